@@ -1,0 +1,157 @@
+/**
+ * `leadaudit audit`: options -> validated settings (zod) -> audit() -> summary, report, exit code.
+ */
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { Chalk, chalkStderr } from 'chalk';
+import { InputError, InterruptedError } from '../errors.js';
+import { parseIsoInstant } from '../dates.js';
+import { encodingName, ENCODINGS } from '../io/decode.js';
+import { CHANNELS, loadPolicy } from '../policy/policy.js';
+import { audit } from '../core/audit.js';
+import type { AuditSettings } from '../core/settings.js';
+import { renderSummary } from '../report/summary.js';
+import { EXIT } from './exit-codes.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('audit a contact list: write clean.csv, rejects.csv and report.json')
+    .argument('<contacts>', 'the contact list (CSV), or - for standard input')
+    .option('--consent <file>', 'consent evidence, CSV or JSON Lines (repeatable; at least one)', collect)
+    .option('--notice <file>', 'notice manifest (JSON): list-wide values of the notice fields')
+    .option('--out-dir <dir>', 'where clean.csv, rejects.csv and report.json are written', './leadaudit-out')
+    .option('--policy <name>', 'policy preset', 'ru-152fz')
+    .option('--as-of <date>', 'the instant at which consent and notice are judged (ISO 8601; default: now)')
+    .option('--purpose <word>', "the campaign's purpose (default: the policy's)")
+    .addOption(new Option('--channel <channel>', "the campaign's channel (default: the policy's)").choices(CHANNELS))
+    .option('--region <code>', "ISO 3166 alpha-2 region for numbers without a country code (default: the policy's)")
+    .option('--suppress <file>', 'a suppression / do-not-call list (repeatable)', collect)
+    .option('--phone-column <name>', 'the contacts column holding the phone number (default: detected)')
+    .option('--encoding <name>', `force the encoding of every input (${ENCODINGS.join(', ')}; default: detected)`)
+    .option('--max-reject-rate <rate>', 'gate: exit 1 when rejected/rows is above this (0..1)')
+    .option('--fail-on-reject', 'gate: exit 1 when any row is rejected')
+    .option('--json', 'print report.json to standard output as well')
+    .option('--quiet', 'no summary on standard error')
+    .action(runAudit);
+}
+
+/** The raw options as commander gives them; each check names its flag and the value it got. */
+const optionsSchema = z.object({
+  consent: z.array(z.string()).optional(),
+  notice: z.string().optional(),
+  outDir: z.string().min(1, 'must name a folder'),
+  policy: z.string(),
+  asOf: z.string().optional(),
+  purpose: z.string().optional(),
+  channel: z.enum(CHANNELS).optional(),
+  region: z.string().optional(),
+  suppress: z.array(z.string()).optional(),
+  phoneColumn: z.string().optional(),
+  encoding: z.string().optional(),
+  maxRejectRate: z.string().optional(),
+  failOnReject: z.boolean().optional(),
+  json: z.boolean().optional(),
+  quiet: z.boolean().optional(),
+});
+type RawOptions = z.infer<typeof optionsSchema>;
+
+function bad(flag: string, value: string, problem: string): InputError {
+  return new InputError(`${flag} ${JSON.stringify(value)}: ${problem}`);
+}
+
+/** Options -> settings; throws InputError naming the flag, the value and the problem. */
+export function toSettings(contacts: string, raw: unknown, now = Date.now()): AuditSettings {
+  const parsed = optionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`);
+  }
+  const o: RawOptions = parsed.data;
+  if (!o.consent || o.consent.length === 0) {
+    throw new InputError('--consent is required: name at least one consent evidence file (CSV or JSON Lines)');
+  }
+  const policy = loadPolicy(o.policy);
+
+  let asOf = now;
+  if (o.asOf !== undefined) {
+    const t = parseIsoInstant(o.asOf);
+    if (t === undefined) throw bad('--as-of', o.asOf, 'is not an ISO 8601 date or datetime (e.g. 2026-11-28 or 2026-11-28T09:00:00+03:00)');
+    asOf = t;
+  }
+
+  let region: CountryCode | undefined = policy.region;
+  if (o.region !== undefined) {
+    const code = o.region.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code) || !isSupportedCountry(code)) throw bad('--region', o.region, 'is not an ISO 3166 alpha-2 region with a telephone numbering plan (e.g. RU, GB, US)');
+    region = code as CountryCode;
+  }
+
+  let purpose = policy.purpose;
+  if (o.purpose !== undefined) {
+    purpose = o.purpose.trim().toLowerCase();
+    if (!purpose) throw bad('--purpose', o.purpose, 'is empty');
+  }
+
+  let encoding;
+  if (o.encoding !== undefined) {
+    encoding = encodingName(o.encoding);
+    if (!encoding) throw bad('--encoding', o.encoding, `is not one of ${ENCODINGS.join(', ')}`);
+  }
+
+  let maxRejectRate: number | undefined;
+  if (o.maxRejectRate !== undefined) {
+    const n = Number(o.maxRejectRate);
+    if (o.maxRejectRate.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw bad('--max-reject-rate', o.maxRejectRate, 'must be a number from 0 to 1');
+    maxRejectRate = n;
+  }
+
+  return {
+    contacts,
+    consent: o.consent,
+    notice: o.notice,
+    suppress: o.suppress ?? [],
+    outDir: o.outDir,
+    policyName: policy.name,
+    campaign: {
+      asOf,
+      purpose,
+      channel: o.channel ?? policy.channel,
+      region,
+      proofRequired: policy.proofRequired,
+      consentMaxAgeDays: policy.consentMaxAgeDays,
+      requiredNotice: policy.requiredNotice,
+      rejectDuplicates: policy.rejectDuplicates,
+    },
+    phoneColumn: o.phoneColumn,
+    encoding,
+    gate: { maxRejectRate, failOnReject: o.failOnReject ?? false },
+  };
+}
+
+/** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --quiet. */
+function summaryColours(): InstanceType<typeof Chalk> {
+  const noColor = (process.env.NO_COLOR ?? '') !== '';
+  return new Chalk({ level: process.stderr.isTTY && !noColor ? Math.max(chalkStderr.level, 1) as 1 | 2 | 3 : 0 });
+}
+
+async function runAudit(contacts: string, raw: Record<string, unknown>): Promise<void> {
+  const settings = toSettings(contacts, raw);
+  const controller = new AbortController();
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => () => controller.abort(new InterruptedError(signal));
+  const onInt = onSignal('SIGINT'), onTerm = onSignal('SIGTERM');
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
+  try {
+    const result = await audit(settings, { signal: controller.signal });
+    if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours()));
+    if (raw.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
+    process.exitCode = result.report.gate.passed ? EXIT.ok : EXIT.gateFailed;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+}

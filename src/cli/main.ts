@@ -1,0 +1,46 @@
+/**
+ * The leadaudit command line: parse -> options -> run -> report -> exit code. This folder is the
+ * only place that writes to the terminal or sets process.exitCode. Known errors (bad input, bad
+ * options) become one line on stderr and exit 2; anything else is a bug and is re-thrown.
+ */
+import { Command, CommanderError } from 'commander';
+import { InputError, InterruptedError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { registerAudit } from './audit-command.js';
+import { EXIT } from './exit-codes.js';
+
+export function buildProgram(): Command {
+  const program = new Command('leadaudit')
+    .description('Audit a contact list against consent evidence and notice requirements before it reaches a dialer.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`leadaudit: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`) });
+  registerAudit(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; every other commander error (unknown option, missing argument) is usage.
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`leadaudit: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    if (e instanceof InterruptedError) {
+      process.stderr.write(`leadaudit: ${e.message}; the out-dir was left as it was\n`);
+      process.exitCode = e.signal === 'SIGINT' ? 130 : 143;
+      return;
+    }
+    throw e;
+  }
+}
+
+await main(process.argv);

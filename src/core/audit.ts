@@ -1,0 +1,122 @@
+/**
+ * The audit pipeline: load the evidence, then stream the contact list row by row through the rules
+ * into clean.csv or rejects.csv, and write report.json. No argv, no terminal: the CLI calls
+ * `audit(settings)` and decides what to print and which exit code to set.
+ */
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { InputError } from '../errors.js';
+import { PhoneNormalizer } from '../phone/normalize.js';
+import { loadConsent } from '../evidence/consent-loader.js';
+import { loadSuppression } from '../evidence/suppression.js';
+import { loadNoticeManifest } from '../evidence/notice-manifest.js';
+import { NumberTable } from '../evidence/number-table.js';
+import { TableReader } from '../io/table-reader.js';
+import { findPhoneColumn, noticeColumns, type PhoneColumn } from '../io/columns.js';
+import { OutputSet } from '../io/atomic-output.js';
+import { judgeRow } from '../rules/index.js';
+import type { AuditContext } from '../rules/context.js';
+import type { ReasonCode } from '../reasons.js';
+import { RowRouter } from './row-router.js';
+import { evaluateGate } from './gate.js';
+import type { AuditSettings } from './settings.js';
+import { buildReport, type Report } from '../report/report-json.js';
+
+export interface AuditResult {
+  report: Report;
+  phoneColumn: PhoneColumn;
+}
+
+export interface AuditHooks {
+  signal?: AbortSignal;
+  /** Called after each batch of rows. */
+  onProgress?: (p: { rows: number; bytes: number; size: number | undefined }) => void;
+}
+
+export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Promise<AuditResult> {
+  const started = performance.now();
+  const { signal } = hooks;
+  const { campaign } = settings;
+  const phones = new PhoneNormalizer(campaign.region);
+
+  // Every input is read and checked before the first output is opened.
+  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice);
+  const consent = await loadConsent(settings.consent, phones, { encoding: settings.encoding, signal });
+  const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal });
+  const label = settings.contacts === '-' ? 'standard input' : settings.contacts;
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding });
+  const abort = () => reader.destroy();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const names = reader.header.names;
+    const phoneColumn = findPhoneColumn(names, settings.phoneColumn);
+    if (!phoneColumn) {
+      throw new InputError(settings.phoneColumn === undefined
+        ? `${label}:${reader.header.line}: no phone column in the header (columns: ${names.join(', ')}); name it with --phone-column`
+        : `${label}:${reader.header.line}: --phone-column ${JSON.stringify(settings.phoneColumn)} is not in the header (columns: ${names.join(', ')})`);
+    }
+    signal?.throwIfAborted();
+
+    const ctx: AuditContext = {
+      campaign,
+      phones,
+      consent: consent.index,
+      suppression,
+      seen: new NumberTable(),
+      manifest,
+      columns: { phone: phoneColumn.index, notice: noticeColumns(names) },
+    };
+    const out = new OutputSet(settings.outDir, settings.outDir);
+    try {
+      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'));
+      const reportFile = out.file('report.json');
+      await router.start();
+      for await (const batch of reader.batches()) {
+        signal?.throwIfAborted();
+        for (const record of batch) router.route(record, judgeRow(record, ctx));
+        await router.flush();
+        hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
+      }
+      signal?.throwIfAborted();
+      const [cleanSha, rejectsSha] = await router.close();
+      const seconds = (performance.now() - started) / 1000;
+      const gate = evaluateGate(router.rows, router.rejected, settings.gate);
+      const report = buildReport({
+        settings,
+        manifest,
+        consentFiles: consent.files,
+        suppression: suppression.lists,
+        contacts: {
+          path: settings.contacts === '-' ? '-' : resolve(settings.contacts),
+          sha256: reader.sha256(),
+          bytes: reader.bytesRead,
+          encoding: reader.encoding,
+          delimiter: reader.delimiter,
+          phoneColumn,
+          blankLines: reader.blankLines,
+        },
+        outputs: {
+          clean: { path: resolve(out.dir, 'clean.csv'), sha256: cleanSha, rows: router.clean },
+          rejects: { path: resolve(out.dir, 'rejects.csv'), sha256: rejectsSha, rows: router.rejected },
+          report: { path: resolve(out.dir, 'report.json') },
+        },
+        totals: { rows: router.rows, clean: router.clean, rejected: router.rejected },
+        reasons: router.reasons as Map<ReasonCode, number>,
+        gate,
+        seconds,
+      });
+      await reportFile.write(`${JSON.stringify(report, null, 2)}\n`);
+      await reportFile.close();
+      signal?.throwIfAborted();
+      out.commit();
+      return { report, phoneColumn };
+    } catch (e) {
+      out.abort();
+      // A stream destroyed by an interruption fails with a read error: report the interruption.
+      throw signal?.aborted ? signal.reason : e;
+    }
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    reader.destroy();
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * One consent event (SPEC "Consent evidence") and the schema check that turns a raw CSV row or
+ * JSON object into one. A record that fails the check is never consent: the loader lists it in
+ * report.json with its line and problem.
+ */
+import { parseIsoInstant } from '../dates.js';
+import { NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
+import type { PhoneNormalizer } from '../phone/normalize.js';
+
+export interface ConsentRecord {
+  e164: string;
+  /** The record's `consent_id`, or `<file name>:<line>` when it has none. */
+  consentId: string;
+  /** File name as given on the command line, and line, for people and the trail. */
+  file: string;
+  line: number;
+  givenAt: number;
+  withdrawnAt: number | undefined;
+  expiresAt: number | undefined;
+  /** Lower-cased; empty means any channel. */
+  channels: string[];
+  /** Lower-cased, never empty. */
+  purposes: string[];
+  evidenceRef: string;
+  /** Notice values recorded with the consent (non-empty only). */
+  notice: Partial<Record<NoticeField, string>>;
+}
+
+export const CONSENT_FIELDS = ['phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', ...NOTICE_FIELDS] as const;
+export const REQUIRED_CONSENT_FIELDS = ['phone', 'given_at', 'purposes'] as const;
+
+/** A raw value: CSV cells are text; JSON may give numbers, lists and null. */
+export type RawValue = string | number | boolean | null | undefined | readonly unknown[] | object;
+
+export interface InvalidRecord {
+  line: number;
+  field?: string;
+  problem: string;
+}
+
+export class SchemaProblem {
+  constructor(readonly field: string | undefined, readonly problem: string) {}
+}
+
+const LIST_SEPARATOR = /[|;]/;
+
+/** Text of a raw value: numbers as their decimal text; undefined for empty or null. */
+function asText(field: string, v: RawValue): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  throw new SchemaProblem(field, `${field} must be text, got ${JSON.stringify(v)?.slice(0, 60)}`);
+}
+
+/** A list: an array of texts, or text separated by `|` or `;`. */
+function asList(field: string, v: RawValue): string[] {
+  if (Array.isArray(v)) {
+    return v.flatMap((item) => {
+      const t = asText(field, item as RawValue);
+      return t === undefined ? [] : [t.toLowerCase()];
+    });
+  }
+  const t = asText(field, v);
+  if (t === undefined) return [];
+  return t.split(LIST_SEPARATOR).map((s) => s.trim().toLowerCase()).filter(Boolean);
+}
+
+function asNoticeText(field: string, v: RawValue): string | undefined {
+  if (Array.isArray(v)) {
+    const items = v.flatMap((item) => asText(field, item as RawValue) ?? []);
+    return items.length ? items.join('; ') : undefined;
+  }
+  return asText(field, v);
+}
+
+function asDate(field: string, v: RawValue, required: boolean): number | undefined {
+  const t = asText(field, v);
+  if (t === undefined) {
+    if (required) throw new SchemaProblem(field, `${field} is empty`);
+    return undefined;
+  }
+  const ms = parseIsoInstant(t);
+  if (ms === undefined) throw new SchemaProblem(field, `${field} ${JSON.stringify(t.slice(0, 60))} is not an ISO 8601 date`);
+  return ms;
+}
+
+/**
+ * Checks one raw record. `get` returns the raw value of a field (CSV cell or JSON key).
+ * Throws SchemaProblem when the record fails the schema.
+ */
+export function toConsentRecord(
+  get: (field: string) => RawValue,
+  where: { file: string; line: number },
+  phones: PhoneNormalizer,
+): ConsentRecord {
+  const phoneText = asText('phone', get('phone'));
+  if (phoneText === undefined) throw new SchemaProblem('phone', 'phone is empty');
+  const phone = phones.normalize(phoneText);
+  if (phone.kind !== 'valid') {
+    throw new SchemaProblem('phone', `phone ${JSON.stringify(phoneText.slice(0, 60))} is not a valid phone number${phone.kind === 'invalid' && phone.problem ? ` (${phone.problem})` : ''}`);
+  }
+  const givenAt = asDate('given_at', get('given_at'), true)!;
+  const withdrawnAt = asDate('withdrawn_at', get('withdrawn_at'), false);
+  const expiresAt = asDate('expires_at', get('expires_at'), false);
+  const purposes = asList('purposes', get('purposes'));
+  if (purposes.length === 0) throw new SchemaProblem('purposes', 'purposes is empty');
+  const channels = asList('channels', get('channels'));
+  const notice: Partial<Record<NoticeField, string>> = {};
+  for (const f of NOTICE_FIELDS) {
+    const v = asNoticeText(f, get(f));
+    if (v !== undefined) notice[f] = v;
+  }
+  return {
+    e164: phone.e164,
+    consentId: asText('consent_id', get('consent_id')) ?? `${where.file}:${where.line}`,
+    file: where.file,
+    line: where.line,
+    givenAt,
+    withdrawnAt,
+    expiresAt,
+    channels,
+    purposes,
+    evidenceRef: asText('evidence_ref', get('evidence_ref')) ?? '',
+    notice,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Streams a JSON Lines file: one JSON value per line; blank lines are skipped. A line that is not
+ * JSON is handed on as an Error, so the caller can list it and go on.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import { createDecoder, sniffEncoding, type Encoding } from '../io/decode.js';
+import { describeFsError } from '../io/table-reader.js';
+
+export async function readJsonLines(
+  path: string,
+  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined },
+  onValue: (line: number, value: unknown) => void,
+): Promise<{ sha256: string; encoding: Encoding }> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+    if ((await fh.stat()).isDirectory()) throw new InputError(`${path}: is a folder, not a file`);
+  } catch (e) {
+    await fh?.close();
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
+  }
+  const hash = createHash('sha256');
+  const stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
+  let decoder: ReturnType<typeof createDecoder> | undefined;
+  let encoding: Encoding = opts.encoding ?? 'utf-8';
+  let rest = '';
+  let lineNo = 0;
+  const take = (text: string, final: boolean) => {
+    let s = rest + text;
+    // A CR at the end of a chunk may be the first half of a CRLF: keep it for the next one.
+    const hold = !final && s.endsWith('\r') ? '\r' : '';
+    if (hold) s = s.slice(0, -1);
+    const parts = s.split(/\r\n|\n|\r/);
+    rest = final ? '' : parts.pop()! + hold;
+    for (const part of parts) {
+      lineNo++;
+      if (!part.trim()) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(part);
+      } catch (e) {
+        value = e instanceof Error ? e : new Error(String(e));
+      }
+      onValue(lineNo, value);
+    }
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      hash.update(chunk);
+      if (!decoder) {
+        encoding = opts.encoding ?? sniffEncoding(chunk);
+        decoder = createDecoder(encoding, path);
+      }
+      take(decoder.write(chunk), false);
+    }
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof InputError || e === opts.signal?.reason) throw e;
+    throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
+  }
+  take(decoder ? decoder.end() : '', true);
+  return { sha256: hash.digest('hex'), encoding };
+}

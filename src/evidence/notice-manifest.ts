@@ -1,0 +1,94 @@
+/**
+ * The notice manifest (SPEC "Notice manifest"): list-wide values of the notice fields, as JSON.
+ * Validated with zod; every error names the file, the line where there is one, and the JSON path.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { describeFsError } from '../io/table-reader.js';
+import type { NoticeField } from '../notice-fields.js';
+import { parseIsoInstant } from '../dates.js';
+import { formatZodIssue } from '../zod-messages.js';
+
+const text = z.string().nullable().optional();
+const textOrList = z.union([z.string(), z.array(z.string())]).nullable().optional();
+
+export const noticeManifestSchema = z
+  .object({
+    $schema: z.string().optional(),
+    operator: z
+      .object({ name: z.string().nullable().optional(), address: z.string().nullable().optional() })
+      .strict()
+      .nullable()
+      .optional()
+      .describe('Notice item 1: the operator (or its representative), both name and address'),
+    purpose: textOrList.describe('Notice item 2: the purpose of processing'),
+    legal_basis: textOrList.describe('Notice item 2: the legal basis of processing'),
+    pdn_list: textOrList.describe('Notice item 3: the list of personal data processed'),
+    recipients: textOrList.describe('Notice item 4: the intended users (recipients) of the data'),
+    rights: textOrList.describe("Notice item 5: the subject's rights"),
+    source: textOrList.describe('Notice item 6: where the data was obtained'),
+    retention: textOrList.describe('How long the data is kept (GDPR Art. 14(2)(a))'),
+    notice_given_at: text.describe('When the notice was given (ISO 8601)'),
+  })
+  .strict();
+
+export interface NoticeManifest {
+  path: string;
+  sha256: string;
+  /** Found values (non-empty after trimming), by field. */
+  values: Partial<Record<NoticeField, string>>;
+  /** Why the manifest's operator does not count, when it has only a name or only an address. */
+  operatorProblem: string | undefined;
+}
+
+/** Trimmed text, or a list's non-empty items joined by `; `; undefined when nothing is there. */
+export function foundValue(v: string | readonly string[] | null | undefined): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.trim() || undefined;
+  const items = v.map((s) => s.trim()).filter(Boolean);
+  return items.length ? items.join('; ') : undefined;
+}
+
+export async function loadNoticeManifest(path: string): Promise<NoticeManifest> {
+  const label = path;
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    throw new InputError(`${label}: cannot read: ${describeFsError(e)}`);
+  }
+  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${label}:${jsonErrorLine(text, e as Error)}: not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = noticeManifestSchema.safeParse(json);
+  if (!parsed.success) throw new InputError(`${label}: ${formatZodIssue(parsed.error.issues[0]!, json)}`);
+  const m = parsed.data;
+  if (m.notice_given_at && parseIsoInstant(m.notice_given_at) === undefined) {
+    throw new InputError(`${label}: notice_given_at ${JSON.stringify(m.notice_given_at)} is not an ISO 8601 date`);
+  }
+  const values: Partial<Record<NoticeField, string>> = {};
+  for (const f of ['purpose', 'legal_basis', 'pdn_list', 'recipients', 'rights', 'source'] as const) {
+    const v = foundValue(m[f]);
+    if (v !== undefined) values[f] = v;
+  }
+  let operatorProblem: string | undefined;
+  const name = foundValue(m.operator?.name), address = foundValue(m.operator?.address);
+  if (name && address) values.operator = `${name}, ${address}`;
+  else if (name || address) operatorProblem = `the notice manifest's operator has no ${name ? 'address' : 'name'}`;
+  return { path: resolve(path), sha256: createHash('sha256').update(buf).digest('hex'), values, operatorProblem };
+}
+
+/** The line of a JSON.parse error, from the position V8 reports. */
+function jsonErrorLine(text: string, e: Error): number {
+  const m = /position (\d+)/.exec(e.message);
+  const pos = m ? Number(m[1]) : text.length;
+  return text.slice(0, pos).split('\n').length;
+}
+

@@ -1,0 +1,78 @@
+/**
+ * A hash table from phone numbers to small integers, for the per-number state an audit keeps (the
+ * duplicate set: number -> first line; suppression lists: number -> list). An E.164 number has at
+ * most 15 digits, so it is held exactly as a float64 key (`+79161234567` -> 79161234567): 12 bytes
+ * a slot in typed arrays, where a Map would cost several times that and can't hold over 2^24 keys.
+ */
+const EMPTY = 0; // no E.164 number is 0
+
+export function e164Key(e164: string): number {
+  return Number(e164.slice(1));
+}
+
+export class NumberTable {
+  private keys: Float64Array;
+  private values: Uint32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(initialCapacity = 1024) {
+    let cap = 16;
+    while (cap < initialCapacity * 2) cap *= 2;
+    this.keys = new Float64Array(cap);
+    this.values = new Uint32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** Bytes held by the table's arrays. */
+  get bytes(): number {
+    return this.keys.byteLength + this.values.byteLength;
+  }
+
+  private slot(key: number): number {
+    const lo = key >>> 0;
+    const hi = (key / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 13;
+    let i = h & this.mask;
+    const keys = this.keys;
+    while (keys[i] !== EMPTY && keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(key: number): number | undefined {
+    const i = this.slot(key);
+    return this.keys[i] === EMPTY ? undefined : this.values[i];
+  }
+
+  has(key: number): boolean {
+    return this.keys[this.slot(key)] !== EMPTY;
+  }
+
+  /** Sets the value of `key`; returns false (and keeps the old value) when the key is present. */
+  add(key: number, value: number): boolean {
+    const i = this.slot(key);
+    if (this.keys[i] !== EMPTY) return false;
+    this.keys[i] = key;
+    this.values[i] = value;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys, oldValues = this.values;
+    this.keys = new Float64Array(oldKeys.length * 2);
+    this.values = new Uint32Array(oldKeys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let j = 0; j < oldKeys.length; j++) {
+      const k = oldKeys[j]!;
+      if (k !== EMPTY) {
+        const i = this.slot(k);
+        this.keys[i] = k;
+        this.values[i] = oldValues[j]!;
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Outputs that appear only complete (SPEC "Outputs"): each file is written under a temporary name
+ * in the out-dir and renamed into place when all of them are complete, `report.json` last. A run
+ * that fails or is interrupted removes its temporaries and leaves the out-dir as it found it.
+ */
+import { createWriteStream, mkdirSync, renameSync, rmSync, rmdirSync, existsSync, statSync, type WriteStream } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { InputError } from '../errors.js';
+
+export class AtomicFile {
+  readonly path: string;
+  readonly tempPath: string;
+  private readonly stream: WriteStream;
+  private readonly hash: Hash = createHash('sha256');
+  private error: Error | undefined;
+  bytes = 0;
+
+  constructor(dir: string, readonly name: string) {
+    this.path = join(dir, name);
+    this.tempPath = join(dir, `.${name}.${process.pid}.tmp`);
+    this.stream = createWriteStream(this.tempPath, { flags: 'w' });
+    this.stream.on('error', (e) => { this.error = e; });
+  }
+
+  /** Writes text; resolves at once unless the stream wants the caller to wait. */
+  async write(text: string): Promise<void> {
+    if (this.error) throw this.fail(this.error);
+    if (!text) return;
+    this.hash.update(text, 'utf8');
+    this.bytes += Buffer.byteLength(text, 'utf8');
+    if (!this.stream.write(text)) {
+      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+      if (this.error) throw this.fail(this.error);
+    }
+  }
+
+  /** Flushes and closes the temporary file; returns its SHA-256. */
+  async close(): Promise<string> {
+    if (this.error) throw this.fail(this.error);
+    this.stream.end();
+    await Promise.race([once(this.stream, 'close'), once(this.stream, 'error')]);
+    if (this.error) throw this.fail(this.error);
+    return this.hash.digest('hex');
+  }
+
+  commit(): void {
+    renameSync(this.tempPath, this.path);
+  }
+
+  abort(): void {
+    this.stream.destroy();
+    rmSync(this.tempPath, { force: true });
+  }
+
+  private fail(e: Error): InputError {
+    return new InputError(`${this.path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e.message}`);
+  }
+}
+
+/** The out-dir and the files being written into it. */
+export class OutputSet {
+  readonly dir: string;
+  private readonly created: boolean;
+  private readonly files: AtomicFile[] = [];
+
+  constructor(dir: string, label: string) {
+    this.dir = resolve(dir);
+    if (existsSync(this.dir)) {
+      if (!statSync(this.dir).isDirectory()) throw new InputError(`--out-dir ${label}: exists and is not a folder`);
+      this.created = false;
+    } else {
+      try {
+        mkdirSync(this.dir, { recursive: true });
+      } catch (e) {
+        throw new InputError(`--out-dir ${label}: cannot create it: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      }
+      this.created = true;
+    }
+  }
+
+  file(name: string): AtomicFile {
+    let f: AtomicFile;
+    try {
+      f = new AtomicFile(this.dir, name);
+    } catch (e) {
+      throw new InputError(`${join(this.dir, name)}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    }
+    this.files.push(f);
+    return f;
+  }
+
+  /** Renames every file into place, in the order they were opened (report.json last). */
+  commit(): void {
+    for (const f of this.files) f.commit();
+  }
+
+  /** Removes the temporaries, and the out-dir itself when this run created it. */
+  abort(): void {
+    for (const f of this.files) {
+      try { f.abort(); } catch { /* best effort: the temp may never have been created */ }
+    }
+    if (this.created) {
+      try { rmdirSync(this.dir); } catch { /* not empty: someone else wrote there */ }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Text encodings of input files: sniffed from the first bytes, or forced with `--encoding`.
+ * UTF-8 (with or without BOM), UTF-16 LE/BE (by BOM, or by the zero bytes of mostly-ASCII text),
+ * and Windows-1251, the usual Russian spreadsheet export, when the bytes are not valid UTF-8.
+ */
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Accepts the usual spellings: `utf8`, `UTF-16LE`, `cp1251`, `win-1251`. */
+export function encodingName(text: string): Encoding | undefined {
+  const t = text.trim().toLowerCase().replace(/[_\s]/g, '-');
+  if (t === 'utf8' || t === 'utf-8') return 'utf-8';
+  if (t === 'utf16le' || t === 'utf-16le' || t === 'utf-16') return 'utf-16le';
+  if (t === 'utf16be' || t === 'utf-16be') return 'utf-16be';
+  if (['windows-1251', 'cp1251', 'win-1251', 'win1251', 'windows1251'].includes(t)) return 'windows-1251';
+  return undefined;
+}
+
+/** How many bytes to look at before deciding. */
+export const SNIFF_BYTES = 64 * 1024;
+
+export function sniffEncoding(head: Buffer): Encoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const sample = head.subarray(0, Math.min(head.length, SNIFF_BYTES));
+  const utf16 = sniffUtf16(sample);
+  if (utf16) return utf16;
+  if (isUtf8(trimPartialUtf8(sample))) return 'utf-8';
+  return 'windows-1251';
+}
+
+/** Text without a BOM: many NUL bytes, all on odd (LE) or all on even (BE) positions. */
+function sniffUtf16(sample: Buffer): Encoding | undefined {
+  if (sample.length < 4) return undefined;
+  let even = 0, odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i & 1 ? odd++ : even++);
+  const half = sample.length / 2;
+  if (odd > half * 0.3 && even === 0) return 'utf-16le';
+  if (even > half * 0.3 && odd === 0) return 'utf-16be';
+  return undefined;
+}
+
+/** Drops an incomplete UTF-8 sequence cut off at the end of a sample. */
+function trimPartialUtf8(b: Buffer): Buffer {
+  let i = b.length - 1;
+  let back = 0;
+  while (i >= 0 && back < 4 && (b[i]! & 0xc0) === 0x80) { i--; back++; }
+  if (i < 0) return b;
+  const lead = b[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return need > back + 1 ? b.subarray(0, i) : b;
+}
+
+export interface TextDecoderLike {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+
+/**
+ * A streaming decoder. A leading BOM is dropped. UTF-8 is decoded strictly: a byte sequence that is
+ * not UTF-8 stops the run with a message naming the file and the byte, rather than turning the
+ * data into replacement characters that would go on to the outputs unnoticed.
+ */
+export function createDecoder(encoding: Encoding, label: string): TextDecoderLike {
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    let offset = 0;
+    const fail = (): never => {
+      throw new InputError(`${label}: not valid UTF-8 near byte ${offset}; if the file is a Windows-1251 export, pass --encoding windows-1251`);
+    };
+    return {
+      write(chunk) {
+        try {
+          const s = d.decode(chunk, { stream: true });
+          offset += chunk.length;
+          return s;
+        } catch {
+          return fail();
+        }
+      },
+      end() {
+        try { return d.decode(); } catch { return fail(); }
+      },
+    };
+  }
+  const d = iconv.getDecoder(encoding, { stripBOM: true });
+  return { write: (chunk) => d.write(chunk), end: () => d.end() ?? '' };
+}

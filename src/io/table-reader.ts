@@ -1,0 +1,231 @@
+/**
+ * Reads a delimited text file (or standard input) as a header plus batches of records, streaming:
+ * bytes -> SHA-256 -> decoder -> tokenizer. The header is read before anything else happens, so a
+ * file with no header, or no phone column, stops the run before any output is written.
+ *
+ * Why async iteration instead of pipeline(): the header must be read and validated first, then the
+ * same stream continues (standard input can't be opened twice); pulling chunks from the stream's
+ * async iterator gives that, with backpressure, in one place.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
+import { createDecoder, sniffEncoding, SNIFF_BYTES, type Encoding, type TextDecoderLike } from './decode.js';
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+export interface TableSource {
+  /** A path, or `-` for standard input. */
+  path: string;
+  /** How messages name the file (its name as given). */
+  label: string;
+  encoding?: Encoding | undefined;
+}
+
+export interface Header {
+  names: string[];
+  /** Physical line of the header (1 unless blank lines come first). */
+  line: number;
+}
+
+/** Name of a delimiter for people and report.json. */
+export function delimiterName(d: string): string {
+  return d === '\t' ? 'tab' : d;
+}
+
+/**
+ * The delimiter of a header line: the most frequent of `,` `;` TAB `|` outside quotes; on a tie,
+ * the earlier in that list. A header with none of them is one column (comma).
+ */
+export function detectDelimiter(line: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best: string = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const n = counts.get(d)!;
+    if (n > bestCount) { best = d; bestCount = n; }
+  }
+  return best;
+}
+
+export class TableReader {
+  readonly hash: Hash = createHash('sha256');
+  bytesRead = 0;
+  /** File size in bytes, when known (not for standard input). */
+  size: number | undefined;
+  encoding!: Encoding;
+  delimiter!: string;
+  header!: Header;
+  private tokenizer!: CsvTokenizer;
+  private decoder!: TextDecoderLike;
+  private chunks!: AsyncIterator<Buffer>;
+  private stream!: Readable;
+  /** Records read along with the header, handed out first. */
+  private pending: CsvRecord[] = [];
+  private done = false;
+
+  private constructor(readonly source: TableSource) {}
+
+  static async open(source: TableSource): Promise<TableReader> {
+    const r = new TableReader(source);
+    await r.start();
+    return r;
+  }
+
+  get blankLines(): number {
+    return this.tokenizer.blankLines;
+  }
+
+  sha256(): string {
+    return this.hash.copy().digest('hex');
+  }
+
+  /** Stops reading (on interruption). */
+  destroy(): void {
+    this.stream?.destroy();
+  }
+
+  private async start(): Promise<void> {
+    const { path, label } = this.source;
+    if (path === '-') {
+      this.stream = process.stdin;
+    } else {
+      let fh;
+      try {
+        fh = await open(path, 'r');
+        const st = await fh.stat();
+        if (st.isDirectory()) throw new InputError(`${label}: is a folder, not a file`);
+        this.size = st.size;
+      } catch (e) {
+        await fh?.close();
+        if (e instanceof InputError) throw e;
+        throw new InputError(`${label}: cannot read: ${describeFsError(e)}`);
+      }
+      this.stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
+    }
+    this.chunks = this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+
+    // Sniff the encoding from the first bytes.
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    while (headBytes < SNIFF_BYTES) {
+      const c = await this.nextChunk();
+      if (!c) break;
+      head.push(c);
+      headBytes += c.length;
+    }
+    const first = Buffer.concat(head);
+    if (first.length === 0) throw new InputError(`${label}: the file is empty (no header row)`);
+    this.encoding = this.source.encoding ?? sniffEncoding(first);
+    this.decoder = createDecoder(this.encoding, label);
+    let text = this.decoder.write(first);
+
+    // The delimiter comes from the first line that is not blank; read until we have it.
+    let firstLine = findFirstContentLine(text);
+    while (firstLine === undefined) {
+      const c = await this.nextChunk();
+      if (!c) {
+        text += this.decoder.end();
+        this.done = true;
+        firstLine = findFirstContentLine(text, true);
+        break;
+      }
+      text += this.decoder.write(c);
+      firstLine = findFirstContentLine(text);
+    }
+    if (firstLine === undefined || firstLine === null) throw new InputError(`${label}: no header row (the file holds only blank lines)`);
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(firstLine)) {
+      throw new InputError(`${label}:1: the header holds control characters: this is not a text table (wrong --encoding, or a binary file?)`);
+    }
+    this.delimiter = detectDelimiter(firstLine);
+    this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, header: true });
+
+    // Feed text until the header record is complete.
+    const out: CsvRecord[] = [];
+    this.tokenizer.push(text, out);
+    while (out.length === 0 && !this.done) {
+      const c = await this.nextChunk();
+      if (!c) { this.tokenizer.end(out); this.done = true; break; }
+      this.tokenizer.push(this.decoder.write(c), out);
+    }
+    if (this.done) this.tokenizer.end(out);
+    const h = out.shift();
+    if (!h) throw new InputError(`${label}: no header row`);
+    if (h.malformed) throw new InputError(`${label}:${h.line}: the header can't be read: ${h.malformed.problem}`);
+    this.header = { names: h.fields, line: h.line };
+    this.pending = out;
+  }
+
+  private async nextChunk(): Promise<Buffer | undefined> {
+    let r: IteratorResult<Buffer>;
+    try {
+      r = await this.chunks.next();
+    } catch (e) {
+      throw new InputError(`${this.source.label}: cannot read: ${describeFsError(e)}`);
+    }
+    if (r.done) return undefined;
+    const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    this.hash.update(chunk);
+    this.bytesRead += chunk.length;
+    return chunk;
+  }
+
+  /** Batches of records in file order, one batch per chunk read. */
+  async *batches(): AsyncGenerator<CsvRecord[]> {
+    if (this.pending.length) {
+      yield this.pending;
+      this.pending = [];
+    }
+    while (!this.done) {
+      const c = await this.nextChunk();
+      const out: CsvRecord[] = [];
+      if (!c) {
+        this.tokenizer.push(this.decoder.end(), out);
+        this.tokenizer.end(out);
+        this.done = true;
+      } else {
+        this.tokenizer.push(this.decoder.write(c), out);
+      }
+      if (out.length) yield out;
+    }
+  }
+}
+
+/**
+ * The first line of `text` that is not blank: a string, undefined when more text is needed, null
+ * when `final` and there is none.
+ */
+function findFirstContentLine(text: string, final = false): string | undefined | null {
+  let start = 0;
+  for (;;) {
+    const m = /\r\n|\n|\r/g;
+    m.lastIndex = start;
+    const hit = m.exec(text);
+    if (!hit) {
+      if (!final) return undefined;
+      const rest = text.slice(start);
+      return rest.trim() ? rest : null;
+    }
+    const line = text.slice(start, hit.index);
+    if (line.trim()) return line;
+    start = hit.index + hit[0].length;
+  }
+}
+
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder, not a file';
+    default: return err?.message ?? String(e);
+  }
+}

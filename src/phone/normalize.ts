@@ -1,0 +1,78 @@
+/**
+ * Phone-cell normalization: one cell of text -> an E.164 number (or why not). Parsing is
+ * libphonenumber's default (punctuation and surrounding words such as `тел.:` are ignored) with its
+ * full ("max") metadata, which checks the number against each country's real number plan, not just
+ * its length. Spreadsheet damage is undone first (SPEC; issue 3): a leading apostrophe, `="..."`
+ * text-forcing, and scientific notation.
+ */
+import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+
+export type PhoneResult =
+  | { kind: 'missing' }
+  | { kind: 'invalid'; problem?: string }
+  | { kind: 'valid'; e164: string; country: string | undefined; type: NumberType; ext: string | undefined };
+
+const SCIENTIFIC = /^([+-]?)(\d+)(?:[.,](\d+))?[eE]\+?(\d{1,2})$/;
+const TEXT_FORCED = /^="(.*)"$/s;
+/** Separators between several numbers in one cell: `+7 916 ..., 8 (495) ...`. */
+const SEVERAL = /[,;/\n]|\s(?:или|or)\s/i;
+
+/** Undo what spreadsheets do to numbers; returns the text to parse, or a problem. */
+function unspreadsheet(cell: string): { text: string } | { problem: string } {
+  let text = cell.trim();
+  if (text.startsWith("'")) text = text.slice(1).trim();
+  const forced = TEXT_FORCED.exec(text);
+  if (forced) text = forced[1]!.trim();
+  const sci = SCIENTIFIC.exec(text);
+  if (sci) {
+    const [, sign, int, frac = '', exp] = sci;
+    const shift = Number(exp);
+    if (sign === '-' || frac.length > shift) return { problem: `${text} is not a whole number` };
+    // Zero padding means the spreadsheet rounded the number: its last digits are gone.
+    if (frac.length < shift) return { problem: `spreadsheet scientific notation ${text} lost the last ${shift - frac.length} digit(s)` };
+    text = `${int}${frac}`.replace(/^0+(?=\d)/, '');
+  }
+  return { text };
+}
+
+function parseOne(text: string, region: CountryCode | undefined): PhoneResult {
+  const n = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
+  if (!n || !n.isValid()) return { kind: 'invalid' };
+  return { kind: 'valid', e164: n.number, country: n.country, type: n.getType() ?? 'UNKNOWN' as NumberType, ext: n.ext };
+}
+
+export function normalizePhone(cell: string, region: CountryCode | undefined): PhoneResult {
+  if (cell.trim() === '') return { kind: 'missing' };
+  const cleaned = unspreadsheet(cell);
+  if ('problem' in cleaned) return { kind: 'invalid', problem: cleaned.problem };
+  const whole = parseOne(cleaned.text, region);
+  if (whole.kind === 'valid' || !SEVERAL.test(cleaned.text)) return whole;
+  // Several numbers in one cell: the row is audited on the first valid one (issue 3).
+  for (const part of cleaned.text.split(SEVERAL)) {
+    if (!part || !part.trim()) continue;
+    const one = unspreadsheet(part);
+    if ('problem' in one) continue;
+    const r = parseOne(one.text, region);
+    if (r.kind === 'valid') return r;
+  }
+  return whole;
+}
+
+/**
+ * A bounded memo in front of normalizePhone: bought lists repeat numbers, and parsing is the
+ * costliest step of an audit. Cleared wholesale when full, so memory stays bounded.
+ */
+export class PhoneNormalizer {
+  private readonly memo = new Map<string, PhoneResult>();
+  constructor(readonly region: CountryCode | undefined, private readonly capacity = 50_000) {}
+
+  normalize(cell: string): PhoneResult {
+    let r = this.memo.get(cell);
+    if (r === undefined) {
+      r = normalizePhone(cell, this.region);
+      if (this.memo.size >= this.capacity) this.memo.clear();
+      this.memo.set(cell, r);
+    }
+    return r;
+  }
+}

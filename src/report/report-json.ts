@@ -1,0 +1,106 @@
+/**
+ * report.json: the machine-readable record of a run (SPEC "Outputs"). Paths are absolute; every
+ * input and output carries its SHA-256, so a lawyer can show which files produced which verdicts.
+ */
+import { isoString } from '../dates.js';
+import { REASON_CODES, type ReasonCode } from '../reasons.js';
+import { delimiterName } from '../io/table-reader.js';
+import type { PhoneColumn } from '../io/columns.js';
+import type { Encoding } from '../io/decode.js';
+import type { ConsentFileStats } from '../evidence/consent-loader.js';
+import type { SuppressionStats } from '../evidence/suppression.js';
+import type { NoticeManifest } from '../evidence/notice-manifest.js';
+import type { AuditSettings } from '../core/settings.js';
+import type { GateResult } from '../core/gate.js';
+import { VERSION } from '../version.js';
+
+export interface ReportInput {
+  settings: AuditSettings;
+  manifest: NoticeManifest | undefined;
+  consentFiles: ConsentFileStats[];
+  suppression: SuppressionStats[];
+  contacts: {
+    path: string; sha256: string; bytes: number; encoding: Encoding; delimiter: string;
+    phoneColumn: PhoneColumn; blankLines: number;
+  };
+  outputs: {
+    clean: { path: string; sha256: string; rows: number };
+    rejects: { path: string; sha256: string; rows: number };
+    report: { path: string };
+  };
+  totals: { rows: number; clean: number; rejected: number };
+  reasons: Map<ReasonCode, number>;
+  gate: GateResult;
+  seconds: number;
+}
+
+export type Report = ReturnType<typeof buildReport>;
+
+export function buildReport(r: ReportInput) {
+  const { settings, contacts } = r;
+  const c = settings.campaign;
+  const reasons: Partial<Record<ReasonCode, number>> = {};
+  for (const code of REASON_CODES) {
+    const n = r.reasons.get(code);
+    if (n) reasons[code] = n;
+  }
+  return {
+    tool: { name: 'leadaudit', version: VERSION },
+    policy: { name: settings.policyName },
+    as_of: isoString(c.asOf),
+    campaign: {
+      purpose: c.purpose,
+      channel: c.channel,
+      region: c.region ?? null,
+      proof_required: c.proofRequired,
+      consent_max_age_days: c.consentMaxAgeDays ?? null,
+      required_notice: [...c.requiredNotice],
+      reject_duplicates: c.rejectDuplicates,
+    },
+    inputs: {
+      contacts: {
+        path: contacts.path,
+        sha256: contacts.sha256,
+        bytes: contacts.bytes,
+        rows: r.totals.rows,
+        blank_lines: contacts.blankLines,
+        encoding: contacts.encoding,
+        delimiter: delimiterName(contacts.delimiter),
+        phone_column: contacts.phoneColumn.name,
+        phone_columns_matched: contacts.phoneColumn.matches,
+      },
+      consent: r.consentFiles.map((f) => ({
+        path: f.path,
+        sha256: f.sha256,
+        format: f.format,
+        encoding: f.encoding,
+        ...(f.delimiter === undefined ? {} : { delimiter: f.delimiter }),
+        records: f.records,
+        valid: f.valid,
+        invalid: f.invalid,
+      })),
+      notice: r.manifest ? { path: r.manifest.path, sha256: r.manifest.sha256 } : null,
+      suppress: r.suppression.map((s) => ({
+        path: s.path,
+        sha256: s.sha256,
+        format: s.format,
+        encoding: s.encoding,
+        numbers: s.numbers,
+        invalid: s.invalid,
+      })),
+    },
+    outputs: r.outputs,
+    totals: r.totals,
+    reasons,
+    gate: r.gate,
+    timing: {
+      seconds: round(r.seconds, 3),
+      rows_per_second: r.seconds > 0 ? Math.round(r.totals.rows / r.seconds) : 0,
+    },
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,54 @@
+/**
+ * The human summary on standard error: counts, reasons (largest first), inputs worth a word, where
+ * the files are, and the gate. Words only; the exit code is decided elsewhere.
+ */
+import type { ChalkInstance } from 'chalk';
+import { REASONS, REASON_CODES, type ReasonCode } from '../reasons.js';
+import { formatRate } from '../core/gate.js';
+import type { AuditResult } from '../core/audit.js';
+
+export function renderSummary({ report }: AuditResult, c: ChalkInstance): string {
+  const lines: string[] = [];
+  const t = report.totals;
+  const contacts = report.inputs.contacts;
+  const source = contacts.path === '-' ? 'standard input' : contacts.path;
+  lines.push(`${c.bold('leadaudit')} ${report.tool.version}: ${source}, policy ${report.policy.name}, as of ${report.as_of}`);
+  const matched = contacts.phone_columns_matched;
+  lines.push(`  phone column "${contacts.phone_column}"${matched.length > 1 ? ` (first of ${matched.map((m) => `"${m}"`).join(', ')})` : ''}; ${contacts.encoding}, delimiter ${contacts.delimiter}${contacts.blank_lines ? `; ${contacts.blank_lines} blank line(s) skipped` : ''}`);
+  const width = String(t.rows).length;
+  lines.push(`  rows      ${String(t.rows).padStart(width)}`);
+  lines.push(`  clean     ${c.green(String(t.clean).padStart(width))}`);
+  lines.push(`  rejected  ${(t.rejected ? c.red : c.green)(String(t.rejected).padStart(width))}  (${formatRate(report.gate.reject_rate)})`);
+
+  const reasons = (Object.entries(report.reasons) as [ReasonCode, number][])
+    .sort((a, b) => b[1] - a[1] || REASON_CODES.indexOf(a[0]) - REASON_CODES.indexOf(b[0]));
+  if (reasons.length) {
+    lines.push('reasons:');
+    const codeWidth = Math.max(...reasons.map(([code]) => code.length));
+    const countWidth = Math.max(...reasons.map(([, n]) => String(n).length));
+    for (const [code, n] of reasons) {
+      lines.push(`  ${code.padEnd(codeWidth)}  ${String(n).padStart(countWidth)}  ${c.dim(REASONS[code].title)}`);
+    }
+  }
+
+  const warnings: string[] = [];
+  for (const f of report.inputs.consent) {
+    if (f.invalid.length) warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (see report.json inputs.consent)`);
+    if (f.valid === 0) warnings.push(`${f.path}: no valid consent record`);
+  }
+  for (const s of report.inputs.suppress) {
+    if (s.invalid.length) warnings.push(`${s.path}: ${s.invalid.length} line(s) not a valid number, ignored`);
+  }
+  for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
+
+  lines.push('files:');
+  lines.push(`  ${report.outputs.clean.path}`);
+  lines.push(`  ${report.outputs.rejects.path}`);
+  lines.push(`  ${report.outputs.report.path}`);
+
+  const g = report.gate;
+  if (g.max_reject_rate === undefined && !g.fail_on_reject) lines.push(`gate: none set`);
+  else if (g.passed) lines.push(`gate: ${c.green('passed')}`);
+  else lines.push(`gate: ${c.red('FAILED')}: ${g.failures.join('; ')}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,105 @@
+/**
+ * The consent checks, exactly as SPEC "How consent is judged" states them. Consent must be
+ * provable (152-FZ Art. 9 part 3), can be withdrawn (Art. 9 part 2) and covers only the purposes
+ * it names (Art. 5 parts 2-3).
+ */
+import type { Finding, ReasonCode } from '../reasons.js';
+import type { ConsentRecord } from '../evidence/consent-record.js';
+import { isoString } from '../dates.js';
+import type { AuditContext, Campaign, RowFacts } from './context.js';
+
+export type RecordFate =
+  /** Rule 1: given after --as-of, so it does not exist yet (its withdrawal neither). */
+  | { record: ConsentRecord; fate: 'not-yet-given' }
+  /** Rule 2: given at or before the latest withdrawal. */
+  | { record: ConsentRecord; fate: 'withdrawn'; withdrawnAt: number }
+  /** Rule 3: counts and covers the campaign. */
+  | { record: ConsentRecord; fate: 'covers' }
+  /** Rule 3: counts but does not cover the campaign, for these reasons. */
+  | { record: ConsentRecord; fate: 'does-not-cover'; reasons: ReasonCode[] };
+
+export interface ConsentDecision {
+  findings: Finding[];
+  /** Rule 4: the most recently given record that covers the campaign. */
+  covering: ConsentRecord | undefined;
+  /** The record whose reasons are reported when none covers. */
+  reported: ConsentRecord | undefined;
+  /** Every record of the number, in read order, with what was decided about it. */
+  considered: RecordFate[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Why a counting record does not cover the campaign (rule 3); empty when it covers. */
+export function uncovered(r: ConsentRecord, c: Campaign): Finding[] {
+  const out: Finding[] = [];
+  const consentId = r.consentId;
+  if (r.expiresAt !== undefined && r.expiresAt <= c.asOf) {
+    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: `expired at ${isoString(r.expiresAt)}` } });
+  } else if (c.consentMaxAgeDays !== undefined && r.givenAt + c.consentMaxAgeDays * DAY_MS <= c.asOf) {
+    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: `was given at ${isoString(r.givenAt)}, more than ${c.consentMaxAgeDays} days before ${isoString(c.asOf)}` } });
+  }
+  if (!r.purposes.includes(c.purpose)) {
+    out.push({ code: 'CONSENT_PURPOSE_MISMATCH', args: { consentId, purposes: r.purposes.join('|'), purpose: c.purpose } });
+  }
+  if (r.channels.length > 0 && !r.channels.includes(c.channel)) {
+    out.push({ code: 'CONSENT_CHANNEL_MISMATCH', args: { consentId, channels: r.channels.join('|'), channel: c.channel } });
+  }
+  if (c.proofRequired && r.evidenceRef === '') out.push({ code: 'CONSENT_UNPROVEN', args: { consentId } });
+  return out;
+}
+
+/** Judges one number's records (in read order) against the campaign. */
+export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e164: string): ConsentDecision {
+  // Rule 1: records given after --as-of do not exist yet.
+  // Rule 2: the latest withdrawal at or before --as-of ends every consent given at or before it.
+  let withdrawal: number | undefined;
+  let withdrawnBy: ConsentRecord | undefined;
+  for (const r of records) {
+    if (r.givenAt > c.asOf) continue;
+    if (r.withdrawnAt !== undefined && r.withdrawnAt <= c.asOf && (withdrawal === undefined || r.withdrawnAt >= withdrawal)) {
+      withdrawal = r.withdrawnAt;
+      withdrawnBy = r;
+    }
+  }
+  const considered: RecordFate[] = [];
+  let covering: ConsentRecord | undefined;
+  let latestCounting: { record: ConsentRecord; reasons: Finding[] } | undefined;
+  let ended = 0;
+  for (const record of records) {
+    if (record.givenAt > c.asOf) {
+      considered.push({ record, fate: 'not-yet-given' });
+      continue;
+    }
+    if (withdrawal !== undefined && record.givenAt <= withdrawal) {
+      considered.push({ record, fate: 'withdrawn', withdrawnAt: withdrawal });
+      ended++;
+      continue;
+    }
+    // Rule 3: does this counting record cover the campaign?
+    const reasons = uncovered(record, c);
+    if (reasons.length === 0) {
+      considered.push({ record, fate: 'covers' });
+      // Rule 4: the most recently given; ties go to the record read last.
+      if (!covering || record.givenAt >= covering.givenAt) covering = record;
+    } else {
+      considered.push({ record, fate: 'does-not-cover', reasons: reasons.map((f) => f.code) });
+    }
+    if (!latestCounting || record.givenAt >= latestCounting.record.givenAt) latestCounting = { record, reasons };
+  }
+  if (covering) return { findings: [], covering, reported: undefined, considered };
+  if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered };
+  if (ended > 0) {
+    return {
+      findings: [{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }],
+      covering: undefined, reported: undefined, considered,
+    };
+  }
+  return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered };
+}
+
+export function checkConsent(row: RowFacts, ctx: AuditContext): Finding[] {
+  if (!row.e164) return [];
+  row.consent = judgeConsent(ctx.consent.lookup(row.e164), ctx.campaign, row.e164);
+  return row.consent.findings;
+}

@@ -1,0 +1,89 @@
+/**
+ * Every fixture case, end to end through the real binary: exit code, the hand-written verdicts of
+ * expected.tsv, audit_line, that every row lands in exactly one output, the report's totals and
+ * hashes, and the byte-exact golden files in expected/.
+ */
+import { describe, expect, it, afterAll } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parse } from 'csv-parse/sync';
+import { listCases, runCase } from '../helpers/fixture-case.js';
+
+const work = mkdtempSync(join(tmpdir(), 'leadaudit-e2e-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Reads an output with csv-parse: an independent reader checks our writer too. */
+function table(file: string): Record<string, string>[] {
+  return parse(readFileSync(file), { columns: true, bom: true, relax_column_count: false }) as Record<string, string>[];
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe.each(listCases())('fixture $name', (c) => {
+  const out = join(work, c.name);
+  const r = runCase(c, out, ['--json']);
+
+  it(`exits ${c.exit}`, () => {
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.status, r.stderr).toBe(c.exit);
+  });
+
+  if (c.exit === 2) {
+    it('prints one line naming the problem, nothing on stdout, and writes nothing', () => {
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^leadaudit: /);
+      if (c.error) expect(r.stderr).toContain(c.error);
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    });
+    return;
+  }
+
+  it('puts every row in exactly one output, with the expected verdict', () => {
+    const clean = table(join(out, 'clean.csv'));
+    const rejects = table(join(out, 'rejects.csv'));
+    const got = new Map<string, string>();
+    for (const row of clean) {
+      expect(got.has(row.id!), `id ${row.id} twice`).toBe(false);
+      got.set(row.id!, 'CLEAN');
+      expect(row.phone_e164).toMatch(/^\+[1-9]\d{6,14}$/);
+      expect(row.consent_id).not.toBe('');
+    }
+    for (const row of rejects) {
+      expect(got.has(row.id!), `id ${row.id} twice`).toBe(false);
+      got.set(row.id!, row.audit_reasons!.split('|').sort().join('|'));
+      expect(row.audit_line).toMatch(/^\d+$/);
+      expect(row.audit_details).not.toBe('');
+    }
+    if (c.expected) expect(Object.fromEntries(got)).toEqual(Object.fromEntries(c.expected));
+    if (c.lines) {
+      const byId = new Map(rejects.map((row) => [row.id!, row.audit_line!]));
+      for (const [id, line] of c.lines) expect(byId.get(id), `audit_line of id ${id}`).toBe(line);
+    }
+  });
+
+  it('reports totals and hashes that match the files, and --json prints report.json', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(JSON.parse(r.stdout)).toEqual(report);
+    const t = report.totals;
+    expect(t.rows).toBe(t.clean + t.rejected);
+    expect(t.rows).toBe(c.expected?.size ?? t.rows);
+    expect(report.outputs.clean.sha256).toBe(sha256(join(out, 'clean.csv')));
+    expect(report.outputs.rejects.sha256).toBe(sha256(join(out, 'rejects.csv')));
+    if (!c.stdin) expect(report.inputs.contacts.sha256).toBe(sha256(join(c.dir, 'contacts.csv')));
+    expect(report.gate.passed).toBe(c.exit === 0);
+  });
+
+  it('matches the golden files byte for byte', () => {
+    const golden = join(c.dir, 'expected');
+    expect(existsSync(golden), 'run npm run fixtures:golden and review the diff').toBe(true);
+    expect(readFileSync(join(out, 'clean.csv'), 'utf8')).toBe(readFileSync(join(golden, 'clean.csv'), 'utf8'));
+    expect(readFileSync(join(out, 'rejects.csv'), 'utf8')).toBe(readFileSync(join(golden, 'rejects.csv'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect({ totals: report.totals, reasons: report.reasons, gate: { passed: report.gate.passed } })
+      .toEqual(JSON.parse(readFileSync(join(golden, 'totals.json'), 'utf8')));
+  });
+});
