@@ -43,7 +43,7 @@ export interface ReasonInfo {
 
 const NOTICE_LAW = '152-FZ Art. 18 part 3';
 const noticeDetail = (what: string) => (a: Record<string, string | number | undefined>) =>
-  a.problem ? `${what}: ${a.problem}` : `no ${what} in the row, its consent record or the notice manifest`;
+  `no ${what} in the row, its consent record or the notice manifest${a.problem ? ` (${a.problem})` : ''}`;
 
 export const REASONS: Record<ReasonCode, ReasonInfo> = {
   ROW_MALFORMED: {
@@ -62,7 +62,7 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
     title: 'Phone number is not valid',
     remedy: 'Correct the number (country code, digits lost by a spreadsheet) or drop the row.',
     law: '152-FZ Art. 5 part 4 (data must be accurate)',
-    detail: (a) => `${a.value} is not a valid phone number${a.region ? ` (region ${a.region})` : ''}${a.problem ? `: ${a.problem}` : ''}`,
+    detail: (a) => (a.problem ? `${a.value}: ${a.problem}` : `${a.value} is not a valid phone number${a.region ? ` (region ${a.region})` : ''}`),
   },
   DUPLICATE: {
     title: 'Number already on an earlier row',

@@ -26,7 +26,6 @@ export async function readJsonLines(
   const hash = createHash('sha256');
   const stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
   let decoder: ReturnType<typeof createDecoder> | undefined;
-  let encoding: Encoding = opts.encoding ?? 'utf-8';
   let rest = '';
   let lineNo = 0;
   const take = (text: string, final: boolean) => {
@@ -53,8 +52,7 @@ export async function readJsonLines(
       if (opts.signal?.aborted) throw opts.signal.reason;
       hash.update(chunk);
       if (!decoder) {
-        encoding = opts.encoding ?? sniffEncoding(chunk);
-        decoder = createDecoder(encoding, path);
+        decoder = createDecoder(opts.encoding ?? sniffEncoding(chunk), path, opts.encoding === undefined);
       }
       take(decoder.write(chunk), false);
     }
@@ -64,5 +62,5 @@ export async function readJsonLines(
     throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
   }
   take(decoder ? decoder.end() : '', true);
-  return { sha256: hash.digest('hex'), encoding };
+  return { sha256: hash.digest('hex'), encoding: decoder?.encoding ?? opts.encoding ?? 'utf-8' };
 }

@@ -11,9 +11,10 @@ import { describeFsError } from '../io/table-reader.js';
 import type { NoticeField } from '../notice-fields.js';
 import { parseIsoInstant } from '../dates.js';
 import { formatZodIssue } from '../zod-messages.js';
+import { lineOfPath } from '../io/json-locate.js';
 
-const text = z.string().nullable().optional();
-const textOrList = z.union([z.string(), z.array(z.string())]).nullable().optional();
+const text = z.string({ error: 'expected text' }).nullable().optional();
+const textOrList = z.union([z.string(), z.array(z.string())], { error: 'expected text or a list of texts' }).nullable().optional();
 
 export const noticeManifestSchema = z
   .object({
@@ -68,10 +69,14 @@ export async function loadNoticeManifest(path: string): Promise<NoticeManifest> 
     throw new InputError(`${label}:${jsonErrorLine(text, e as Error)}: not valid JSON: ${(e as Error).message}`);
   }
   const parsed = noticeManifestSchema.safeParse(json);
-  if (!parsed.success) throw new InputError(`${label}: ${formatZodIssue(parsed.error.issues[0]!, json)}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const line = lineOfPath(text, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path);
+    throw new InputError(`${label}${line === undefined ? '' : `:${line}`}: ${formatZodIssue(issue, json)}`);
+  }
   const m = parsed.data;
   if (m.notice_given_at && parseIsoInstant(m.notice_given_at) === undefined) {
-    throw new InputError(`${label}: notice_given_at ${JSON.stringify(m.notice_given_at)} is not an ISO 8601 date`);
+    throw new InputError(`${label}:${lineOfPath(text, ['notice_given_at']) ?? 1}: $.notice_given_at ${JSON.stringify(m.notice_given_at)} is not an ISO 8601 date`);
   }
   const values: Partial<Record<NoticeField, string>> = {};
   for (const f of ['purpose', 'legal_basis', 'pdn_list', 'recipients', 'rights', 'source'] as const) {

@@ -3,7 +3,7 @@
  * UTF-8 (with or without BOM), UTF-16 LE/BE (by BOM, or by the zero bytes of mostly-ASCII text),
  * and Windows-1251, the usual Russian spreadsheet export, when the bytes are not valid UTF-8.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 
@@ -30,8 +30,26 @@ export function sniffEncoding(head: Buffer): Encoding {
   const sample = head.subarray(0, Math.min(head.length, SNIFF_BYTES));
   const utf16 = sniffUtf16(sample);
   if (utf16) return utf16;
-  if (isUtf8(trimPartialUtf8(sample))) return 'utf-8';
-  return 'windows-1251';
+  const trimmed = trimPartialUtf8(sample);
+  if (isUtf8(trimmed)) return 'utf-8';
+  // Mostly UTF-8 with a bad byte or two is a damaged UTF-8 file (the decoder will say where), not
+  // Windows-1251, whose Cyrillic letters rarely form valid multi-byte UTF-8 sequences.
+  const { multibyte, invalid } = utf8Census(trimmed);
+  return multibyte > invalid ? 'utf-8' : 'windows-1251';
+}
+
+/** Valid multi-byte UTF-8 sequences and invalid bytes in a buffer, and where the first bad one is. */
+function utf8Census(b: Buffer): { multibyte: number; invalid: number; firstInvalid: number } {
+  let multibyte = 0, invalid = 0, firstInvalid = -1;
+  for (let i = 0; i < b.length;) {
+    const c = b[i]!;
+    if (c < 0x80) { i++; continue; }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) ok = i + k < b.length && (b[i + k]! & 0xc0) === 0x80;
+    if (ok) { multibyte++; i += need + 1; } else { if (firstInvalid < 0) firstInvalid = i; invalid++; i++; }
+  }
+  return { multibyte, invalid, firstInvalid };
 }
 
 /** Text without a BOM: many NUL bytes, all on odd (LE) or all on even (BE) positions. */
@@ -59,35 +77,54 @@ function trimPartialUtf8(b: Buffer): Buffer {
 export interface TextDecoderLike {
   write(chunk: Buffer): string;
   end(): string;
+  /** The encoding in use: an `auto` UTF-8 decoder may have switched to Windows-1251. */
+  readonly encoding: Encoding;
 }
 
 /**
  * A streaming decoder. A leading BOM is dropped. UTF-8 is decoded strictly: a byte sequence that is
- * not UTF-8 stops the run with a message naming the file and the byte, rather than turning the
- * data into replacement characters that would go on to the outputs unnoticed.
+ * not UTF-8 is never turned into replacement characters that would go on to the outputs unnoticed.
+ *
+ * With `auto` (the encoding was sniffed, not forced), a UTF-8 guess made from a pure-ASCII start is
+ * revised when the first non-UTF-8 byte shows up before any multi-byte UTF-8 character: the text
+ * so far was ASCII, which Windows-1251 decodes the same way, so the rest is decoded as
+ * Windows-1251 and nothing read so far changes. Otherwise the run stops with a message naming the
+ * file and the byte.
  */
-export function createDecoder(encoding: Encoding, label: string): TextDecoderLike {
-  if (encoding === 'utf-8') {
-    const d = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-    let offset = 0;
-    const fail = (): never => {
-      throw new InputError(`${label}: not valid UTF-8 near byte ${offset}; if the file is a Windows-1251 export, pass --encoding windows-1251`);
-    };
-    return {
-      write(chunk) {
-        try {
-          const s = d.decode(chunk, { stream: true });
-          offset += chunk.length;
-          return s;
-        } catch {
-          return fail();
-        }
-      },
-      end() {
-        try { return d.decode(); } catch { return fail(); }
-      },
-    };
+export function createDecoder(encoding: Encoding, label: string, auto = false): TextDecoderLike {
+  if (encoding !== 'utf-8') {
+    const d = iconv.getDecoder(encoding, { stripBOM: true });
+    return { encoding, write: (chunk) => d.write(chunk), end: () => d.end() ?? '' };
   }
-  const d = iconv.getDecoder(encoding, { stripBOM: true });
-  return { write: (chunk) => d.write(chunk), end: () => d.end() ?? '' };
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let fallback: ReturnType<typeof iconv.getDecoder> | undefined;
+  let offset = 0;
+  let sawMultibyte = false;
+  const fail = (chunk?: Buffer): never => {
+    const at = offset + Math.max(0, chunk ? utf8Census(chunk).firstInvalid : 0);
+    throw new InputError(`${label}: not valid UTF-8 near byte ${at}; if the file is a Windows-1251 export, pass --encoding windows-1251`);
+  };
+  return {
+    get encoding(): Encoding {
+      return fallback ? 'windows-1251' : 'utf-8';
+    },
+    write(chunk) {
+      if (fallback) return fallback.write(chunk);
+      try {
+        const s = utf8.decode(chunk, { stream: true });
+        if (!sawMultibyte && !isAscii(chunk)) sawMultibyte = true;
+        offset += chunk.length;
+        return s;
+      } catch {
+        if (!auto || sawMultibyte || utf8Census(chunk).multibyte > 0) return fail(chunk);
+        fallback = iconv.getDecoder('windows-1251', { stripBOM: true });
+        offset += chunk.length;
+        return fallback.write(chunk);
+      }
+    },
+    end() {
+      if (fallback) return fallback.end() ?? '';
+      try { return utf8.decode(); } catch { return fail(); }
+    },
+  };
 }

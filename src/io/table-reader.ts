@@ -61,7 +61,6 @@ export class TableReader {
   bytesRead = 0;
   /** File size in bytes, when known (not for standard input). */
   size: number | undefined;
-  encoding!: Encoding;
   delimiter!: string;
   header!: Header;
   private tokenizer!: CsvTokenizer;
@@ -78,6 +77,11 @@ export class TableReader {
     const r = new TableReader(source);
     await r.start();
     return r;
+  }
+
+  /** The encoding used (final once the file is read: a sniffed UTF-8 may turn out Windows-1251). */
+  get encoding(): Encoding {
+    return this.decoder.encoding;
   }
 
   get blankLines(): number {
@@ -124,8 +128,7 @@ export class TableReader {
     }
     const first = Buffer.concat(head);
     if (first.length === 0) throw new InputError(`${label}: the file is empty (no header row)`);
-    this.encoding = this.source.encoding ?? sniffEncoding(first);
-    this.decoder = createDecoder(this.encoding, label);
+    this.decoder = createDecoder(this.source.encoding ?? sniffEncoding(first), label, this.source.encoding === undefined);
     let text = this.decoder.write(first);
 
     // The delimiter comes from the first line that is not blank; read until we have it.

@@ -27,9 +27,10 @@ function unspreadsheet(cell: string): { text: string } | { problem: string } {
   if (sci) {
     const [, sign, int, frac = '', exp] = sci;
     const shift = Number(exp);
-    if (sign === '-' || frac.length > shift) return { problem: `${text} is not a whole number` };
+    if (sign === '-' || frac.length > shift) return { problem: 'spreadsheet scientific notation that is not a whole number' };
     // Zero padding means the spreadsheet rounded the number: its last digits are gone.
-    if (frac.length < shift) return { problem: `spreadsheet scientific notation ${text} lost the last ${shift - frac.length} digit(s)` };
+    const lost = shift - frac.length;
+    if (lost > 0) return { problem: `spreadsheet scientific notation that lost the last ${lost} digit${lost === 1 ? '' : 's'} of the number` };
     text = `${int}${frac}`.replace(/^0+(?=\d)/, '');
   }
   return { text };

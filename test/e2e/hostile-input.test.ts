@@ -1,0 +1,136 @@
+/**
+ * Inputs that are not lists, or are lists built to hurt: over-long fields and records, a single
+ * line of many megabytes under a small heap, binary garbage. Each costs its own line at most, and
+ * nothing crashes.
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { once } from 'node:events';
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { leadaudit } from '../helpers/exec.js';
+import { audit } from '../../src/core/audit.js';
+import { toSettings } from '../../src/cli/audit-command.js';
+import { InputError } from '../../src/errors.js';
+
+let work: string;
+let consent: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'leadaudit-hostile-'));
+  consent = join(work, 'consent.csv');
+  writeFileSync(consent, 'phone,given_at,purposes,evidence_ref\n+79161112233,2025-01-01,marketing,log-1\n');
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const rejects = (out: string) => parse(readFileSync(join(out, 'rejects.csv')), { columns: true, bom: true }) as Record<string, string>[];
+
+describe('size limits', () => {
+  it('a field over 1 MiB is ROW_MALFORMED and the rows after it keep their lines', () => {
+    const file = join(work, 'big-field.csv');
+    writeFileSync(file, `id,phone\n1,+7 916 111-22-33\n2,"${'x'.repeat((1 << 20) + 10)}"\n3,+7 916 111-22-44\n`);
+    const out = join(work, 'big-field-out');
+    const r = leadaudit(['audit', file, '--consent', consent, '--out-dir', out, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = rejects(out);
+    expect(rows.map((x) => [x.id, x.audit_line, x.audit_reasons.split('|')[0]])).toEqual([
+      ['1', '2', 'NOTICE_OPERATOR_MISSING'],
+      ['2', '3', 'ROW_MALFORMED'],
+      ['3', '4', 'CONSENT_MISSING'],
+    ]);
+    expect(rows[1]!.audit_details).toMatch(/longer than 1048576 characters/);
+    // The raw text shown is cut: a spreadsheet cell holds 32,767 characters.
+    expect(rows[1]!.audit_details.length).toBeLessThan(5000);
+  });
+
+  it('a record over 4 MiB is its first line alone; reading resumes on the next line', () => {
+    const file = join(work, 'big-record.csv');
+    const line2 = `2,"${'a'.repeat(900_000)}`;
+    const more = Array.from({ length: 5 }, () => 'b'.repeat(900_000)).join('\n');
+    writeFileSync(file, `id,phone\n1,+7 916 111-22-33\n${line2}\n${more}"\n3,+7 916 111-22-44\n`);
+    const out = join(work, 'big-record-out');
+    const r = leadaudit(['audit', file, '--consent', consent, '--out-dir', out, '--quiet', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const rows = rejects(out);
+    const byLine = new Map(rows.map((x) => [x.audit_line, x]));
+    expect(byLine.get('3')!.audit_reasons).toBe('ROW_MALFORMED');
+    expect(byLine.get('3')!.audit_details).toMatch(/longer than 4194304 characters/);
+    // Lines 4-8 are read again as records of their own (one field each: malformed).
+    for (const l of ['4', '5', '6', '7', '8']) expect(byLine.get(l)!.audit_reasons).toBe('ROW_MALFORMED');
+    expect(byLine.get('9')!.id).toBe('3');
+    expect(report.totals.rows).toBe(report.totals.clean + report.totals.rejected);
+    expect(report.totals.rows).toBe(8);
+  });
+
+  it('a 64 MiB line with no line break passes through a 48 MiB heap', async () => {
+    const file = join(work, 'one-huge-line.csv');
+    const ws = createWriteStream(file);
+    ws.write('id,phone\n1,+7 916 111-22-33\n2,');
+    const chunk = 'z'.repeat(1 << 20);
+    for (let i = 0; i < 64; i++) if (!ws.write(chunk)) await once(ws, 'drain');
+    ws.end('\n3,+7 916 111-22-44\n');
+    await once(ws, 'close');
+    const out = join(work, 'huge-line-out');
+    const r = leadaudit(['audit', file, '--consent', consent, '--out-dir', out, '--quiet', '--json'], { env: { NODE_OPTIONS: '--max-old-space-size=48' } });
+    expect(r.status, r.stderr.slice(0, 500)).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.totals).toEqual({ rows: 3, clean: 0, rejected: 3 });
+    const rows = rejects(out);
+    expect(rows.map((x) => x.audit_line)).toEqual(['2', '3', '4']);
+    expect(rows[1]!.audit_reasons).toBe('ROW_MALFORMED');
+    expect(rows[2]!.id).toBe('3');
+  });
+});
+
+describe('inputs that are not lists', () => {
+  it('a zero-byte file is exit 2 with a message', () => {
+    const file = join(work, 'empty.csv');
+    writeFileSync(file, '');
+    const r = leadaudit(['audit', file, '--consent', consent, '--out-dir', join(work, 'o1')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/empty\.csv: the file is empty/);
+  });
+
+  it('a file of blank lines has no header: exit 2', () => {
+    const file = join(work, 'blank.csv');
+    writeFileSync(file, '\n  \n\t\n');
+    const r = leadaudit(['audit', file, '--consent', consent, '--out-dir', join(work, 'o2')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/blank\.csv: no header row/);
+  });
+
+  it('binary garbage never yields a stack trace', () => {
+    const file = join(work, 'garbage.bin');
+    const bytes = Buffer.alloc(200_000);
+    let x = 12345;
+    for (let i = 0; i < bytes.length; i++) { x = (x * 1103515245 + 12345) >>> 0; bytes[i] = x >>> 24; }
+    writeFileSync(file, bytes);
+    for (const extra of [[], ['--phone-column', 'x'], ['--encoding', 'utf-16le']]) {
+      const r = leadaudit(['audit', file, '--consent', consent, '--out-dir', join(work, 'o3'), ...extra]);
+      expect([0, 1, 2]).toContain(r.status);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(r.status === 2 ? 1 : 100);
+    }
+  });
+
+  it('any bytes at all: the audit either runs or fails with an InputError (property)', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom(undefined, 'phone'), async (bytes, phoneColumn) => {
+        const file = join(work, `prop-${n}.csv`);
+        const out = join(work, `prop-out-${n++}`);
+        writeFileSync(file, Buffer.concat([Buffer.from('id,phone\n'), Buffer.from(bytes)]));
+        const settings = toSettings(file, { consent: [consent], outDir: out, policy: 'ru-152fz', asOf: '2026-06-01', phoneColumn });
+        try {
+          const { report } = await audit(settings);
+          expect(report.totals.rows).toBe(report.totals.clean + report.totals.rejected);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { toSettings } from '../../src/cli/audit-command.js';
+import { InputError } from '../../src/errors.js';
+import { PRESETS } from '../../src/policy/policy.js';
+import { NOTICE_FIELDS } from '../../src/notice-fields.js';
+
+const NOW = Date.parse('2026-11-28T12:34:56.789Z');
+/** The options commander gives when only --consent is on the command line. */
+const BASE = { consent: ['consent.csv'], outDir: './leadaudit-out', policy: 'ru-152fz' };
+const settings = (over: Record<string, unknown> = {}) => toSettings('contacts.csv', { ...BASE, ...over }, NOW);
+
+/** The InputError toSettings throws for these options. */
+function failure(over: Record<string, unknown>): InputError {
+  try {
+    settings(over);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('toSettings: defaults', () => {
+  it('takes the ru-152fz preset and the defaults', () => {
+    const s = settings();
+    expect(s).toEqual({
+      contacts: 'contacts.csv',
+      consent: ['consent.csv'],
+      notice: undefined,
+      suppress: [],
+      outDir: './leadaudit-out',
+      policyName: 'ru-152fz',
+      campaign: {
+        asOf: NOW,
+        purpose: 'marketing',
+        channel: 'call',
+        region: 'RU',
+        proofRequired: true,
+        consentMaxAgeDays: undefined,
+        requiredNotice: NOTICE_FIELDS,
+        rejectDuplicates: true,
+      },
+      phoneColumn: undefined,
+      encoding: undefined,
+      gate: { maxRejectRate: undefined, failOnReject: false },
+    });
+    expect(PRESETS['ru-152fz']!.requiredNotice).toHaveLength(7);
+  });
+
+  it('carries the other options through', () => {
+    const s = settings({
+      consent: ['a.csv', 'b.jsonl'], notice: 'notice.json', suppress: ['dnc.txt', 'dnc2.csv'], outDir: 'out', phoneColumn: 'Tel',
+      channel: 'sms', failOnReject: true, json: true, quiet: true,
+    });
+    expect(s.consent).toEqual(['a.csv', 'b.jsonl']);
+    expect(s.notice).toBe('notice.json');
+    expect(s.suppress).toEqual(['dnc.txt', 'dnc2.csv']);
+    expect(s.outDir).toBe('out');
+    expect(s.phoneColumn).toBe('Tel');
+    expect(s.campaign.channel).toBe('sms');
+    expect(s.gate.failOnReject).toBe(true);
+  });
+
+  it('finds the preset whatever its case', () => {
+    expect(settings({ policy: 'RU-152FZ' }).policyName).toBe('ru-152fz');
+  });
+});
+
+describe('toSettings: --consent', () => {
+  it.each([{ consent: undefined }, { consent: [] }])('requires at least one consent file (%j)', (over) => {
+    const e = failure(over);
+    expect(e.message).toMatch(/--consent/);
+    expect(e.message).toMatch(/required/);
+  });
+});
+
+describe('toSettings: --as-of', () => {
+  it('reads a date as 00:00 UTC', () => {
+    expect(settings({ asOf: '2026-11-01' }).campaign.asOf).toBe(Date.parse('2026-11-01T00:00:00Z'));
+  });
+
+  it('reads a datetime with an offset', () => {
+    expect(settings({ asOf: '2026-11-01T09:00:00+03:00' }).campaign.asOf).toBe(Date.parse('2026-11-01T06:00:00Z'));
+  });
+
+  it.each(['yesterday', '2026-02-30', '2026-1-1', ''])('rejects %j, naming the flag and the value', (asOf) => {
+    const e = failure({ asOf });
+    expect(e.message).toContain('--as-of');
+    expect(e.message).toContain(JSON.stringify(asOf));
+  });
+});
+
+describe('toSettings: --region', () => {
+  it('upper-cases and trims the region', () => {
+    expect(settings({ region: 'gb' }).campaign.region).toBe('GB');
+    expect(settings({ region: ' us ' }).campaign.region).toBe('US');
+  });
+
+  it.each(['XX', 'RUS', 'R', '', '12', 'Россия'])('rejects %j, naming the flag and the value', (region) => {
+    const e = failure({ region });
+    expect(e.message).toContain('--region');
+    expect(e.message).toContain(JSON.stringify(region));
+  });
+});
+
+describe('toSettings: --purpose and --channel', () => {
+  it('lower-cases and trims the purpose', () => {
+    expect(settings({ purpose: ' Service ' }).campaign.purpose).toBe('service');
+    expect(settings({ purpose: 'МАРКЕТИНГ' }).campaign.purpose).toBe('маркетинг');
+  });
+
+  it('rejects an empty purpose, naming the flag', () => {
+    const e = failure({ purpose: '   ' });
+    expect(e.message).toContain('--purpose');
+  });
+
+  it('rejects an unknown channel, naming the flag', () => {
+    expect(failure({ channel: 'fax' }).message).toContain('--channel');
+  });
+});
+
+describe('toSettings: --max-reject-rate', () => {
+  it.each([['0', 0], ['1', 1], ['0.25', 0.25], [' 0.5 ', 0.5]])('reads %j as %d', (text, value) => {
+    expect(settings({ maxRejectRate: text }).gate.maxRejectRate).toBe(value);
+  });
+
+  it.each(['1.5', '-0.1', 'abc', '', '  ', 'NaN', 'Infinity', '10%'])('rejects %j, naming the flag and the value', (text) => {
+    const e = failure({ maxRejectRate: text });
+    expect(e.message).toContain('--max-reject-rate');
+    expect(e.message).toContain(JSON.stringify(text));
+  });
+});
+
+describe('toSettings: --policy', () => {
+  it('rejects an unknown policy, naming it and listing the presets', () => {
+    const e = failure({ policy: 'gdpr' });
+    expect(e.message).toContain('--policy');
+    expect(e.message).toContain('"gdpr"');
+    expect(e.message).toContain('ru-152fz');
+  });
+});
+
+describe('toSettings: --encoding', () => {
+  it('accepts the usual spellings', () => {
+    expect(settings({ encoding: 'cp1251' }).encoding).toBe('windows-1251');
+    expect(settings({ encoding: 'UTF8' }).encoding).toBe('utf-8');
+  });
+
+  it('rejects an unknown encoding, naming the flag and the value', () => {
+    const e = failure({ encoding: 'koi8-r' });
+    expect(e.message).toContain('--encoding');
+    expect(e.message).toContain('"koi8-r"');
+  });
+});
+
+describe('toSettings: option types', () => {
+  it('rejects an empty --out-dir, naming the flag', () => {
+    expect(failure({ outDir: '' }).message).toContain('--out-dir');
+  });
+});

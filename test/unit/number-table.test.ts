@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { NumberTable, e164Key } from '../../src/evidence/number-table.js';
+
+describe('e164Key', () => {
+  it('is the number without the plus, exactly', () => {
+    expect(e164Key('+79161112233')).toBe(79161112233);
+    expect(e164Key('+447400123456')).toBe(447400123456);
+    expect(e164Key('+999999999999999')).toBe(999999999999999);
+  });
+
+  it('differs for different numbers', () => {
+    expect(e164Key('+79161112233')).not.toBe(e164Key('+79161112234'));
+  });
+});
+
+describe('NumberTable', () => {
+  it('is empty at first', () => {
+    const t = new NumberTable();
+    expect(t.size).toBe(0);
+    expect(t.get(79161112233)).toBeUndefined();
+    expect(t.has(79161112233)).toBe(false);
+  });
+
+  it('adds a key with its value', () => {
+    const t = new NumberTable();
+    expect(t.add(79161112233, 2)).toBe(true);
+    expect(t.has(79161112233)).toBe(true);
+    expect(t.get(79161112233)).toBe(2);
+    expect(t.size).toBe(1);
+    expect(t.has(79123456789)).toBe(false);
+  });
+
+  it('keeps the first value when a key is added again', () => {
+    const t = new NumberTable();
+    t.add(79161112233, 2);
+    expect(t.add(79161112233, 9)).toBe(false);
+    expect(t.get(79161112233)).toBe(2);
+    expect(t.size).toBe(1);
+  });
+
+  it('holds the value 0', () => {
+    const t = new NumberTable();
+    t.add(447400123456, 0);
+    expect(t.get(447400123456)).toBe(0);
+    expect(t.has(447400123456)).toBe(true);
+  });
+
+  it('holds large line numbers', () => {
+    const t = new NumberTable();
+    t.add(12015550123, 4_000_000_000);
+    expect(t.get(12015550123)).toBe(4_000_000_000);
+  });
+
+  it('grows to hold many keys, and keeps every value', () => {
+    const t = new NumberTable(1);
+    const bytesAtStart = t.bytes;
+    const n = 50_000;
+    const key = (i: number) => 79_000_000_000 + i * 7919;
+    const refused: number[] = [];
+    for (let i = 0; i < n; i++) if (!t.add(key(i), i + 1)) refused.push(i);
+    expect(refused).toEqual([]);
+    expect(t.size).toBe(n);
+    expect(t.bytes).toBeGreaterThan(bytesAtStart);
+    const wrong: number[] = [];
+    for (let i = 0; i < n; i++) if (t.get(key(i)) !== i + 1 || !t.has(key(i))) wrong.push(i);
+    expect(wrong).toEqual([]);
+    const readded: number[] = [];
+    for (let i = 0; i < n; i++) if (t.add(key(i), 0)) readded.push(i);
+    expect(readded).toEqual([]);
+    expect(t.size).toBe(n);
+    expect(t.has(key(n))).toBe(false);
+    expect(t.get(key(-1))).toBeUndefined();
+  });
+
+  it('tells apart keys that differ only above 32 bits', () => {
+    const t = new NumberTable(1);
+    const base = 12345;
+    for (let hi = 1; hi <= 200; hi++) t.add(hi * 4294967296 + base, hi);
+    for (let hi = 1; hi <= 200; hi++) expect(t.get(hi * 4294967296 + base)).toBe(hi);
+    expect(t.has(base)).toBe(false);
+  });
+
+  it('agrees with a Map on a mixed sequence of adds', () => {
+    const t = new NumberTable(4);
+    const m = new Map<number, number>();
+    let x = 123456789;
+    let disagreements = 0;
+    for (let i = 0; i < 20_000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const k = 70_000_000_000 + (x % 5000);
+      if (t.add(k, i) === m.has(k)) disagreements++;
+      if (!m.has(k)) m.set(k, i);
+    }
+    expect(disagreements).toBe(0);
+    expect(t.size).toBe(m.size);
+    for (const [k, v] of m) if (t.get(k) !== v) disagreements++;
+    expect(disagreements).toBe(0);
+  });
+});
