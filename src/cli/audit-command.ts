@@ -8,9 +8,12 @@ import { Chalk, chalkStderr } from 'chalk';
 import { InputError, InterruptedError } from '../errors.js';
 import { parseIsoInstant } from '../dates.js';
 import { encodingName, ENCODINGS } from '../io/decode.js';
-import { CHANNELS, loadPolicy } from '../policy/policy.js';
+import { PRESET_NAMES } from '../policy/preset-names.js';
+import { CHANNELS } from '../policy/schema.js';
+import { loadPolicy } from '../policy/load.js';
+import { basename } from 'node:path';
 import { audit } from '../core/audit.js';
-import type { AuditSettings } from '../core/settings.js';
+import type { AuditSettings, SuppressSpec } from '../core/settings.js';
 import { renderSummary } from '../report/summary.js';
 import { EXIT } from './exit-codes.js';
 
@@ -24,16 +27,17 @@ export function registerAudit(program: Command): void {
     .option('--consent <file>', 'consent evidence, CSV or JSON Lines (repeatable; at least one)', collect)
     .option('--notice <file>', 'notice manifest (JSON): list-wide values of the notice fields')
     .option('--out-dir <dir>', 'where clean.csv, rejects.csv and report.json are written', './leadaudit-out')
-    .option('--policy <name>', 'policy preset', 'ru-152fz')
+    .option('--policy <name|file>', `a preset (${PRESET_NAMES.join(', ')}) or a policy file (JSON)`, 'ru-152fz')
     .option('--as-of <date>', 'the instant at which consent and notice are judged (ISO 8601; default: now)')
     .option('--purpose <word>', "the campaign's purpose (default: the policy's)")
     .addOption(new Option('--channel <channel>', "the campaign's channel (default: the policy's)").choices(CHANNELS))
     .option('--region <code>', "ISO 3166 alpha-2 region for numbers without a country code (default: the policy's)")
-    .option('--suppress <file>', 'a suppression / do-not-call list (repeatable)', collect)
+    .option('--suppress <[name=]file>', 'a suppression / do-not-call list, optionally named (repeatable)', collect)
+    .option('--list-date <name=date>', 'when a named suppression list was downloaded (default: its file time)', collect)
     .option('--phone-column <name>', 'the contacts column holding the phone number (default: detected)')
     .option('--encoding <name>', `force the encoding of every input (${ENCODINGS.join(', ')}; default: detected)`)
-    .option('--max-reject-rate <rate>', 'gate: exit 1 when rejected/rows is above this (0..1)')
-    .option('--fail-on-reject', 'gate: exit 1 when any row is rejected')
+    .option('--max-reject-rate <rate>', 'gate: exit 1 when rejected/rows is above this (0..1; default: the policy\'s)')
+    .option('--fail-on-reject', 'gate: exit 1 when any row is rejected (default: the policy\'s)')
     .option('--json', 'print report.json to standard output as well')
     .option('--quiet', 'no summary on standard error')
     .action(runAudit);
@@ -50,6 +54,7 @@ const optionsSchema = z.object({
   channel: z.enum(CHANNELS).optional(),
   region: z.string().optional(),
   suppress: z.array(z.string()).optional(),
+  listDate: z.array(z.string()).optional(),
   phoneColumn: z.string().optional(),
   encoding: z.string().optional(),
   maxRejectRate: z.string().optional(),
@@ -83,14 +88,14 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     asOf = t;
   }
 
-  let region: CountryCode | undefined = policy.region;
+  let region: CountryCode | undefined;
   if (o.region !== undefined) {
     const code = o.region.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(code) || !isSupportedCountry(code)) throw bad('--region', o.region, 'is not an ISO 3166 alpha-2 region with a telephone numbering plan (e.g. RU, GB, US)');
     region = code as CountryCode;
   }
 
-  let purpose = policy.purpose;
+  let purpose: string | undefined;
   if (o.purpose !== undefined) {
     purpose = o.purpose.trim().toLowerCase();
     if (!purpose) throw bad('--purpose', o.purpose, 'is empty');
@@ -102,7 +107,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     if (!encoding) throw bad('--encoding', o.encoding, `is not one of ${ENCODINGS.join(', ')}`);
   }
 
-  let maxRejectRate: number | undefined;
+  let maxRejectRate: number | undefined = policy.policy.gate.max_reject_rate ?? undefined;
   if (o.maxRejectRate !== undefined) {
     const n = Number(o.maxRejectRate);
     if (o.maxRejectRate.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw bad('--max-reject-rate', o.maxRejectRate, 'must be a number from 0 to 1');
@@ -113,23 +118,54 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     contacts,
     consent: o.consent,
     notice: o.notice,
-    suppress: o.suppress ?? [],
+    suppress: suppressSpecs(o.suppress ?? [], o.listDate ?? []),
     outDir: o.outDir,
-    policyName: policy.name,
-    campaign: {
-      asOf,
-      purpose,
-      channel: o.channel ?? policy.channel,
-      region,
-      proofRequired: policy.proofRequired,
-      consentMaxAgeDays: policy.consentMaxAgeDays,
-      requiredNotice: policy.requiredNotice,
-      rejectDuplicates: policy.rejectDuplicates,
-    },
+    policy,
+    asOf,
+    purpose,
+    channel: o.channel,
+    region,
     phoneColumn: o.phoneColumn,
     encoding,
-    gate: { maxRejectRate, failOnReject: o.failOnReject ?? false },
+    gate: { maxRejectRate, failOnReject: o.failOnReject ?? policy.policy.gate.fail_on_reject },
   };
+}
+
+const LIST_NAME = /^([A-Za-z][\w-]*)=(.+)$/;
+
+/**
+ * `--suppress FILE` or `--suppress NAME=FILE`, and `--list-date NAME=DATE`. An unnamed list is
+ * named after its file (without extension). A path that itself starts with `word=` is written
+ * `./word=...`.
+ */
+export function suppressSpecs(values: readonly string[], dates: readonly string[]): SuppressSpec[] {
+  const seen = new Set<string>();
+  const named = values.map((v) => LIST_NAME.exec(v)).flatMap((m) => (m ? [m[1]!.toLowerCase()] : []));
+  const specs = values.map((v) => {
+    const m = LIST_NAME.exec(v);
+    if (m) {
+      const name = m[1]!.toLowerCase();
+      if (seen.has(name)) throw bad('--suppress', v, `names the list "${name}" a second time`);
+      seen.add(name);
+      return { name, path: m[2]!, date: undefined as number | undefined };
+    }
+    // An unnamed list is called after its file; numbered when that name is taken.
+    const base = basename(v).replace(/\.[^.]*$/, '').toLowerCase() || 'list';
+    let name = base;
+    for (let k = 2; seen.has(name) || named.includes(name); k++) name = `${base}-${k}`;
+    seen.add(name);
+    return { name, path: v, date: undefined as number | undefined };
+  });
+  for (const d of dates) {
+    const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(d);
+    if (!m) throw bad('--list-date', d, 'must be NAME=DATE, e.g. tps=2026-11-20');
+    const spec = specs.find((s) => s.name === m[1]!.toLowerCase());
+    if (!spec) throw bad('--list-date', d, `names no --suppress list (lists: ${specs.map((s) => s.name).join(', ') || 'none'})`);
+    const t = parseIsoInstant(m[2]!);
+    if (t === undefined) throw bad('--list-date', d, 'the date is not ISO 8601');
+    spec.date = t;
+  }
+  return specs;
 }
 
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --quiet. */

@@ -7,6 +7,10 @@ import { Command, CommanderError } from 'commander';
 import { InputError, InterruptedError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
+import { registerPolicy } from './policy-command.js';
+import { registerReasons } from './reasons-command.js';
+import { registerSchema } from './schema-command.js';
+import { registerInit } from './init-command.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -16,7 +20,12 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`leadaudit: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`) });
   registerAudit(program);
-  for (const c of program.commands) c.exitOverride();
+  registerPolicy(program);
+  registerReasons(program);
+  registerSchema(program);
+  registerInit(program);
+  const override = (c: Command): void => { c.exitOverride(); c.commands.forEach(override); };
+  override(program);
   return program;
 }
 

@@ -12,13 +12,16 @@ import { loadSuppression } from '../evidence/suppression.js';
 import { loadNoticeManifest } from '../evidence/notice-manifest.js';
 import { NumberTable } from '../evidence/number-table.js';
 import { TableReader } from '../io/table-reader.js';
-import { findPhoneColumn, noticeColumns, type PhoneColumn } from '../io/columns.js';
+import { findPhoneColumn, noticeColumns, noticeMetaColumns, type PhoneColumn } from '../io/columns.js';
 import { OutputSet } from '../io/atomic-output.js';
 import { judgeRow } from '../rules/index.js';
-import type { AuditContext } from '../rules/context.js';
-import type { ReasonCode } from '../reasons.js';
+import type { AuditContext, Campaign } from '../rules/context.js';
+import { campaignFrom } from '../policy/campaign.js';
+import type { Policy } from '../policy/schema.js';
 import { RowRouter } from './row-router.js';
+import { CallWindowTagger } from './call-window-tagger.js';
 import { evaluateGate } from './gate.js';
+import { staleLists } from './lists.js';
 import type { AuditSettings } from './settings.js';
 import { buildReport, type Report } from '../report/report-json.js';
 
@@ -33,16 +36,33 @@ export interface AuditHooks {
   onProgress?: (p: { rows: number; bytes: number; size: number | undefined }) => void;
 }
 
+/** The region numbers normalize with, known before any file is read. */
+export function regionOf(settings: AuditSettings): Campaign['region'] {
+  return settings.region ?? (settings.policy.policy.region as Campaign['region']) ?? undefined;
+}
+
 export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Promise<AuditResult> {
   const started = performance.now();
   const { signal } = hooks;
-  const { campaign } = settings;
-  const phones = new PhoneNormalizer(campaign.region);
+  const policy: Policy = settings.policy.policy;
+  const phones = new PhoneNormalizer(regionOf(settings));
 
   // Every input is read and checked before the first output is opened.
   const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice);
   const consent = await loadConsent(settings.consent, phones, { encoding: settings.encoding, signal });
   const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal });
+  const runFindings = staleLists(policy.required_lists, suppression.lists, settings.asOf);
+  const screenedBy = policy.unconsented_calls_screened_by;
+  const campaign = campaignFrom(policy, {
+    asOf: settings.asOf,
+    purpose: settings.purpose,
+    channel: settings.channel,
+    region: settings.region,
+    manifestOperator: manifest?.operatorName,
+    screened: screenedBy !== null && suppression.lists.some((l) => l.name === screenedBy)
+      && !runFindings.some((f) => f.args?.list === screenedBy),
+  });
+
   const label = settings.contacts === '-' ? 'standard input' : settings.contacts;
   const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding });
   const abort = () => reader.destroy();
@@ -64,11 +84,12 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       suppression,
       seen: new NumberTable(),
       manifest,
-      columns: { phone: phoneColumn.index, notice: noticeColumns(names) },
+      columns: { phone: phoneColumn.index, notice: noticeColumns(names), meta: noticeMetaColumns(names) },
     };
+    const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
     try {
-      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'));
+      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger);
       const reportFile = out.file('report.json');
       await router.start();
       for await (const batch of reader.batches()) {
@@ -80,9 +101,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       signal?.throwIfAborted();
       const [cleanSha, rejectsSha] = await router.close();
       const seconds = (performance.now() - started) / 1000;
-      const gate = evaluateGate(router.rows, router.rejected, settings.gate);
+      const gate = evaluateGate(router.rows, router.rejected, settings.gate, runFindings);
       const report = buildReport({
         settings,
+        campaign,
         manifest,
         consentFiles: consent.files,
         suppression: suppression.lists,
@@ -101,7 +123,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           report: { path: resolve(out.dir, 'report.json') },
         },
         totals: { rows: router.rows, clean: router.clean, rejected: router.rejected },
-        reasons: router.reasons as Map<ReasonCode, number>,
+        reasons: router.reasons,
+        exemptions: router.exemptions,
+        runFindings,
         gate,
         seconds,
       });

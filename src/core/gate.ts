@@ -1,5 +1,6 @@
 /** The import gate: turns the totals into pass or fail (exit 1); the CLI only reads the verdict. */
 import type { GateSettings } from './settings.js';
+import { explain, type Finding } from '../reasons.js';
 
 export interface GateResult {
   passed: boolean;
@@ -10,7 +11,8 @@ export interface GateResult {
   failures: string[];
 }
 
-export function evaluateGate(rows: number, rejected: number, gate: GateSettings): GateResult {
+/** `runFindings` are about the whole run (LIST_STALE): each fails the gate. */
+export function evaluateGate(rows: number, rejected: number, gate: GateSettings, runFindings: readonly Finding[] = []): GateResult {
   // The reject rate of an empty list is 0 (SPEC "Outputs").
   const rate = rows === 0 ? 0 : rejected / rows;
   const failures: string[] = [];
@@ -23,6 +25,7 @@ export function evaluateGate(rows: number, rejected: number, gate: GateSettings)
     result.fail_on_reject = true;
     if (rejected > 0) failures.push(`${rejected} row${rejected === 1 ? '' : 's'} rejected and --fail-on-reject is set`);
   }
+  for (const f of runFindings) failures.push(explain(f));
   result.passed = failures.length === 0;
   return result;
 }

@@ -8,6 +8,7 @@ import { csvLine, neutralizeFormula } from '../io/csv-write.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
 import type { RowFacts } from '../rules/context.js';
+import type { CallWindowTagger } from './call-window-tagger.js';
 
 /** rejects.csv starts with a BOM so spreadsheets open it as UTF-8; clean.csv feeds machines. */
 const BOM = '\uFEFF';
@@ -17,6 +18,8 @@ export class RowRouter {
   clean = 0;
   rejected = 0;
   readonly reasons = new Map<ReasonCode, number>();
+  /** Rows whose notice checks an allowed exemption waived, by ground. */
+  readonly exemptions = new Map<string, number>();
   private cleanText = '';
   private rejectsText = '';
 
@@ -24,18 +27,24 @@ export class RowRouter {
     private readonly columns: readonly string[],
     private readonly cleanFile: AtomicFile,
     private readonly rejectsFile: AtomicFile,
+    private readonly tagger?: CallWindowTagger,
   ) {}
 
   async start(): Promise<void> {
-    await this.cleanFile.write(csvLine([...this.columns, 'phone_e164', 'consent_id']));
+    const windowColumns = this.tagger ? ['time_zones', 'call_window_utc'] : [];
+    await this.cleanFile.write(csvLine([...this.columns, 'phone_e164', 'consent_id', ...windowColumns]));
     await this.rejectsFile.write(BOM + csvLine([...this.columns, 'audit_line', 'audit_reasons', 'audit_details'].map(neutralizeFormula)));
   }
 
   route(record: CsvRecord, row: RowFacts): void {
     this.rows++;
+    const exempt = row.notice?.exempt;
+    if (exempt?.allowed) this.exemptions.set(exempt.value, (this.exemptions.get(exempt.value) ?? 0) + 1);
     if (row.findings.length === 0) {
       this.clean++;
-      this.cleanText += csvLine([...record.fields, row.e164!, row.consent?.covering?.consentId ?? '']);
+      const cells = [...record.fields, row.e164!, row.consent?.covering?.consentId ?? ''];
+      if (this.tagger) cells.push(...this.tagger.tag(row.e164!));
+      this.cleanText += csvLine(cells);
       return;
     }
     this.rejected++;

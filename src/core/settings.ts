@@ -1,6 +1,8 @@
 /** Everything an audit needs, validated and resolved before the first row is read. */
+import type { CountryCode } from 'libphonenumber-js/max';
 import type { Encoding } from '../io/decode.js';
-import type { Campaign } from '../rules/context.js';
+import type { LoadedPolicy } from '../policy/load.js';
+import type { Channel } from '../policy/schema.js';
 
 export interface GateSettings {
   /** Fail when rejected/rows is above this (0..1). */
@@ -9,15 +11,28 @@ export interface GateSettings {
   failOnReject: boolean;
 }
 
+/** A suppression list: `--suppress [NAME=]FILE`, dated by `--list-date NAME=DATE` or the file's mtime. */
+export interface SuppressSpec {
+  name: string;
+  path: string;
+  /** Epoch ms from --list-date; undefined: the file's modification time is used. */
+  date: number | undefined;
+}
+
 export interface AuditSettings {
   /** Path of the contact list, or `-` for standard input. */
   contacts: string;
   consent: readonly string[];
   notice: string | undefined;
-  suppress: readonly string[];
+  suppress: readonly SuppressSpec[];
   outDir: string;
-  policyName: string;
-  campaign: Campaign;
+  policy: LoadedPolicy;
+  /** The instant consent and notice are judged at (epoch ms). */
+  asOf: number;
+  /** Command-line overrides of the policy's campaign settings. */
+  purpose: string | undefined;
+  channel: Channel | undefined;
+  region: CountryCode | undefined;
   phoneColumn: string | undefined;
   /** Forces the encoding of every input; sniffed per file when undefined. */
   encoding: Encoding | undefined;

@@ -24,9 +24,13 @@ export interface ConsentRecord {
   evidenceRef: string;
   /** Notice values recorded with the consent (non-empty only). */
   notice: Partial<Record<NoticeField, string>>;
+  /** When the notice was given (NOTICE_LATE), if the record says. */
+  noticeGivenAt: number | undefined;
+  /** The ground on which the subject needed no notice, if the record says. */
+  noticeExempt: string | undefined;
 }
 
-export const CONSENT_FIELDS = ['phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', ...NOTICE_FIELDS] as const;
+export const CONSENT_FIELDS = ['phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', ...NOTICE_FIELDS, 'notice_given_at', 'notice_exempt'] as const;
 export const REQUIRED_CONSENT_FIELDS = ['phone', 'given_at', 'purposes'] as const;
 
 /** A raw value: CSV cells are text; JSON may give numbers, lists and null. */
@@ -122,5 +126,7 @@ export function toConsentRecord(
     purposes,
     evidenceRef: asText('evidence_ref', get('evidence_ref')) ?? '',
     notice,
+    noticeGivenAt: asDate('notice_given_at', get('notice_given_at'), false),
+    noticeExempt: asText('notice_exempt', get('notice_exempt'))?.toLowerCase(),
   };
 }

@@ -43,6 +43,10 @@ export interface NoticeManifest {
   values: Partial<Record<NoticeField, string>>;
   /** Why the manifest's operator does not count, when it has only a name or only an address. */
   operatorProblem: string | undefined;
+  /** The operator's name alone, even without an address: whom consent must be given to. */
+  operatorName: string | undefined;
+  /** When the notice was given, if the manifest says. */
+  noticeGivenAt: number | undefined;
 }
 
 /** Trimmed text, or a list's non-empty items joined by `; `; undefined when nothing is there. */
@@ -79,7 +83,7 @@ export async function loadNoticeManifest(path: string): Promise<NoticeManifest> 
     throw new InputError(`${label}:${lineOfPath(text, ['notice_given_at']) ?? 1}: $.notice_given_at ${JSON.stringify(m.notice_given_at)} is not an ISO 8601 date`);
   }
   const values: Partial<Record<NoticeField, string>> = {};
-  for (const f of ['purpose', 'legal_basis', 'pdn_list', 'recipients', 'rights', 'source'] as const) {
+  for (const f of ['purpose', 'legal_basis', 'pdn_list', 'recipients', 'rights', 'source', 'retention'] as const) {
     const v = foundValue(m[f]);
     if (v !== undefined) values[f] = v;
   }
@@ -87,7 +91,10 @@ export async function loadNoticeManifest(path: string): Promise<NoticeManifest> 
   const name = foundValue(m.operator?.name), address = foundValue(m.operator?.address);
   if (name && address) values.operator = `${name}, ${address}`;
   else if (name || address) operatorProblem = `the notice manifest's operator has no ${name ? 'address' : 'name'}`;
-  return { path: resolve(path), sha256: createHash('sha256').update(buf).digest('hex'), values, operatorProblem };
+  return {
+    path: resolve(path), sha256: createHash('sha256').update(buf).digest('hex'), values, operatorProblem,
+    operatorName: name, noticeGivenAt: m.notice_given_at ? parseIsoInstant(m.notice_given_at) : undefined,
+  };
 }
 
 /** The line of a JSON.parse error, from the position V8 reports. */

@@ -1,20 +1,29 @@
 /**
  * Suppression (do-not-call) lists: a CSV whose phone column is found as for contacts, or one number
  * per line with no header. Numbers normalize with the campaign's region; a line that is not a
- * valid number is reported in report.json and ignored.
+ * valid number is reported in report.json and ignored. Each list has a name (`--suppress
+ * NAME=FILE`, else its file name) and a date (`--list-date`, else the file's modification time),
+ * so a policy can require a list and its freshness (LIST_STALE).
  */
 import { resolve } from 'node:path';
-import { TableReader } from '../io/table-reader.js';
+import { statSync } from 'node:fs';
+import { TableReader, delimiterName } from '../io/table-reader.js';
 import type { Encoding } from '../io/decode.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
 import { findPhoneColumn } from '../io/columns.js';
+import type { SuppressSpec } from '../core/settings.js';
 import { NumberTable, e164Key } from './number-table.js';
 
 export interface SuppressionStats {
+  name: string;
   path: string;
   sha256: string;
   format: 'csv' | 'lines';
   encoding: Encoding;
+  delimiter: string | undefined;
+  /** When the list was downloaded (epoch ms). */
+  date: number;
+  dateSource: 'list-date' | 'file-mtime';
   /** Distinct valid numbers on the list. */
   numbers: number;
   invalid: { line: number; value: string; problem: string }[];
@@ -24,27 +33,30 @@ export class SuppressionLists {
   /** number -> index of the first list it is on. */
   readonly table = new NumberTable();
   readonly lists: SuppressionStats[] = [];
-  readonly labels: string[] = [];
 
-  /** The label of the list the number is on, or undefined. */
+  /** The name of the (first) list the number is on, or undefined. */
   find(e164: string): string | undefined {
     const i = this.table.get(e164Key(e164));
-    return i === undefined ? undefined : this.labels[i];
+    return i === undefined ? undefined : this.lists[i]!.name;
   }
 }
 
 export async function loadSuppression(
-  paths: readonly string[],
+  specs: readonly SuppressSpec[],
   phones: PhoneNormalizer,
   opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<SuppressionLists> {
   const lists = new SuppressionLists();
-  for (const path of paths) {
+  for (const spec of specs) {
     const listIndex = lists.lists.length;
-    const reader = await TableReader.open({ path, label: path, encoding: opts.encoding });
+    const reader = await TableReader.open({ path: spec.path, label: spec.path, encoding: opts.encoding });
     const phoneColumn = findPhoneColumn(reader.header.names);
+    const mtime = statSync(spec.path).mtimeMs;
     const stats: SuppressionStats = {
-      path: resolve(path), sha256: '', format: phoneColumn ? 'csv' : 'lines', encoding: reader.encoding, numbers: 0, invalid: [],
+      name: spec.name, path: resolve(spec.path), sha256: '', format: phoneColumn ? 'csv' : 'lines', encoding: reader.encoding,
+      delimiter: phoneColumn ? delimiterName(reader.delimiter) : undefined,
+      date: spec.date ?? Math.floor(mtime), dateSource: spec.date === undefined ? 'file-mtime' : 'list-date',
+      numbers: 0, invalid: [],
     };
     const distinct = new NumberTable();
     const take = (cell: string, line: number) => {
@@ -68,8 +80,8 @@ export async function loadSuppression(
       }
     }
     stats.sha256 = reader.sha256();
+    stats.encoding = reader.encoding;
     lists.lists.push(stats);
-    lists.labels.push(path);
   }
   return lists;
 }

@@ -2,7 +2,7 @@
  * Finding columns by header name. Header names compare after trimming and Unicode lower-casing
  * (SPEC "Contacts").
  */
-import { NOTICE_FIELDS, noticeColumnNames, type NoticeField } from '../notice-fields.js';
+import { NOTICE_FIELDS, NOTICE_META, NOTICE_META_COLUMNS, noticeColumnNames, type NoticeField, type NoticeMeta } from '../notice-fields.js';
 
 export function headerKey(name: string): string {
   return name.trim().toLowerCase();
@@ -44,6 +44,16 @@ export function noticeColumns(names: readonly string[]): Record<NoticeField, num
   const out = {} as Record<NoticeField, number[]>;
   for (const f of NOTICE_FIELDS) {
     out[f] = noticeColumnNames(f).flatMap((want) => keys.flatMap((k, i) => (k === want ? [i] : [])));
+  }
+  return out;
+}
+
+/** Columns holding the notice date and exemption ground. */
+export function noticeMetaColumns(names: readonly string[]): Record<NoticeMeta, number[]> {
+  const keys = names.map(headerKey);
+  const out = {} as Record<NoticeMeta, number[]>;
+  for (const m of NOTICE_META) {
+    out[m] = NOTICE_META_COLUMNS[m].flatMap((want) => keys.flatMap((k, i) => (k === want ? [i] : [])));
   }
   return out;
 }

@@ -49,6 +49,8 @@ export class CsvTokenizer {
   private final = false;
   /** Inside an over-long first line being skipped (see malformed()). */
   private skipping = false;
+  /** White space already let go at the start of the current line (an over-long blank line). */
+  private blankRun = 0;
   private readonly delim: number;
   private readonly maxField: number;
   private readonly maxRecord: number;
@@ -74,6 +76,11 @@ export class CsvTokenizer {
   end(out: CsvRecord[]): void {
     this.final = true;
     this.run(out);
+    // An over-long white-space run let go at the very end of the input was a blank last line.
+    if (this.blankRun > 0) {
+      this.blankLines++;
+      this.blankRun = 0;
+    }
     this.buf = '';
     this.pos = 0;
   }
@@ -82,7 +89,7 @@ export class CsvTokenizer {
     while (this.pos < this.buf.length) {
       if (this.skipping && !this.skipLine()) return;
       if (this.pos >= this.buf.length) return;
-      const blank = this.blankLine();
+      const blank = this.blankLine(out);
       if (blank === NEED_MORE) return;
       if (blank > 0) continue;
       if (this.record(out) === NEED_MORE) return;
@@ -118,24 +125,43 @@ export class CsvTokenizer {
   }
 
   /** Consumes a blank line at pos: >0 when one was consumed, 0 when the line has content. */
-  private blankLine(): number {
+  private blankLine(out: CsvRecord[]): number {
     const { buf } = this;
     let i = this.pos;
     for (; i < buf.length; i++) {
       const c = buf.charCodeAt(i);
       if (c === LF || c === CR) break;
       // White space, but never the delimiter itself: a line of tabs in a TSV is bare delimiters.
-      if (c === this.delim || !(c === SPACE || c === TAB || c === 0xa0 || c === 0x0b || c === 0x0c)) return 0;
+      if (c === this.delim || !isBlankChar(c)) {
+        if (this.blankRun === 0) return 0;
+        // Text after more white space than a record may hold: a record too long to read.
+        const run = this.blankRun + (i - this.pos);
+        this.blankRun = 0;
+        out.push({ line: this.line, fields: [''], malformed: { problem: `the record is longer than ${this.maxRecord} characters`, raw: `(${run} white-space characters, then text)` } });
+        this.skipping = true;
+        this.pos = i;
+        return 1;
+      }
     }
     if (i >= buf.length) {
-      if (!this.final) return i - this.pos > this.maxRecord ? 0 : NEED_MORE;
-      if (i > this.pos) this.blankLines++;
+      if (!this.final) {
+        // An over-long white-space run: let it go rather than buffer it; its line is blank unless
+        // text follows.
+        if (this.blankRun > 0 || i - this.pos > this.maxRecord) {
+          this.blankRun += i - this.pos;
+          this.pos = i;
+        }
+        return NEED_MORE;
+      }
+      if (i > this.pos || this.blankRun > 0) this.blankLines++;
+      this.blankRun = 0;
       this.pos = i;
       return 1;
     }
     const next = this.afterLineEnd(i);
     if (next === NEED_MORE) return NEED_MORE;
     this.blankLines++;
+    this.blankRun = 0;
     this.line++;
     this.pos = next;
     return 1;
@@ -200,7 +226,9 @@ export class CsvTokenizer {
       let next = end;
       if (end < len) {
         next = this.afterLineEnd(end);
-        if (next === NEED_MORE) return this.needMore(start, out);
+        // A CR ends the buffer: wait for a possible LF. The record itself is complete (its length
+        // is checked below), so this can't grow the buffer beyond one more character.
+        if (next === NEED_MORE) return NEED_MORE;
       }
       if (end - start > this.maxRecord) {
         return this.malformed(start, `the record is longer than ${this.maxRecord} characters`, out);
@@ -255,6 +283,11 @@ export class CsvTokenizer {
     this.pos = next;
     return next;
   }
+}
+
+/** White space for blank lines: space, tab, no-break space, vertical tab, form feed. */
+export function isBlankChar(c: number): boolean {
+  return c === SPACE || c === TAB || c === 0xa0 || c === 0x0b || c === 0x0c;
 }
 
 /** Line breaks inside a quoted value: CRLF counts once. */

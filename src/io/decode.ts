@@ -116,7 +116,11 @@ export function createDecoder(encoding: Encoding, label: string, auto = false): 
         offset += chunk.length;
         return s;
       } catch {
-        if (!auto || sawMultibyte || utf8Census(chunk).multibyte > 0) return fail(chunk);
+        // Windows-1251 Cyrillic next to «» or ё is valid UTF-8 by chance now and then: decide by
+        // the majority of the chunk, as sniffEncoding does.
+        if (!auto || sawMultibyte) return fail(chunk);
+        const census = utf8Census(chunk);
+        if (census.multibyte > census.invalid) return fail(chunk);
         fallback = iconv.getDecoder('windows-1251', { stripBOM: true });
         offset += chunk.length;
         return fallback.write(chunk);

@@ -12,7 +12,7 @@ import { open } from 'node:fs/promises';
 import { createHash, type Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
+import { CsvTokenizer, isBlankChar, type CsvRecord } from './csv-tokenizer.js';
 import { createDecoder, sniffEncoding, SNIFF_BYTES, type Encoding, type TextDecoderLike } from './decode.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -75,7 +75,12 @@ export class TableReader {
 
   static async open(source: TableSource): Promise<TableReader> {
     const r = new TableReader(source);
-    await r.start();
+    try {
+      await r.start();
+    } catch (e) {
+      r.destroy();
+      throw e;
+    }
     return r;
   }
 
@@ -181,8 +186,16 @@ export class TableReader {
     return chunk;
   }
 
-  /** Batches of records in file order, one batch per chunk read. */
+  /** Batches of records in file order, one batch per chunk read. Leaving early closes the file. */
   async *batches(): AsyncGenerator<CsvRecord[]> {
+    try {
+      yield* this.read();
+    } finally {
+      if (!this.done) this.destroy();
+    }
+  }
+
+  private async *read(): AsyncGenerator<CsvRecord[]> {
     if (this.pending.length) {
       yield this.pending;
       this.pending = [];
@@ -215,12 +228,18 @@ function findFirstContentLine(text: string, final = false): string | undefined |
     if (!hit) {
       if (!final) return undefined;
       const rest = text.slice(start);
-      return rest.trim() ? rest : null;
+      return isBlankText(rest) ? null : rest;
     }
     const line = text.slice(start, hit.index);
-    if (line.trim()) return line;
+    if (!isBlankText(line)) return line;
     start = hit.index + hit[0].length;
   }
+}
+
+/** A line of only the tokenizer's white space (the header search and the tokenizer must agree). */
+function isBlankText(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isBlankChar(line.charCodeAt(i))) return false;
+  return true;
 }
 
 export function describeFsError(e: unknown): string {

@@ -5,12 +5,12 @@
  * its length. Spreadsheet damage is undone first (SPEC; issue 3): a leading apostrophe, `="..."`
  * text-forcing, and scientific notation.
  */
-import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 export type PhoneResult =
   | { kind: 'missing' }
   | { kind: 'invalid'; problem?: string }
-  | { kind: 'valid'; e164: string; country: string | undefined; type: NumberType; ext: string | undefined };
+  | { kind: 'valid'; e164: string; country: string | undefined; type: string; ext: string | undefined };
 
 const SCIENTIFIC = /^([+-]?)(\d+)(?:[.,](\d+))?[eE]\+?(\d{1,2})$/;
 const TEXT_FORCED = /^="(.*)"$/s;
@@ -39,7 +39,7 @@ function unspreadsheet(cell: string): { text: string } | { problem: string } {
 function parseOne(text: string, region: CountryCode | undefined): PhoneResult {
   const n = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
   if (!n || !n.isValid()) return { kind: 'invalid' };
-  return { kind: 'valid', e164: n.number, country: n.country, type: n.getType() ?? 'UNKNOWN' as NumberType, ext: n.ext };
+  return { kind: 'valid', e164: n.number, country: n.country, type: n.getType() ?? 'UNKNOWN', ext: n.ext };
 }
 
 export function normalizePhone(cell: string, region: CountryCode | undefined): PhoneResult {

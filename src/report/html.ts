@@ -8,7 +8,6 @@ import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
 import { REASONS, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
-import { HTML_STYLE } from './html-style.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -16,6 +15,25 @@ export interface HtmlOptions {
 }
 
 type Text = string | number | boolean | null | undefined;
+
+/**
+ * Parts of report.json that came with policies (issue 4) and may still change shape: read through
+ * this view so that the page shows them when present and does without when not.
+ */
+interface Extras {
+  policy: {
+    preset?: string | null;
+    file?: { path: string; sha256: string } | null;
+    legal_basis?: string[];
+    /** The legal reference of each code that occurred, under the policy's preset. */
+    references?: Record<string, string | null>;
+  };
+  campaign: { consent_required?: boolean; calling_window?: { from: string; to: string } | null };
+  inputs: { suppress: { name?: string; date?: string; date_source?: string; delimiter?: string }[] };
+  exemptions?: Record<string, number>;
+  run_findings?: { code: string; list?: string | null; detail: string }[];
+}
+const extras = (r: Report) => r as unknown as Extras;
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(value: Text): string {
@@ -55,9 +73,13 @@ export function renderReportHtml(report: Report, opts: HtmlOptions = {}): string
 </header>
 <main>
 ${totalsSection(report)}
+${runFindingsSection(report)}
 <div class="columns">
 ${reasonsSection(report)}
+<div class="side">
 ${policySection(report)}
+${evidenceSection(report)}
+</div>
 </div>
 ${lawSection(report)}
 ${inputsSection(report, mask)}
@@ -80,13 +102,14 @@ function totalsSection(r: Report): string {
     <span class="kpi-note">${e(num(r.inputs.contacts.blank_lines))} blank line${r.inputs.contacts.blank_lines === 1 ? '' : 's'} skipped</span></div>
   <div class="kpi kpi-clean"><span class="kpi-label">Clean</span>
     <span class="kpi-value" data-total="clean">${e(num(clean))}</span>
-    <span class="kpi-note">${e(formatRate(cleanShare))} of rows, may be loaded</span></div>
+    <span class="kpi-note">${e(formatRate(cleanShare))} of rows: clean.csv</span></div>
   <div class="kpi kpi-rejected"><span class="kpi-label">Rejected</span>
     <span class="kpi-value" data-total="rejected">${e(num(rejected))}</span>
-    <span class="kpi-note">see rejects.csv for each row</span></div>
+    <span class="kpi-note">${e(formatRate(r.gate.reject_rate))} of rows: rejects.csv</span></div>
   <div class="kpi"><span class="kpi-label">Reject rate</span>
     <span class="kpi-value" data-total="reject-rate">${e(formatRate(r.gate.reject_rate))}</span>
-    <span class="split" role="img" aria-label="${e(`${formatRate(cleanShare)} clean`)}"><span style="width:${(cleanShare * 100).toFixed(2)}%"></span></span></div>
+    <span class="kpi-note">rejected / rows</span>
+    <span class="split${rows === 0 ? ' split-empty' : ''}" role="img" aria-label="${e(`${formatRate(cleanShare)} clean`)}"><span style="width:${(cleanShare * 100).toFixed(2)}%"></span></span></div>
 ${gateCard(r.gate)}
 </section>`;
 }
@@ -96,12 +119,12 @@ function gateCard(g: Report['gate']): string {
   const state = !g.passed ? 'failed' : set ? 'passed' : 'none';
   const badge = { failed: 'Failed', passed: 'Passed', none: 'Passed' }[state];
   const conditions: string[] = [];
-  if (g.max_reject_rate !== undefined) conditions.push(`--max-reject-rate ${g.max_reject_rate}`);
-  if (g.fail_on_reject) conditions.push('--fail-on-reject');
+  if (g.max_reject_rate !== undefined) conditions.push(`<code>--max-reject-rate ${e(g.max_reject_rate)}</code>`);
+  if (g.fail_on_reject) conditions.push('<code>--fail-on-reject</code>');
   let why: string;
   if (state === 'failed') why = `<ul>${g.failures.map((f) => `<li>${e(f)}</li>`).join('')}</ul>`;
-  else if (state === 'passed') why = `<p>All conditions met: ${e(conditions.join(', '))}.</p>`;
-  else why = '<p>No gate was set (--max-reject-rate, --fail-on-reject): the run passes whatever the reject rate.</p>';
+  else if (state === 'passed') why = `<p>Within the gate: ${conditions.join(', ')}.</p>`;
+  else why = '<p>No <code>--max-reject-rate</code> or <code>--fail-on-reject</code> was given: the run passes whatever the reject rate.</p>';
   return `  <div id="gate" class="kpi gate gate-${state}" data-passed="${g.passed}">
     <span class="kpi-label">Import gate</span>
     <span class="verdict">${badge}${state === 'none' ? ' <small>no gate set</small>' : ''}</span>
@@ -152,19 +175,91 @@ ${bars.join('\n')}
 
 function policySection(r: Report): string {
   const c = r.campaign;
+  const x = extras(r);
+  const p = x.policy;
+  const origin = p.file ? `file ${e(baseName(p.file.path))}${p.preset ? `, extends ${e(p.preset)}` : ''}`
+    : p.preset && p.preset !== r.policy.name ? `preset ${e(p.preset)}` : p.preset ? 'built-in preset' : '';
   const rows: [string, string][] = [
-    ['Policy', e(r.policy.name)],
+    ['Policy', `${e(r.policy.name)}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
+  ];
+  if (p.legal_basis?.length) rows.push(['Legal basis', p.legal_basis.map(e).join('; ')]);
+  rows.push(
     ['Campaign purpose', e(c.purpose)],
     ['Channel', e(c.channel)],
     ['Default region', c.region === null ? 'none: numbers need a country code' : e(c.region)],
     ['Proof of consent', c.proof_required ? 'required (evidence_ref)' : 'not required'],
     ['Maximum consent age', c.consent_max_age_days === null ? 'no limit' : `${e(num(c.consent_max_age_days))} days`],
     ['Duplicates', c.reject_duplicates ? 'rejected' : 'allowed'],
-    ['Required notice items', c.required_notice.length === 0 ? 'none' : c.required_notice.map((f) => `<span class="tag">${e(f)}</span>`).join(' ')],
-    ['Gate', gateSettings(r.gate)],
-  ];
+    ['Required notice items', tags(c.required_notice)],
+  );
+  if (x.campaign.consent_required !== undefined) rows.push(['Consent', x.campaign.consent_required ? `required for ${e(c.channel)}` : `not required for ${e(c.channel)}`]);
+  if (x.campaign.calling_window !== undefined) {
+    const w = x.campaign.calling_window;
+    rows.push(['Calling window', w ? `${e(w.from)} to ${e(w.to)}, the callee's local time` : 'none']);
+  }
+  // Settings added to report.json after this page was written still show, as plain values.
+  for (const [key, value] of Object.entries(c)) {
+    if (!KNOWN_CAMPAIGN_KEYS.has(key)) rows.push([e(sentence(key)), plainValue(value)]);
+  }
+  rows.push(['Gate', gateSettings(r.gate)]);
   return `<section class="card policy" aria-labelledby="policy-h">
   <h2 id="policy-h">Policy and campaign</h2>
+  <dl class="pairs">
+${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
+  </dl>
+</section>`;
+}
+
+const KNOWN_CAMPAIGN_KEYS = new Set(['purpose', 'channel', 'region', 'proof_required', 'consent_max_age_days', 'required_notice',
+  'reject_duplicates', 'consent_required', 'calling_window']);
+
+/** `consent_max_age_days` -> `Consent max age days`. */
+const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
+
+const tags = (list: readonly unknown[]) => (list.length === 0 ? 'none' : list.map((f) => `<span class="tag">${e(String(f))}</span>`).join(' '));
+
+function plainValue(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'boolean') return yesNo(value);
+  if (Array.isArray(value)) return tags(value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))));
+  if (typeof value === 'object') return `<code>${e(JSON.stringify(value))}</code>`;
+  return e(String(value));
+}
+
+/** Findings about the whole run (a required suppression list missing or stale, ...). */
+function runFindingsSection(r: Report): string {
+  const findings = extras(r).run_findings ?? [];
+  if (findings.length === 0) return '';
+  const preset = presetOf(r);
+  const items = findings.map((f) => {
+    const law = lawOf(r, f.code, preset);
+    const detail = f.detail.startsWith(`${f.code}: `) ? f.detail.slice(f.code.length + 2) : f.detail;
+    return `<li><strong>${e(reasonInfo(f.code)?.title ?? f.code)}</strong> <code>${e(f.code)}</code>: ${e(detail)}${law ? ` <span class="muted">(${e(law)})</span>` : ''}${reasonInfo(f.code) ? `<br><span class="muted">${e(reasonInfo(f.code)!.remedy)}</span>` : ''}</li>`;
+  });
+  return `<section id="run-findings" class="card notice-card" aria-labelledby="run-h">
+  <h2 id="run-h">About the whole run</h2>
+  <ul>${items.join('')}</ul>
+</section>`;
+}
+
+function evidenceSection(r: Report): string {
+  const i = r.inputs;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const records = sum(i.consent.map((f) => f.records));
+  const valid = sum(i.consent.map((f) => f.valid));
+  const badConsent = records - valid;
+  const badSuppress = sum(i.suppress.map((s) => s.invalid.length));
+  const files = (n: number) => `${e(num(n))} file${n === 1 ? '' : 's'}`;
+  const rows: [string, string][] = [
+    ['Consent records', `${e(num(valid))} used of ${e(num(records))} in ${files(i.consent.length)}${badConsent ? `, <strong class="warn">${e(num(badConsent))} invalid</strong>` : ''}`],
+    ['Notice manifest', i.notice ? `<span title="${e(i.notice.path)}">${e(baseName(i.notice.path))}</span>` : 'none'],
+    ['Suppression', i.suppress.length === 0 ? 'none'
+      : `${e(num(sum(i.suppress.map((s) => s.numbers))))} numbers in ${files(i.suppress.length)}${badSuppress ? `, <strong class="warn">${e(num(badSuppress))} invalid</strong>` : ''}`],
+  ];
+  const exemptions = Object.entries(extras(r).exemptions ?? {});
+  if (exemptions.length) rows.push(['Exemptions applied', exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(num(n))} rows)</span>`).join('<br>')]);
+  return `<section class="card evidence" aria-labelledby="evidence-h">
+  <h2 id="evidence-h">Evidence</h2>
   <dl class="pairs">
 ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
   </dl>
@@ -178,18 +273,43 @@ function gateSettings(g: Report['gate']): string {
   return parts.length ? parts.join('; ') : 'none';
 }
 
+/** The preset whose legal references apply: the policy's own `preset` when the report has one, else its name. */
+function presetOf(r: Report): string | undefined {
+  const preset = extras(r).policy.preset;
+  if (typeof preset === 'string') return preset;
+  return preset === undefined ? r.policy.name : undefined;
+}
+
+/**
+ * The legal reference of a code: as report.json records it for the policy, else the registry's
+ * for the preset (the registry may give one text or one per preset).
+ */
+function lawOf(r: Report, code: string, preset: string | undefined): string | undefined {
+  const references = extras(r).policy.references;
+  if (references && code in references) return references[code] ?? undefined;
+  const law: unknown = reasonInfo(code)?.law;
+  if (typeof law === 'string') return law;
+  if (law && typeof law === 'object' && preset !== undefined) {
+    const text = (law as Record<string, unknown>)[preset];
+    return typeof text === 'string' ? text : undefined;
+  }
+  return undefined;
+}
+
 function lawSection(r: Report): string {
   const entries = reasonEntries(r);
   if (entries.length === 0) return '';
+  const preset = presetOf(r);
   const body = entries.map(([code, count]) => {
     const info = reasonInfo(code);
-    return `    <tr><td><code>${e(code)}</code></td><td>${e(info?.title ?? '')}</td><td class="n">${e(num(count))}</td><td>${e(info?.law ?? '')}</td><td>${e(info?.remedy ?? '')}</td></tr>`;
+    const law = lawOf(r, code, preset);
+    return `    <tr><td><span class="title">${e(info?.title ?? code)}</span><code class="code">${e(code)}</code></td><td class="n">${e(num(count))}</td><td>${law === undefined ? '<span class="muted">none recorded for this policy</span>' : e(law)}</td><td>${e(info?.remedy ?? '')}</td></tr>`;
   });
   return `<section id="law" class="card" aria-labelledby="law-h">
   <h2 id="law-h">Reasons found, their legal references and what to do</h2>
   <table class="law">
-    <colgroup><col class="c-code"><col class="c-title"><col class="c-n"><col class="c-law"><col></colgroup>
-    <thead><tr><th>Code</th><th>Reason</th><th class="n">Rows</th><th>Legal reference (152-FZ, 38-FZ)</th><th>What to do</th></tr></thead>
+    <colgroup><col class="c-reason"><col class="c-n"><col class="c-law"><col></colgroup>
+    <thead><tr><th>Reason</th><th class="n">Rows</th><th>Legal reference${preset === undefined ? '' : ` (${e(preset)})`}</th><th>What to do</th></tr></thead>
     <tbody>
 ${body.join('\n')}
     </tbody>
@@ -200,7 +320,8 @@ ${body.join('\n')}
 function fileCell(path: string): string {
   const base = baseName(path);
   const dir = path.slice(0, path.length - base.length);
-  return `<span class="file">${e(base)}</span>${dir ? `<span class="dir">${e(dir)}</span>` : ''}`;
+  // Long folders wrap after a slash rather than inside a name.
+  return `<span class="file">${e(base)}</span>${dir ? `<span class="dir">${e(dir).replace(/[\\/]/g, '$&<wbr>')}</span>` : ''}`;
 }
 
 const hashCell = (sha: string | undefined) => (sha ? `<code class="hash">${e(sha)}</code>` : '<span class="muted">n/a</span>');
@@ -209,34 +330,42 @@ function inputsSection(r: Report, mask: boolean): string {
   const i = r.inputs;
   const c = i.contacts;
   const rows: string[] = [];
+  // One row group per file, so that a file and its invalid records print on one page.
   const row = (role: string, path: string, format: string, counts: string, sha: string | undefined, extra = '') =>
-    `    <tr><th scope="row">${role}</th><td>${fileCell(path)}</td><td>${format}</td><td>${counts}</td><td>${hashCell(sha)}</td></tr>${extra}`;
+    `    <tbody class="group"><tr><th scope="row">${role}</th><td>${fileCell(path)}</td><td>${format}</td><td>${counts}</td><td>${hashCell(sha)}</td></tr>${extra}</tbody>`;
   rows.push(row('Contacts', c.path, fmt(['csv', c.encoding, delim(c.delimiter)]),
     `${e(num(c.rows))} rows, ${e(num(c.blank_lines))} blank lines, ${e(bytes(c.bytes))}<br>phone column <q>${e(c.phone_column)}</q>${c.phone_columns_matched.length > 1 ? ` (first of ${c.phone_columns_matched.map((m) => `<q>${e(m)}</q>`).join(', ')})` : ''}`,
     c.sha256));
   for (const f of i.consent) {
     rows.push(row('Consent', f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
       `${e(num(f.records))} records, ${e(num(f.valid))} valid, ${invalidCount(f.invalid.length)}`, f.sha256,
-      invalidRows(f.invalid.map((x) => ({ line: x.line, text: `${'field' in x && x.field ? `${x.field}: ` : ''}${x.problem}` })), mask)));
+      invalidRows(f.invalid.map((x) => ({ line: x.line, text: withField('field' in x ? x.field : undefined, x.problem) })), mask)));
   }
+  const policyFile = extras(r).policy.file;
+  if (policyFile) rows.push(row('Policy', policyFile.path, 'json', '', policyFile.sha256));
   rows.push(i.notice
     ? row('Notice', i.notice.path, 'json', '', i.notice.sha256)
-    : '    <tr><th scope="row">Notice</th><td colspan="4" class="muted">no notice manifest given</td></tr>');
-  for (const s of i.suppress) {
-    rows.push(row('Suppression', s.path, fmt([s.format, s.encoding]),
-      `${e(num(s.numbers))} numbers, ${invalidCount(s.invalid.length)}`, s.sha256,
-      invalidRows(s.invalid.map((x) => ({ line: x.line, text: `${x.value}: ${x.problem}` })), mask)));
-  }
+    : '    <tbody class="group"><tr><th scope="row">Notice</th><td colspan="4" class="muted">no notice manifest given</td></tr></tbody>');
+  extras(r).inputs.suppress.forEach((x, n) => {
+    const s = i.suppress[n]!;
+    const date = x.date ? `<br>list of ${e(humanInstant(x.date))}${x.date_source ? ` <span class="muted">(${e(x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
+    rows.push(row(`Suppression${x.name ? `<span class="dir">${e(x.name)}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
+      `${e(num(s.numbers))} numbers, ${invalidCount(s.invalid.length)}${date}`, s.sha256,
+      invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask)));
+  });
   return `<section id="inputs" class="card" aria-labelledby="inputs-h">
   <h2 id="inputs-h">Inputs</h2>
   <table class="files">
     <colgroup><col class="c-role"><col class="c-path"><col class="c-fmt"><col class="c-counts"><col class="c-hash"></colgroup>
     <thead><tr><th>Role</th><th>File</th><th>Format</th><th>Contents</th><th>SHA-256</th></tr></thead>
-    <tbody>
 ${rows.join('\n')}
-    </tbody>
   </table>
 </section>`;
+}
+
+/** The problem, led by its field unless the problem already names it. */
+function withField(field: string | undefined, problem: string): string {
+  return field && !problem.startsWith(field) ? `${field}: ${problem}` : problem;
 }
 
 const invalidCount = (n: number) => (n === 0 ? '0 invalid' : `<strong class="warn">${e(num(n))} invalid</strong>`);
@@ -285,12 +414,11 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
-/** `2026-11-01T00:00:00.000Z` -> `2026-11-01 00:00 UTC` (seconds kept when not zero). */
+/** `2026-11-01T00:00:00.000Z` -> `2026-11-01 00:00 UTC`; seconds shown when not zero, fractions never. */
 function humanInstant(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?Z$/.exec(iso);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?Z$/.exec(iso);
   if (!m) return iso;
-  const secs = m[3] && !/^:00(\.0+)?$/.test(m[3]) ? m[3] : '';
-  return `${m[1]} ${m[2]}${secs} UTC`;
+  return `${m[1]} ${m[2]}${m[3] && m[3] !== '00' ? `:${m[3]}` : ''} UTC`;
 }
 
 // ---- masking ----------------------------------------------------------------------------------
@@ -325,3 +453,124 @@ function callingCodeLength(digits: string): number {
   for (const len of [1, 2, 3]) if (callingCodes.has(digits.slice(0, len))) return len;
   return 2;
 }
+
+// ---- style ------------------------------------------------------------------------------------
+
+/** System fonts only (nothing to fetch); red and green only for verdicts; A4 when printed. */
+const HTML_STYLE = `
+:root { color-scheme: light; --ink: #1d2733; --muted: #5f6b7a; --line: #dde2e8; --page: #f4f6f8; --card: #fff;
+  --bar: #4a6583; --ok: #1b7a4a; --ok-bg: #e8f5ee; --bad: #b42318; --bad-bg: #fdeceb; --neutral-bg: #eef1f4;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; }
+* { box-sizing: border-box; }
+html { background: var(--page); }
+body { margin: 0 auto; max-width: 1320px; padding: 20px 24px 28px; font: 14px/1.45 var(--sans); color: var(--ink);
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1 { font-size: 22px; margin: 0; font-weight: 650; overflow-wrap: anywhere; }
+h2 { font-size: 15px; margin: 0 0 4px; font-weight: 650; }
+p { margin: 0; }
+code, .hash { font-family: var(--mono); font-size: 12px; }
+.muted, .note, .dir { color: var(--muted); }
+.note { font-size: 12.5px; margin-bottom: 10px; }
+.top { display: flex; justify-content: space-between; align-items: flex-end; gap: 24px; flex-wrap: wrap;
+  border-bottom: 2px solid var(--ink); padding-bottom: 12px; margin-bottom: 16px; }
+.eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: 11.5px; color: var(--muted); font-weight: 600; }
+.meta { display: flex; gap: 28px; margin: 0; flex-wrap: wrap; }
+.meta dt { font-size: 11.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; }
+.meta dd { margin: 0; font-weight: 600; }
+.totals { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)) minmax(0, 1.5fr); gap: 12px; margin-bottom: 16px; }
+.kpi, .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
+.kpi { padding: 12px 16px; display: flex; flex-direction: column; gap: 2px; min-width: 0; }
+.kpi-label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; font-weight: 600; }
+.kpi-value { font-size: 34px; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }
+.kpi-note { font-size: 12.5px; color: var(--muted); }
+.kpi-clean { border-top: 4px solid var(--ok); }
+.kpi-clean .kpi-value { color: var(--ok); }
+.kpi-rejected { border-top: 4px solid var(--bad); }
+.kpi-rejected .kpi-value { color: var(--bad); }
+.split { display: block; height: 8px; margin-top: 8px; border-radius: 4px; background: var(--bad); overflow: hidden; }
+.split > span { display: block; height: 100%; background: var(--ok); }
+.split-empty { background: var(--line); }
+.gate { border-width: 1px 1px 1px 6px; }
+.gate p, .gate ul { font-size: 13px; margin: 2px 0 0; }
+.gate ul { padding-left: 18px; }
+.verdict { font-size: 24px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
+.verdict small { font-size: 13px; font-weight: 600; text-transform: none; letter-spacing: 0; color: var(--muted); margin-left: 6px; }
+.gate-passed { border-left-color: var(--ok); background: var(--ok-bg); }
+.gate-passed .verdict { color: var(--ok); }
+.gate-failed { border-left-color: var(--bad); background: var(--bad-bg); }
+.gate-failed .verdict { color: var(--bad); }
+.gate-none { border-left-color: #9aa5b1; background: var(--neutral-bg); }
+.gate-none .verdict { color: #3e4c59; }
+.columns { display: grid; grid-template-columns: minmax(0, 1.75fr) minmax(0, 1fr); gap: 12px; margin-bottom: 16px; }
+.card { padding: 14px 18px; margin-bottom: 16px; }
+.columns > .card, .side > .card:last-child { margin-bottom: 0; }
+.side > .card { margin-bottom: 12px; }
+.gate code { font-size: 12px; white-space: nowrap; }
+figure { margin: 0; }
+svg { display: block; font-family: var(--sans); }
+svg .label { font-size: 12.5px; fill: var(--ink); }
+svg .bar { fill: var(--bar); }
+svg .count { font-size: 12.5px; font-weight: 650; fill: var(--ink); font-variant-numeric: tabular-nums; }
+svg .share { font-weight: 400; fill: var(--muted); }
+.pairs { margin: 8px 0 0; }
+.pairs > div { display: grid; grid-template-columns: 11em minmax(0, 1fr); gap: 8px; padding: 6px 0; border-top: 1px solid var(--line); }
+.pairs > div:first-child { border-top: 0; }
+.pairs dt { color: var(--muted); }
+.pairs dd { margin: 0; font-weight: 500; overflow-wrap: anywhere; }
+.tag { display: inline-block; font-size: 12px; padding: 0 6px; margin: 1px 0; border-radius: 4px; background: var(--neutral-bg); border: 1px solid var(--line); }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 8px; font-size: 13px; }
+th, td { text-align: left; vertical-align: top; padding: 7px 10px 7px 0; border-top: 1px solid var(--line); overflow-wrap: anywhere; }
+thead th { font-size: 11.5px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-weight: 600; border-top: 0; }
+tbody th { font-weight: 600; }
+.n { text-align: right; font-variant-numeric: tabular-nums; padding-right: 18px; }
+.file { display: block; font-weight: 600; }
+.dir { display: block; font-size: 12px; }
+.hash { word-break: break-all; color: #3e4c59; }
+.warn { color: #8a4b00; font-weight: 600; }
+.notice-card { border-left: 6px solid #c98a1b; background: #fff8eb; }
+.notice-card ul { margin: 4px 0 0; padding-left: 18px; }
+.notice-card li + li { margin-top: 4px; }
+tr.invalid td { border-top: 0; padding-top: 0; }
+tr.invalid p { font-size: 12px; color: var(--muted); }
+tr.invalid ul { margin: 2px 0 0; padding-left: 18px; font-size: 12.5px; }
+.line { font-family: var(--mono); font-size: 12px; color: var(--muted); }
+col.c-reason { width: 30%; } col.c-n { width: 6em; } col.c-law { width: 30%; }
+.law .title { display: block; font-weight: 600; }
+.law .code { display: block; font-size: 11.5px; color: var(--muted); }
+tbody th { overflow-wrap: normal; }
+col.c-role { width: 8.5em; } col.c-path { width: 22%; } col.c-fmt { width: 10em; } col.c-counts { width: 21%; }
+col.c-out { width: 14%; } col.c-hash { width: 40%; }
+.hash { font-size: 11.5px; }
+footer { font-size: 12px; color: var(--muted); margin-top: 4px; }
+@media (max-width: 1000px) {
+  .totals { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .gate { grid-column: 1 / -1; }
+  .columns { grid-template-columns: minmax(0, 1fr); }
+}
+@page { size: A4; margin: 15mm; }
+@media print {
+  html, .kpi, .card { background: #fff; }
+  /* 1px borders at the page's edge are clipped by the printable area: keep them inside. */
+  body { max-width: none; padding: 0 2px; font-size: 11.5px; }
+  h1 { font-size: 19px; }
+  .totals { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; }
+  .gate { grid-column: 1 / -1; }
+  .gate-passed { background: var(--ok-bg); } .gate-failed { background: var(--bad-bg); } .gate-none { background: var(--neutral-bg); }
+  .kpi-value { font-size: 26px; }
+  .columns { grid-template-columns: minmax(0, 1fr); gap: 10px; }
+  .side > .card { margin-bottom: 10px; }
+  .card, .kpi { border-radius: 0; padding: 10px 12px; }
+  section, .kpi, figure, tr, tbody.group, .pairs > div { break-inside: avoid; page-break-inside: avoid; }
+  #law, #inputs, #outputs { break-inside: auto; page-break-inside: auto; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  thead { display: table-header-group; }
+  table { font-size: 10.5px; }
+  code, .hash, .line { font-size: 10px; }
+  col.c-reason { width: 32%; } col.c-n { width: 5em; } col.c-law { width: 30%; }
+  .n { padding-right: 10px; }
+  .law .code { font-size: 9.5px; }
+  col.c-role { width: 8.5em; } col.c-fmt { width: 8em; } col.c-hash { width: 36%; }
+  tr.invalid ul { font-size: 10.5px; } tr.invalid p, .dir { font-size: 10px; }
+}
+`;

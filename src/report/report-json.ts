@@ -3,7 +3,8 @@
  * input and output carries its SHA-256, so a lawyer can show which files produced which verdicts.
  */
 import { isoString } from '../dates.js';
-import { REASON_CODES, type ReasonCode } from '../reasons.js';
+import { REASON_CODES, REASONS, explain, type Finding, type ReasonCode } from '../reasons.js';
+import type { Campaign } from '../rules/context.js';
 import { delimiterName } from '../io/table-reader.js';
 import type { PhoneColumn } from '../io/columns.js';
 import type { Encoding } from '../io/decode.js';
@@ -16,6 +17,7 @@ import { VERSION } from '../version.js';
 
 export interface ReportInput {
   settings: AuditSettings;
+  campaign: Campaign;
   manifest: NoticeManifest | undefined;
   consentFiles: ConsentFileStats[];
   suppression: SuppressionStats[];
@@ -30,6 +32,8 @@ export interface ReportInput {
   };
   totals: { rows: number; clean: number; rejected: number };
   reasons: Map<ReasonCode, number>;
+  exemptions: Map<string, number>;
+  runFindings: Finding[];
   gate: GateResult;
   seconds: number;
 }
@@ -37,25 +41,35 @@ export interface ReportInput {
 export type Report = ReturnType<typeof buildReport>;
 
 export function buildReport(r: ReportInput) {
-  const { settings, contacts } = r;
-  const c = settings.campaign;
+  const { settings, contacts, campaign: c } = r;
+  const loaded = settings.policy;
   const reasons: Partial<Record<ReasonCode, number>> = {};
   for (const code of REASON_CODES) {
     const n = r.reasons.get(code);
     if (n) reasons[code] = n;
   }
+  const law = (code: ReasonCode) => (loaded.preset ? REASONS[code].law[loaded.preset] : undefined) ?? null;
   return {
     tool: { name: 'leadaudit', version: VERSION },
-    policy: { name: settings.policyName },
+    policy: {
+      name: loaded.policy.name,
+      preset: loaded.preset ?? null,
+      file: loaded.file ?? null,
+      legal_basis: loaded.policy.legal_basis,
+      /** The legal reference of each code that occurred, under this policy's preset. */
+      references: Object.fromEntries([...Object.keys(reasons), ...r.runFindings.map((f) => f.code)].map((code) => [code, law(code as ReasonCode)])),
+    },
     as_of: isoString(c.asOf),
     campaign: {
       purpose: c.purpose,
       channel: c.channel,
       region: c.region ?? null,
+      consent_required: c.consentRequired,
       proof_required: c.proofRequired,
       consent_max_age_days: c.consentMaxAgeDays ?? null,
       required_notice: [...c.requiredNotice],
       reject_duplicates: c.rejectDuplicates,
+      calling_window: c.callingWindow ?? null,
     },
     inputs: {
       contacts: {
@@ -81,10 +95,14 @@ export function buildReport(r: ReportInput) {
       })),
       notice: r.manifest ? { path: r.manifest.path, sha256: r.manifest.sha256 } : null,
       suppress: r.suppression.map((s) => ({
+        name: s.name,
         path: s.path,
         sha256: s.sha256,
         format: s.format,
         encoding: s.encoding,
+        ...(s.delimiter === undefined ? {} : { delimiter: s.delimiter }),
+        date: isoString(s.date),
+        date_source: s.dateSource,
         numbers: s.numbers,
         invalid: s.invalid,
       })),
@@ -92,6 +110,8 @@ export function buildReport(r: ReportInput) {
     outputs: r.outputs,
     totals: r.totals,
     reasons,
+    exemptions: Object.fromEntries([...r.exemptions].sort(([a], [b]) => a.localeCompare(b))),
+    run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),
     gate: r.gate,
     timing: {
       seconds: round(r.seconds, 3),

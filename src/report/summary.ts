@@ -12,7 +12,7 @@ export function renderSummary({ report }: AuditResult, c: ChalkInstance): string
   const t = report.totals;
   const contacts = report.inputs.contacts;
   const source = contacts.path === '-' ? 'standard input' : contacts.path;
-  lines.push(`${c.bold('leadaudit')} ${report.tool.version}: ${source}, policy ${report.policy.name}, as of ${report.as_of}`);
+  lines.push(`${c.bold('leadaudit')} ${report.tool.version}: ${source}, policy ${report.policy.name}, ${report.campaign.channel} for ${report.campaign.purpose}, as of ${report.as_of}`);
   const matched = contacts.phone_columns_matched;
   lines.push(`  phone column "${contacts.phone_column}"${matched.length > 1 ? ` (first of ${matched.map((m) => `"${m}"`).join(', ')})` : ''}; ${contacts.encoding}, delimiter ${contacts.delimiter}${contacts.blank_lines ? `; ${contacts.blank_lines} blank line(s) skipped` : ''}`);
   const width = String(t.rows).length;
@@ -39,7 +39,17 @@ export function renderSummary({ report }: AuditResult, c: ChalkInstance): string
   for (const s of report.inputs.suppress) {
     if (s.invalid.length) warnings.push(`${s.path}: ${s.invalid.length} line(s) not a valid number, ignored`);
   }
+  for (const f of report.run_findings) warnings.push(f.detail);
   for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
+  if (report.inputs.suppress.length) {
+    lines.push('suppression lists:');
+    for (const s of report.inputs.suppress) {
+      const dated = s.date_source === 'file-mtime' ? `dated ${s.date} from the file's modification time (say --list-date ${s.name}=DATE)` : `dated ${s.date}`;
+      lines.push(`  ${s.name}: ${s.numbers} number(s), ${dated}`);
+    }
+  }
+  const exemptions = Object.entries(report.exemptions);
+  if (exemptions.length) lines.push(`notice exemptions used: ${exemptions.map(([g, n]) => `${g} (${n})`).join(', ')}`);
 
   lines.push('files:');
   lines.push(`  ${report.outputs.clean.path}`);
@@ -47,8 +57,8 @@ export function renderSummary({ report }: AuditResult, c: ChalkInstance): string
   lines.push(`  ${report.outputs.report.path}`);
 
   const g = report.gate;
-  if (g.max_reject_rate === undefined && !g.fail_on_reject) lines.push(`gate: none set`);
-  else if (g.passed) lines.push(`gate: ${c.green('passed')}`);
-  else lines.push(`gate: ${c.red('FAILED')}: ${g.failures.join('; ')}`);
+  if (!g.passed) lines.push(`gate: ${c.red('FAILED')}: ${g.failures.join('; ')}`);
+  else if (g.max_reject_rate === undefined && !g.fail_on_reject) lines.push(`gate: none set`);
+  else lines.push(`gate: ${c.green('passed')}`);
   return `${lines.join('\n')}\n`;
 }

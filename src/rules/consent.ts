@@ -6,6 +6,7 @@
 import type { Finding, ReasonCode } from '../reasons.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
 import { isoString } from '../dates.js';
+import { fold } from '../policy/campaign.js';
 import type { AuditContext, Campaign, RowFacts } from './context.js';
 
 export type RecordFate =
@@ -46,7 +47,21 @@ export function uncovered(r: ConsentRecord, c: Campaign): Finding[] {
     out.push({ code: 'CONSENT_CHANNEL_MISMATCH', args: { consentId, channels: r.channels.join('|'), channel: c.channel } });
   }
   if (c.proofRequired && r.evidenceRef === '') out.push({ code: 'CONSENT_UNPROVEN', args: { consentId } });
+  const operator = r.notice.operator;
+  if (operator !== undefined && c.operatorNames.length > 0 && !namesOperator(operator, c.operatorNames)
+    && !(r.notice.recipients !== undefined && r.notice.recipients.split(/[;|\n]/).some((item) => namesOperator(item, c.operatorNames)))) {
+    out.push({ code: 'CONSENT_OPERATOR_MISMATCH', args: { consentId, operator: JSON.stringify(operator), ours: JSON.stringify(c.operatorNames[0]) } });
+  }
   return out;
+}
+
+/**
+ * Whether a text names one of our operator names (folded): the whole text, or the text starting
+ * with the name followed by a separator (`ООО «Ромашка», 125009, Москва` names `ооо ромашка`).
+ */
+export function namesOperator(text: string, ours: readonly string[]): boolean {
+  const t = fold(text);
+  return ours.some((n) => t === n || (t.startsWith(n) && /^[\s,;(]/.test(t.slice(n.length))));
 }
 
 /** Judges one number's records (in read order) against the campaign. */
@@ -101,5 +116,8 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
 export function checkConsent(row: RowFacts, ctx: AuditContext): Finding[] {
   if (!row.e164) return [];
   row.consent = judgeConsent(ctx.consent.lookup(row.e164), ctx.campaign, row.e164);
+  // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21), the
+  // records are still judged for the trail, but only a withdrawal (an objection) rejects the row.
+  if (!ctx.campaign.consentRequired) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');
   return row.consent.findings;
 }

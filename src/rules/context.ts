@@ -6,12 +6,15 @@ import type { ConsentIndex } from '../evidence/consent-index.js';
 import type { SuppressionLists } from '../evidence/suppression.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import type { NumberTable } from '../evidence/number-table.js';
-import type { NoticeField } from '../notice-fields.js';
-import type { Channel } from '../policy/policy.js';
+import type { NoticeField, NoticeMeta } from '../notice-fields.js';
+import type { Channel } from '../policy/schema.js';
 import type { ConsentDecision } from './consent.js';
 import type { ResolvedNotice } from './notice.js';
 
-/** The campaign the list is audited for: the policy with the command line's overrides applied. */
+/**
+ * The campaign the list is audited for: the policy with the command line's overrides applied, in
+ * the form the rules read it (see src/policy/campaign.ts).
+ */
 export interface Campaign {
   asOf: number;
   purpose: string;
@@ -21,6 +24,21 @@ export interface Campaign {
   consentMaxAgeDays: number | undefined;
   requiredNotice: readonly NoticeField[];
   rejectDuplicates: boolean;
+  /** Whether rows need consent for this channel (false only for screened live calls, PECR reg. 21). */
+  consentRequired: boolean;
+  /** Countries numbers may belong to; undefined: any. */
+  allowedCountries: readonly string[] | undefined;
+  blockedNumberTypes: readonly string[];
+  /** Number types an SMS may go to. */
+  smsNumberTypes: readonly string[];
+  /** Blocked sources, folded (see fold()). */
+  blockedSources: readonly string[];
+  /** Names that count as the operator consent must be given to, folded; empty: not checked. */
+  operatorNames: readonly string[];
+  /** Notice exemption grounds the policy allows (lower case). */
+  noticeExemptions: readonly string[];
+  /** Local calling hours; tags clean rows with time zones and the UTC window. */
+  callingWindow: { from: string; to: string } | undefined;
 }
 
 export interface AuditContext {
@@ -31,7 +49,7 @@ export interface AuditContext {
   /** Numbers seen so far -> the line they were first seen on. */
   seen: NumberTable;
   manifest: NoticeManifest | undefined;
-  columns: { phone: number; notice: Record<NoticeField, number[]> };
+  columns: { phone: number; notice: Record<NoticeField, number[]>; meta: Record<NoticeMeta, number[]> };
 }
 
 /** One row as the rules see it, and what they found out about it. */

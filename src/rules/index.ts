@@ -11,18 +11,27 @@ import { checkDuplicate } from './duplicate.js';
 import { checkSuppression } from './suppression.js';
 import { checkConsent } from './consent.js';
 import { checkNotice } from './notice.js';
+import { checkCountry, checkNumberType } from './phone-policy.js';
+import { checkSource } from './source.js';
 
 export interface Rule {
   name: string;
   check(row: RowFacts, ctx: AuditContext): Finding[];
 }
 
+/**
+ * In the order they run: later rules read what earlier ones found (the number, the consent
+ * decision, the resolved notice). The order of codes in `audit_reasons` is the registry's, not this.
+ */
 export const RULES: readonly Rule[] = [
   { name: 'phone', check: checkPhone },
+  { name: 'number-type', check: checkNumberType },
+  { name: 'country', check: checkCountry },
   { name: 'duplicate', check: checkDuplicate },
   { name: 'suppression', check: checkSuppression },
   { name: 'consent', check: checkConsent },
   { name: 'notice', check: checkNotice },
+  { name: 'source', check: checkSource },
 ];
 
 export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {

@@ -1,13 +1,18 @@
 /**
  * The notice checks (152-FZ Art. 18 part 3: six items of notice when the data did not come from
- * the person). Each field resolves, first found wins: the row's own column, then the consent
- * record, then the manifest; a blank value is not found and the search goes on (SPEC "Notice
- * manifest"). The checks run on every row, whatever its phone.
+ * the person; GDPR Art. 14). Each field resolves, first found wins: the row's own column, then the
+ * consent record, then the manifest; a blank value is not found and the search goes on (SPEC
+ * "Notice manifest"). The checks run on every row, whatever its phone.
+ *
+ * Issue #4 adds: the notice date (NOTICE_LATE when it is after --as-of: notice comes before
+ * processing) and exemptions (a `notice_exempt` ground the policy allows waives the notice checks:
+ * 152-FZ Art. 18 part 4, GDPR Art. 14(5)).
  */
 import type { Finding } from '../reasons.js';
 import { NOTICE_CODE, NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
+import { isoString, parseIsoInstant } from '../dates.js';
 import type { AuditContext, RowFacts } from './context.js';
 
 export type NoticeSource = 'row' | 'consent' | 'manifest';
@@ -15,7 +20,12 @@ export interface NoticeValue {
   value: string;
   from: NoticeSource;
 }
-export type ResolvedNotice = Partial<Record<NoticeField, NoticeValue>>;
+export type ResolvedNotice = Partial<Record<NoticeField, NoticeValue>> & {
+  /** When the notice was given, and where that came from. */
+  given_at?: NoticeValue;
+  /** The exemption ground claimed, where from, and whether the policy allows it. */
+  exempt?: NoticeValue & { allowed: boolean };
+};
 
 /** The record whose notice values count for a row: the covering one, else the reported one. */
 export function noticeRecord(row: RowFacts): ConsentRecord | undefined {
@@ -39,23 +49,51 @@ export function resolveNotice(
   return out;
 }
 
+function firstCell(cells: readonly string[], columns: readonly number[]): string | undefined {
+  for (const i of columns) {
+    const v = cells[i]?.trim();
+    if (v) return v;
+  }
+  return undefined;
+}
+
 export function checkNotice(row: RowFacts, ctx: AuditContext): Finding[] {
   const { cells } = row;
   const cols = ctx.columns.notice;
-  const rowValue = (f: NoticeField): string | undefined => {
-    for (const i of cols[f]) {
-      const v = cells[i]?.trim();
-      if (v) return v;
-    }
-    return undefined;
-  };
-  const resolved = resolveNotice(rowValue, noticeRecord(row), ctx.manifest);
+  const record = noticeRecord(row);
+  const resolved = resolveNotice((f) => firstCell(cells, cols[f]), record, ctx.manifest);
+  const c = ctx.campaign;
+
+  const ownDate = firstCell(cells, ctx.columns.meta.notice_given_at);
+  if (ownDate !== undefined) resolved.given_at = { value: ownDate, from: 'row' };
+  else if (record?.noticeGivenAt !== undefined) resolved.given_at = { value: isoString(record.noticeGivenAt), from: 'consent' };
+  else if (ctx.manifest?.noticeGivenAt !== undefined) resolved.given_at = { value: isoString(ctx.manifest.noticeGivenAt), from: 'manifest' };
+
+  const ownExempt = firstCell(cells, ctx.columns.meta.notice_exempt)?.toLowerCase();
+  const ground = ownExempt ?? record?.noticeExempt;
+  if (ground !== undefined) {
+    resolved.exempt = { value: ground, from: ownExempt !== undefined ? 'row' : 'consent', allowed: c.noticeExemptions.includes(ground) };
+  }
   row.notice = resolved;
+
+  if (c.requiredNotice.length === 0) return [];
+  if (resolved.exempt?.allowed) return [];
   const findings: Finding[] = [];
-  for (const f of ctx.campaign.requiredNotice) {
+  const exemption = resolved.exempt
+    ? `exemption ${JSON.stringify(resolved.exempt.value)} is not one the policy allows (${c.noticeExemptions.join(', ') || 'none'})`
+    : undefined;
+  for (const f of c.requiredNotice) {
     if (resolved[f] !== undefined) continue;
     const problem = f === 'operator' ? ctx.manifest?.operatorProblem : undefined;
-    findings.push({ code: NOTICE_CODE[f], args: problem ? { problem } : {} });
+    findings.push({ code: NOTICE_CODE[f], args: { problem, exemption } });
+  }
+  if (resolved.given_at) {
+    const at = parseIsoInstant(resolved.given_at.value);
+    if (at === undefined) {
+      findings.push({ code: 'NOTICE_LATE', args: { at: JSON.stringify(resolved.given_at.value), from: `${resolved.given_at.from} (not an ISO 8601 date, so it cannot be shown to precede processing)`, asOf: isoString(c.asOf) } });
+    } else if (at > c.asOf) {
+      findings.push({ code: 'NOTICE_LATE', args: { at: isoString(at), from: resolved.given_at.from, asOf: isoString(c.asOf) } });
+    }
   }
   return findings;
 }

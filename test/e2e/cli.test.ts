@@ -78,10 +78,10 @@ describe('the out-dir', () => {
     const out = join(work, 'keep');
     expect(leadaudit(demoArgs(out)).status).toBe(0);
     const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
-    // A run whose contacts file has invalid UTF-8 deep inside fails while streaming.
+    // A run whose UTF-8 contacts file (Cyrillic up front) has invalid bytes deep inside fails while streaming.
     const bad = join(work, 'bad-utf8.csv');
     const rows = Array.from({ length: 20000 }, (_, i) => `${i},+7 916 ${String(1000000 + i).slice(1, 4)}-${String(i % 100).padStart(2, '0')}-11`);
-    writeFileSync(bad, Buffer.concat([Buffer.from(`id,phone\n${rows.join('\n')}\n`), Buffer.from([0x31, 0x2c, 0xff, 0xfe, 0x0a])]));
+    writeFileSync(bad, Buffer.concat([Buffer.from(`id,phone\n0,Анна\n${rows.join('\n')}\n`), Buffer.from([0x31, 0x2c, 0xff, 0xfe, 0x0a])]));
     const r = leadaudit(['audit', bad, '--consent', join(DEMO, 'consent.csv'), '--out-dir', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('bad-utf8.csv');

@@ -68,11 +68,11 @@ function isBlank(content: string, delimiter: string): boolean {
   return true;
 }
 
-type Parsed = { ok: true; fields: string[]; next: number } | { ok: false };
+type Parsed = { ok: true; fields: string[]; end: number; next: number } | { ok: false };
 
 /**
- * Reads one record starting at `start`: its fields and the offset after its line end (or the end
- * of the text), or not ok when it can't be read as CSV.
+ * Reads one record starting at `start`: its fields, the offset of its line end (or the end of the
+ * text) and the offset after that line end, or not ok when it can't be read as CSV.
  */
 function parseRecord(text: string, start: number, delimiter: string): Parsed {
   const fields: string[] = [];
@@ -88,7 +88,7 @@ function parseRecord(text: string, start: number, delimiter: string): Parsed {
       case 'unquoted':
         if (c === undefined || c === '\r' || c === '\n') {
           fields.push(field);
-          return { ok: true, fields, next: afterLineEnd(text, i) };
+          return { ok: true, fields, end: i, next: afterLineEnd(text, i) };
         }
         if (c === delimiter) { fields.push(field); field = ''; state = 'fieldStart'; i++; break; }
         field += c;
@@ -106,7 +106,7 @@ function parseRecord(text: string, start: number, delimiter: string): Parsed {
       case 'afterClosingQuote':
         if (c === undefined || c === '\r' || c === '\n') {
           fields.push(field);
-          return { ok: true, fields, next: afterLineEnd(text, i) };
+          return { ok: true, fields, end: i, next: afterLineEnd(text, i) };
         }
         if (c === delimiter) { fields.push(field); field = ''; state = 'fieldStart'; i++; break; }
         return { ok: false }; // closed where no delimiter or line end follows
@@ -154,8 +154,15 @@ export function lenientSplit(line: string, delimiter: string): string[] {
   }
 }
 
+export interface RefLimits {
+  /** A field (its value, after unquoting) longer than this is malformed. */
+  maxField: number;
+  /** A record (its text from its first character to its line end) longer than this is malformed. */
+  maxRecord: number;
+}
+
 /** Reads `text` (header mode) the slow way. */
-export function referenceRead(text: string, delimiter: string): RefResult {
+export function referenceRead(text: string, delimiter: string, limits: RefLimits = { maxField: Infinity, maxRecord: Infinity }): RefResult {
   const lines = physicalLines(text);
   const lineIndexAt = new Map<number, number>(lines.map((l, idx) => [l.start, idx]));
   const records: RefRecord[] = [];
@@ -171,14 +178,21 @@ export function referenceRead(text: string, delimiter: string): RefResult {
       continue;
     }
     const parsed = parseRecord(text, start, delimiter);
-    if (parsed.ok && (expected === undefined || parsed.fields.length === expected)) {
+    const readable = parsed.ok
+      && parsed.fields.every((f) => f.length <= limits.maxField)
+      && parsed.end - start <= limits.maxRecord
+      && (expected === undefined || parsed.fields.length === expected);
+    if (parsed.ok && readable) {
       records.push({ line: idx + 1, fields: parsed.fields });
       if (expected === undefined) expected = parsed.fields.length;
-      idx = parsed.next >= text.length ? lines.length : lineIndexAt.get(parsed.next)!;
-      if (idx === undefined) throw new Error('reference: a record ended mid-line');
+      const nextIdx = parsed.next >= text.length ? lines.length : lineIndexAt.get(parsed.next);
+      if (nextIdx === undefined) throw new Error('reference: a record ended mid-line');
+      idx = nextIdx;
       continue;
     }
-    records.push({ line: idx + 1, fields: lenientSplit(content, delimiter), malformedRaw: content });
+    // Within the limits: the split sees at most maxRecord characters, and keeps at most maxField of each field.
+    const fields = lenientSplit(content.slice(0, limits.maxRecord), delimiter).map((f) => f.slice(0, limits.maxField));
+    records.push({ line: idx + 1, fields, malformedRaw: content });
     idx++;
   }
   return { records, blankLines };

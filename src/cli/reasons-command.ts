@@ -1,0 +1,38 @@
+/** `leadaudit reasons [--policy P] [--json]`: every code, its title, what to do, and the law. */
+import type { Command } from 'commander';
+import { REASONS, REASON_CODES, RUN_CODES } from '../reasons.js';
+import { loadPolicy } from '../policy/load.js';
+import { codesUsedBy } from '../policy/codes.js';
+
+export function registerReasons(program: Command): void {
+  program
+    .command('reasons')
+    .description("list the reason codes with what to do about each and the law behind it under a policy")
+    .option('--policy <name|file>', 'whose legal references to show', 'ru-152fz')
+    .option('--json', 'print JSON instead of text')
+    .action((opts: { policy: string; json?: boolean }) => {
+      const loaded = loadPolicy(opts.policy);
+      const used = codesUsedBy(loaded.policy);
+      const rows = REASON_CODES.map((code) => ({
+        code,
+        applies: used.has(code),
+        scope: RUN_CODES.includes(code) ? 'run' : 'row',
+        title: REASONS[code].title,
+        remedy: REASONS[code].remedy,
+        law: loaded.preset ? REASONS[code].law[loaded.preset] ?? null : null,
+      }));
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ policy: loaded.policy.name, preset: loaded.preset ?? null, reasons: rows }, null, 2)}\n`);
+        return;
+      }
+      const out = [`Reason codes under ${loaded.policy.name}${loaded.preset && loaded.preset !== loaded.policy.name ? ` (extends ${loaded.preset})` : ''}:`, ''];
+      for (const r of rows) {
+        out.push(`${r.code}${r.applies ? '' : '  (not applied by this policy)'}${r.scope === 'run' ? '  (about the whole run)' : ''}`);
+        out.push(`  ${r.title}.`);
+        out.push(`  What to do: ${r.remedy}`);
+        if (r.law) out.push(`  Law: ${r.law}`);
+        out.push('');
+      }
+      process.stdout.write(out.join('\n'));
+    });
+}

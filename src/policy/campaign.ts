@@ -1,0 +1,51 @@
+/**
+ * Policy + command-line overrides -> the campaign the rules read. Kept apart from the CLI so tests
+ * and library users build campaigns the same way.
+ */
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { Campaign } from '../rules/context.js';
+import type { Channel, Policy } from './schema.js';
+
+/** Case-insensitive comparison of names: white space runs and quote marks («», "", '') folded. */
+export function fold(text: string): string {
+  return text.toLowerCase().replace(/[«»"“”„'’`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export interface CampaignOverrides {
+  asOf: number;
+  purpose?: string | undefined;
+  channel?: Channel | undefined;
+  region?: CountryCode | undefined;
+  /** The notice manifest's operator name: the operator when the policy names none. */
+  manifestOperator?: string | undefined;
+  /** Whether the list named by `unconsented_calls_screened_by` was given and is fresh. */
+  screened?: boolean | undefined;
+}
+
+export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
+  const channel = o.channel ?? policy.channel;
+  // PECR reg. 21: a live call needs no consent when the number was screened against the TPS, so
+  // only when that list was given and is fresh; otherwise consent is required after all.
+  const needsScreening = channel === 'call' && policy.unconsented_calls_screened_by !== null;
+  const operatorNames = policy.operator
+    ? [policy.operator.name, ...(policy.operator.aliases ?? [])]
+    : o.manifestOperator ? [o.manifestOperator] : [];
+  return {
+    asOf: o.asOf,
+    purpose: (o.purpose ?? policy.purpose).trim().toLowerCase(),
+    channel,
+    region: o.region ?? (policy.region as CountryCode | null) ?? undefined,
+    proofRequired: policy.proof_required,
+    consentMaxAgeDays: policy.consent_max_age_days ?? undefined,
+    requiredNotice: policy.required_notice,
+    rejectDuplicates: policy.duplicates === 'reject',
+    consentRequired: policy.consent_required_for.includes(channel) || (needsScreening && o.screened !== true),
+    allowedCountries: policy.allowed_countries ?? undefined,
+    blockedNumberTypes: policy.blocked_number_types,
+    smsNumberTypes: policy.sms_number_types,
+    blockedSources: policy.blocked_sources.map(fold),
+    operatorNames: operatorNames.map(fold).filter(Boolean),
+    noticeExemptions: policy.notice_exemptions.map((g) => g.trim().toLowerCase()),
+    callingWindow: policy.calling_window ?? undefined,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * `--policy NAME|FILE`: a preset by name, or a policy file (JSON) that may `extends` a preset and
+ * override its fields. Errors name the file, the line and the JSON path.
+ */
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { lineOfPath } from '../io/json-locate.js';
+import { formatZodIssue } from '../zod-messages.js';
+import { PRESET_NAMES, isPresetName, type PresetName } from './preset-names.js';
+import { PRESETS } from './presets.js';
+import { policySchema, type Policy } from './schema.js';
+
+export interface LoadedPolicy {
+  policy: Policy;
+  /** The preset it is or extends: its legal references apply. */
+  preset: PresetName | undefined;
+  file?: { path: string; sha256: string };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Objects merge key by key; anything else (lists included) is replaced. */
+export function mergePolicy(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    out[k] = isPlainObject(v) && isPlainObject(base[k]) ? mergePolicy(base[k] as Record<string, unknown>, v) : v;
+  }
+  return out;
+}
+
+const presetList = () => PRESET_NAMES.join(', ');
+
+export function loadPolicy(nameOrFile: string): LoadedPolicy {
+  const name = nameOrFile.trim().toLowerCase();
+  if (isPresetName(name)) return { policy: structuredClone(PRESETS[name]), preset: name };
+  const looksLikeFile = /\.json$/i.test(nameOrFile) || nameOrFile.includes('/') || existsSync(nameOrFile);
+  if (!looksLikeFile) {
+    throw new InputError(`--policy ${JSON.stringify(nameOrFile)}: unknown policy; the presets are ${presetList()}, or give a policy file (.json)`);
+  }
+  const label = nameOrFile;
+  let text: string;
+  let bytes: Buffer;
+  try {
+    if (statSync(nameOrFile).isDirectory()) throw new InputError(`${label}: is a folder, not a policy file`);
+    bytes = readFileSync(nameOrFile);
+    text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${label}: cannot read the policy file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const line = text.slice(0, m ? Number(m[1]) : text.length).split('\n').length;
+    throw new InputError(`${label}:${line}: not valid JSON: ${(e as Error).message}`);
+  }
+  if (!isPlainObject(json)) throw new InputError(`${label}:1: $: a policy file holds a JSON object`);
+  let merged: Record<string, unknown> = json;
+  let preset: PresetName | undefined;
+  if (json.extends !== undefined) {
+    const base = typeof json.extends === 'string' ? json.extends.trim().toLowerCase() : '';
+    if (!isPresetName(base)) {
+      throw new InputError(`${label}:${lineOfPath(text, ['extends']) ?? 1}: $.extends: ${JSON.stringify(json.extends)} is not a preset (${presetList()})`);
+    }
+    preset = base;
+    merged = mergePolicy(PRESETS[base] as unknown as Record<string, unknown>, json);
+  }
+  if (merged.name === undefined || (preset && json.name === undefined)) merged = { ...merged, name: basename(nameOrFile).replace(/\.json$/i, '') };
+  const parsed = policySchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    const line = lineOfPath(text, path) ?? 1;
+    const missing = issue.code === 'invalid_type' && issue.input === undefined ? ' (missing: a policy file without "extends" must set every field)' : '';
+    throw new InputError(`${label}:${line}: ${formatZodIssue(issue, merged)}${missing}`);
+  }
+  return {
+    policy: parsed.data,
+    preset,
+    file: { path: resolve(nameOrFile), sha256: createHash('sha256').update(bytes).digest('hex') },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The commands around the audit: policy show, reasons, schema, init. `schema` output must validate
+ * the bundled example files and real reports (checked with ajv, independent of zod).
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ROOT, leadaudit } from '../helpers/exec.js';
+import { REASON_CODES } from '../../src/reasons.js';
+
+let work: string;
+beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'leadaudit-cmd-')); });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const schema = (kind: string) => {
+  const r = leadaudit(['schema', kind]);
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as object;
+};
+const validator = (kind: string) => new Ajv2020({ strict: false, allErrors: true }).compile(schema(kind));
+
+describe('leadaudit schema', () => {
+  it('policy: validates every preset (policy show) and the example policy file', () => {
+    const validate = validator('policy');
+    for (const preset of ['ru-152fz', 'eu-gdpr', 'uk-pecr', 'us-tcpa']) {
+      const shown = JSON.parse(leadaudit(['policy', 'show', preset]).stdout);
+      expect(validate(shown), JSON.stringify(validate.errors)).toBe(true);
+    }
+    // The example file extends a preset: as resolved, it is a complete policy.
+    const resolved = JSON.parse(leadaudit(['policy', 'show', join(ROOT, 'examples', 'leadaudit-policy.json')]).stdout);
+    expect(validate(resolved), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...resolved, channel: 'fax' })).toBe(false);
+  });
+
+  it('notice: validates the example manifest and every fixture manifest', () => {
+    const validate = validator('notice');
+    const manifests = [join(ROOT, 'examples', 'notice.json'), ...readdirSync(join(ROOT, 'fixtures')).map((c) => join(ROOT, 'fixtures', c, 'notice.json')).filter(existsSync)];
+    expect(manifests.length).toBeGreaterThan(10);
+    for (const m of manifests) {
+      const text = readFileSync(m, 'utf8');
+      let json: unknown;
+      try { json = JSON.parse(text); } catch { continue; } // the bad-JSON fixture
+      const ok = validate(json);
+      // A manifest the CLI refuses (a fixture of a bad manifest) must fail the schema too.
+      if (!ok) expect(m).toMatch(/error-/);
+    }
+    expect(validate({ purpse: 'typo' })).toBe(false);
+  });
+
+  it('consent: validates every record of the example JSON Lines file', () => {
+    const validate = validator('consent');
+    const lines = readFileSync(join(ROOT, 'examples', 'consent.jsonl'), 'utf8').split('\n').filter(Boolean);
+    for (const l of lines) expect(validate(JSON.parse(l)), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ phone: '+79161112233', given_at: '2026-01-01' })).toBe(false); // no purposes
+  });
+
+  it('report: validates the report.json of a real run', () => {
+    const validate = validator('report');
+    const out = join(work, 'out');
+    const demo = join(ROOT, 'fixtures', 'demo');
+    const r = leadaudit(['audit', join(demo, 'contacts.csv'), '--consent', join(demo, 'consent.csv'), '--notice', join(demo, 'notice.json'), '--out-dir', out, '--quiet', '--as-of', '2026-11-01', '--policy', 'us-tcpa']);
+    expect(r.status).toBe(1); // no national-dnc list: LIST_STALE
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.run_findings[0]).toMatchObject({ code: 'LIST_STALE', list: 'national-dnc' });
+  });
+
+  it('refuses an unknown kind with exit 2', () => {
+    const r = leadaudit(['schema', 'nonsense']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/nonsense/);
+  });
+});
+
+describe('leadaudit reasons', () => {
+  it('lists every code with its title, remedy and the law under the policy', () => {
+    const r = leadaudit(['reasons', '--policy', 'uk-pecr']);
+    expect(r.status).toBe(0);
+    for (const code of REASON_CODES) expect(r.stdout).toContain(code);
+    expect(r.stdout).toContain('PECR reg. 21(1)(b) and 21(3)');
+    const json = JSON.parse(leadaudit(['reasons', '--policy', 'us-tcpa', '--json']).stdout);
+    const stale = json.reasons.find((x: { code: string }) => x.code === 'LIST_STALE');
+    expect(stale).toMatchObject({ applies: true, scope: 'run' });
+    expect(stale.law).toContain('16 CFR 310.4(b)(3)(iv)');
+    expect(json.reasons.find((x: { code: string }) => x.code === 'NOTICE_SOURCE_MISSING').applies).toBe(false);
+  });
+});
+
+describe('leadaudit policy show', () => {
+  it('prints the resolved policy of a file that extends a preset', () => {
+    const r = leadaudit(['policy', 'show', join(ROOT, 'examples', 'leadaudit-policy.json')]);
+    expect(r.status).toBe(0);
+    const p = JSON.parse(r.stdout);
+    expect(p).toMatchObject({ name: 'romashka-calls', region: 'RU', operator: { name: 'ООО «Ромашка»' }, gate: { max_reject_rate: 0.2 } });
+    expect(p.extends).toBeUndefined();
+  });
+
+  it('is exit 2 with the path for a bad file', () => {
+    const bad = join(work, 'p.json');
+    writeFileSync(bad, '{\n  "extends": "eu-gdpr",\n  "region": "XX"\n}\n');
+    const r = leadaudit(['policy', 'show', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/p\.json:3: \$\.region: /);
+  });
+});
+
+describe('leadaudit init', () => {
+  it('writes the starter files, which then audit, and refuses to overwrite them', () => {
+    const dir = join(work, 'init');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const first = leadaudit(['init'], { cwd: dir });
+    expect(first.status, first.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['consent-template.csv', 'leadaudit-policy.json', 'notice.json']);
+    const before = readFileSync(join(dir, 'notice.json'), 'utf8');
+    writeFileSync(join(dir, 'contacts.csv'), 'id,phone\n1,+7 912 345-67-89\n');
+    const audit = leadaudit(['audit', 'contacts.csv', '--policy', 'leadaudit-policy.json', '--notice', 'notice.json', '--consent', 'consent-template.csv', '--as-of', '2026-11-01', '--out-dir', 'out', '--json', '--quiet'], { cwd: dir });
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(JSON.parse(audit.stdout).totals).toEqual({ rows: 1, clean: 1, rejected: 0 });
+    const again = leadaudit(['init'], { cwd: dir });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already exist/);
+    expect(readFileSync(join(dir, 'notice.json'), 'utf8')).toBe(before);
+  });
+});
