@@ -288,7 +288,9 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
       'eu-gdpr': 'GDPR Art. 14(3) (notice at the latest at the first communication)',
       'uk-pecr': 'UK GDPR Art. 14(3)',
     },
-    detail: (a) => `the notice was given at ${a.at} (from the ${a.from}), after ${a.asOf}`,
+    detail: (a) => (a.problem
+      ? `the notice date ${a.at} (from the ${a.from}) is ${a.problem}`
+      : `the notice was given at ${a.at} (from the ${a.from}), after ${a.asOf}`),
   },
   LIST_STALE: {
     title: 'Required suppression list missing or stale',

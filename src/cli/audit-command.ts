@@ -40,6 +40,9 @@ export function registerAudit(program: Command): void {
     .option('--fail-on-reject', 'gate: exit 1 when any row is rejected (default: the policy\'s)')
     .option('--json', 'print report.json to standard output as well')
     .option('--quiet', 'no summary on standard error')
+    .option('--trail', 'also write trail.jsonl: the evidence behind every verdict (for explain and sample)')
+    .option('--junit <file>', 'also write the audit as JUnit XML (one test case per reason code)')
+    .option('--mask', 'mask phone numbers and names in what is meant for people (never in clean.csv)')
     .action(runAudit);
 }
 
@@ -61,6 +64,9 @@ const optionsSchema = z.object({
   failOnReject: z.boolean().optional(),
   json: z.boolean().optional(),
   quiet: z.boolean().optional(),
+  trail: z.boolean().optional(),
+  mask: z.boolean().optional(),
+  junit: z.string().min(1).optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;
 
@@ -110,7 +116,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   let maxRejectRate: number | undefined = policy.policy.gate.max_reject_rate ?? undefined;
   if (o.maxRejectRate !== undefined) {
     const n = Number(o.maxRejectRate);
-    if (o.maxRejectRate.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw bad('--max-reject-rate', o.maxRejectRate, 'must be a number from 0 to 1');
+    if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(o.maxRejectRate) || n > 1) throw bad('--max-reject-rate', o.maxRejectRate, 'must be a number from 0 to 1');
     maxRejectRate = n;
   }
 
@@ -128,6 +134,9 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     phoneColumn: o.phoneColumn,
     encoding,
     gate: { maxRejectRate, failOnReject: o.failOnReject ?? policy.policy.gate.fail_on_reject },
+    trail: o.trail ?? false,
+    mask: o.mask ?? false,
+    junit: o.junit,
   };
 }
 

@@ -11,6 +11,9 @@ import { registerPolicy } from './policy-command.js';
 import { registerReasons } from './reasons-command.js';
 import { registerSchema } from './schema-command.js';
 import { registerInit } from './init-command.js';
+import { registerExplain } from './explain-command.js';
+import { registerSample } from './sample-command.js';
+import { registerVerify } from './verify-command.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -24,6 +27,9 @@ export function buildProgram(): Command {
   registerReasons(program);
   registerSchema(program);
   registerInit(program);
+  registerExplain(program);
+  registerSample(program);
+  registerVerify(program);
   const override = (c: Command): void => { c.exitOverride(); c.commands.forEach(override); };
   override(program);
   return program;

@@ -24,6 +24,10 @@ import { evaluateGate } from './gate.js';
 import { staleLists } from './lists.js';
 import type { AuditSettings } from './settings.js';
 import { buildReport, type Report } from '../report/report-json.js';
+import { renderReportHtml } from '../report/html.js';
+import { renderJunit } from '../report/junit.js';
+import { rowKeys, trailEntry } from '../report/trail.js';
+import { codesUsedBy } from '../policy/codes.js';
 
 export interface AuditResult {
   report: Report;
@@ -89,17 +93,29 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
     try {
-      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger);
+      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined);
+      const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
+      const htmlFile = out.file('report.html');
+      const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
       const reportFile = out.file('report.json');
+      const keys = rowKeys(names);
       await router.start();
       for await (const batch of reader.batches()) {
         signal?.throwIfAborted();
-        for (const record of batch) router.route(record, judgeRow(record, ctx));
+        let trailText = '';
+        for (const record of batch) {
+          const facts = judgeRow(record, ctx);
+          const window = tagger && facts.findings.length === 0 ? tagger.tag(facts.e164!) : undefined;
+          router.route(record, facts, window);
+          if (trailFile) trailText += `${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`;
+        }
         await router.flush();
+        if (trailFile) await trailFile.write(trailText);
         hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
       }
       signal?.throwIfAborted();
       const [cleanSha, rejectsSha] = await router.close();
+      const trailSha = trailFile ? await trailFile.close() : undefined;
       const seconds = (performance.now() - started) / 1000;
       const gate = evaluateGate(router.rows, router.rejected, settings.gate, runFindings);
       const report = buildReport({
@@ -120,6 +136,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         outputs: {
           clean: { path: resolve(out.dir, 'clean.csv'), sha256: cleanSha, rows: router.clean },
           rejects: { path: resolve(out.dir, 'rejects.csv'), sha256: rejectsSha, rows: router.rejected },
+          ...(trailFile ? { trail: { path: trailFile.path, sha256: trailSha!, rows: router.rows } } : {}),
           report: { path: resolve(out.dir, 'report.json') },
         },
         totals: { rows: router.rows, clean: router.clean, rejected: router.rejected },
@@ -129,6 +146,13 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         gate,
         seconds,
       });
+      // report.html and the JUnit file are made from the report; their hashes then go into it.
+      await htmlFile.write(renderReportHtml(report, { mask: settings.mask }));
+      report.outputs.html = { path: htmlFile.path, sha256: await htmlFile.close() };
+      if (junitFile) {
+        await junitFile.write(renderJunit(report, codesUsedBy(policy), router.firstLines));
+        report.outputs.junit = { path: junitFile.path, sha256: await junitFile.close() };
+      }
       await reportFile.write(`${JSON.stringify(report, null, 2)}\n`);
       await reportFile.close();
       signal?.throwIfAborted();

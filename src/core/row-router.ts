@@ -8,10 +8,10 @@ import { csvLine, neutralizeFormula } from '../io/csv-write.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
 import type { RowFacts } from '../rules/context.js';
-import type { CallWindowTagger } from './call-window-tagger.js';
 
 /** rejects.csv starts with a BOM so spreadsheets open it as UTF-8; clean.csv feeds machines. */
 const BOM = '\uFEFF';
+const FIRST_LINES = 10;
 
 export class RowRouter {
   rows = 0;
@@ -20,6 +20,8 @@ export class RowRouter {
   readonly reasons = new Map<ReasonCode, number>();
   /** Rows whose notice checks an allowed exemption waived, by ground. */
   readonly exemptions = new Map<string, number>();
+  /** The first few lines each code was found on (for JUnit and people). */
+  readonly firstLines = new Map<ReasonCode, number[]>();
   private cleanText = '';
   private rejectsText = '';
 
@@ -27,23 +29,25 @@ export class RowRouter {
     private readonly columns: readonly string[],
     private readonly cleanFile: AtomicFile,
     private readonly rejectsFile: AtomicFile,
-    private readonly tagger?: CallWindowTagger,
+    /** Whether clean.csv carries `time_zones` and `call_window_utc` (a policy with a calling window). */
+    private readonly windowColumns = false,
   ) {}
 
   async start(): Promise<void> {
-    const windowColumns = this.tagger ? ['time_zones', 'call_window_utc'] : [];
+    const windowColumns = this.windowColumns ? ['time_zones', 'call_window_utc'] : [];
     await this.cleanFile.write(csvLine([...this.columns, 'phone_e164', 'consent_id', ...windowColumns]));
     await this.rejectsFile.write(BOM + csvLine([...this.columns, 'audit_line', 'audit_reasons', 'audit_details'].map(neutralizeFormula)));
   }
 
-  route(record: CsvRecord, row: RowFacts): void {
+  /** `window`: the clean row's [time zones, UTC calling window], when the policy has one. */
+  route(record: CsvRecord, row: RowFacts, window?: [string, string]): void {
     this.rows++;
     const exempt = row.notice?.exempt;
     if (exempt?.allowed) this.exemptions.set(exempt.value, (this.exemptions.get(exempt.value) ?? 0) + 1);
     if (row.findings.length === 0) {
       this.clean++;
       const cells = [...record.fields, row.e164!, row.consent?.covering?.consentId ?? ''];
-      if (this.tagger) cells.push(...this.tagger.tag(row.e164!));
+      if (this.windowColumns) cells.push(...(window ?? ['', '']));
       this.cleanText += csvLine(cells);
       return;
     }
@@ -52,6 +56,9 @@ export class RowRouter {
     const details: string[] = [];
     for (const f of row.findings) {
       this.reasons.set(f.code, (this.reasons.get(f.code) ?? 0) + 1);
+      const lines = this.firstLines.get(f.code);
+      if (!lines) this.firstLines.set(f.code, [record.line]);
+      else if (lines.length < FIRST_LINES) lines.push(record.line);
       codes.push(f.code);
       details.push(explain(f));
     }

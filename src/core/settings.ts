@@ -37,4 +37,10 @@ export interface AuditSettings {
   /** Forces the encoding of every input; sniffed per file when undefined. */
   encoding: Encoding | undefined;
   gate: GateSettings;
+  /** Write trail.jsonl, the evidence trail of every row (issue #6). */
+  trail: boolean;
+  /** Mask phone numbers and names in what is meant for people (report.html); never in clean.csv. */
+  mask: boolean;
+  /** Also write the audit as JUnit XML here. */
+  junit: string | undefined;
 }

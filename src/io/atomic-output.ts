@@ -5,7 +5,7 @@
  */
 import { createWriteStream, mkdirSync, renameSync, rmSync, rmdirSync, existsSync, statSync, type WriteStream } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { InputError } from '../errors.js';
 
@@ -86,6 +86,20 @@ export class OutputSet {
       f = new AtomicFile(this.dir, name);
     } catch (e) {
       throw new InputError(`${join(this.dir, name)}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    }
+    this.files.push(f);
+    return f;
+  }
+
+  /** A file outside the out-dir (`--junit FILE`), written and committed with the others. */
+  external(path: string, label: string): AtomicFile {
+    const dir = dirname(resolve(path));
+    if (!existsSync(dir)) throw new InputError(`${label} ${path}: the folder ${dir} does not exist`);
+    let f: AtomicFile;
+    try {
+      f = new AtomicFile(dir, basename(path));
+    } catch (e) {
+      throw new InputError(`${label} ${path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e}`);
     }
     this.files.push(f);
     return f;

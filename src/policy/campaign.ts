@@ -45,6 +45,7 @@ export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
     smsNumberTypes: policy.sms_number_types,
     blockedSources: policy.blocked_sources.map(fold),
     operatorNames: operatorNames.map(fold).filter(Boolean),
+    operatorLabel: operatorNames[0],
     noticeExemptions: policy.notice_exemptions.map((g) => g.trim().toLowerCase()),
     callingWindow: policy.calling_window ?? undefined,
   };

@@ -4,7 +4,7 @@
  * mail attachment or an archived CI artifact, and prints on A4. Every text taken from the report is
  * HTML-escaped: paths, column names and problems come from users' files.
  */
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
+import { maskPhone as maskPhones } from './mask.js';
 import { REASONS, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
@@ -423,36 +423,8 @@ function humanInstant(iso: string): string {
 
 // ---- masking ----------------------------------------------------------------------------------
 
-/** Digit groups joined by at most two separators: `+7 916 123-45-67`, `8 (495) 123 45 67`. */
-const PHONE_LIKE = /\+?\(?\d(?:[ \u00a0().-]{0,2}\d)*/g;
-const MIN_DIGITS = 6;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?!\d)/;
-let callingCodes: Set<string> | undefined;
-
-/**
- * Masks the middle digits of phone-like sequences: the country code (or, written without `+`, the
- * trunk digit of an 11+ digit number) and the next 3 digits stay, so do the last 2, and at least a
- * third of the digits are hidden: `+7 916 123-45-67` -> `+7 916 ***-**-67`. Separators are kept,
- * so the shape stays readable. ISO dates are not phone numbers and stay as they are.
- */
-export function maskPhones(text: string): string {
-  return text.replace(PHONE_LIKE, (seq) => {
-    const digits = seq.replace(/\D/g, '');
-    const n = digits.length;
-    if (n < MIN_DIGITS || ISO_DATE.test(seq)) return seq;
-    const lead = seq.trimStart().startsWith('+') ? callingCodeLength(digits) : Math.max(0, n - 10);
-    const tail = 2;
-    const head = Math.max(0, Math.min(lead + 3, n - tail - Math.ceil(n / 3)));
-    let i = 0;
-    return seq.replace(/\d/g, (d) => (i++ >= head && i <= n - tail ? '*' : d));
-  });
-}
-
-function callingCodeLength(digits: string): number {
-  callingCodes ??= new Set(getCountries().map((c) => String(getCountryCallingCode(c))));
-  for (const len of [1, 2, 3]) if (callingCodes.has(digits.slice(0, len))) return len;
-  return 2;
-}
+/** Masking is shared with the spot-audit sheets and explain: see mask.ts. */
+export { maskPhone as maskPhones } from './mask.js';
 
 // ---- style ------------------------------------------------------------------------------------
 

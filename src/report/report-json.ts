@@ -28,6 +28,7 @@ export interface ReportInput {
   outputs: {
     clean: { path: string; sha256: string; rows: number };
     rejects: { path: string; sha256: string; rows: number };
+    trail?: { path: string; sha256: string; rows: number };
     report: { path: string };
   };
   totals: { rows: number; clean: number; rejected: number };
@@ -107,7 +108,7 @@ export function buildReport(r: ReportInput) {
         invalid: s.invalid,
       })),
     },
-    outputs: r.outputs,
+    outputs: r.outputs as ReportInput['outputs'] & { html?: { path: string; sha256: string }; junit?: { path: string; sha256: string } },
     totals: r.totals,
     reasons,
     exemptions: Object.fromEntries([...r.exemptions].sort(([a], [b]) => a.localeCompare(b))),

@@ -50,7 +50,7 @@ export function uncovered(r: ConsentRecord, c: Campaign): Finding[] {
   const operator = r.notice.operator;
   if (operator !== undefined && c.operatorNames.length > 0 && !namesOperator(operator, c.operatorNames)
     && !(r.notice.recipients !== undefined && r.notice.recipients.split(/[;|\n]/).some((item) => namesOperator(item, c.operatorNames)))) {
-    out.push({ code: 'CONSENT_OPERATOR_MISMATCH', args: { consentId, operator: JSON.stringify(operator), ours: JSON.stringify(c.operatorNames[0]) } });
+    out.push({ code: 'CONSENT_OPERATOR_MISMATCH', args: { consentId, operator: JSON.stringify(operator), ours: JSON.stringify(c.operatorLabel ?? c.operatorNames[0]) } });
   }
   return out;
 }

@@ -35,6 +35,8 @@ export interface Campaign {
   blockedSources: readonly string[];
   /** Names that count as the operator consent must be given to, folded; empty: not checked. */
   operatorNames: readonly string[];
+  /** That operator's name as written, for people. */
+  operatorLabel: string | undefined;
   /** Notice exemption grounds the policy allows (lower case). */
   noticeExemptions: readonly string[];
   /** Local calling hours; tags clean rows with time zones and the UTC window. */

@@ -90,7 +90,7 @@ export function checkNotice(row: RowFacts, ctx: AuditContext): Finding[] {
   if (resolved.given_at) {
     const at = parseIsoInstant(resolved.given_at.value);
     if (at === undefined) {
-      findings.push({ code: 'NOTICE_LATE', args: { at: JSON.stringify(resolved.given_at.value), from: `${resolved.given_at.from} (not an ISO 8601 date, so it cannot be shown to precede processing)`, asOf: isoString(c.asOf) } });
+      findings.push({ code: 'NOTICE_LATE', args: { at: JSON.stringify(resolved.given_at.value), from: resolved.given_at.from, asOf: isoString(c.asOf), problem: 'not an ISO 8601 date, so it cannot be shown to precede processing' } });
     } else if (at > c.asOf) {
       findings.push({ code: 'NOTICE_LATE', args: { at: isoString(at), from: resolved.given_at.from, asOf: isoString(c.asOf) } });
     }

@@ -67,11 +67,11 @@ describe('standard streams', () => {
 });
 
 describe('the out-dir', () => {
-  it('is created when missing and holds exactly the three outputs, no temporaries', () => {
+  it('is created when missing and holds exactly the outputs, no temporaries', () => {
     const out = join(work, 'deep', 'er', 'out');
     const r = leadaudit(demoArgs(out));
     expect(r.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['clean.csv', 'rejects.csv', 'report.json']);
+    expect(readdirSync(out).sort()).toEqual(['clean.csv', 'rejects.csv', 'report.html', 'report.json']);
   });
 
   it("keeps the previous run's files untouched when a later run fails", () => {

@@ -24,7 +24,7 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 
 describe.each(listCases())('fixture $name', (c) => {
   const out = join(work, c.name);
-  const r = runCase(c, out, ['--json']);
+  const r = runCase(c, out, ['--json', '--trail']);
 
   it(`exits ${c.exit}`, () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -46,12 +46,14 @@ describe.each(listCases())('fixture $name', (c) => {
   it('puts every row in exactly one output, with the expected verdict', () => {
     const clean = table(join(out, 'clean.csv'));
     const rejects = table(join(out, 'rejects.csv'));
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     const got = new Map<string, string>();
     for (const row of clean) {
       expect(got.has(row.id!), `id ${row.id} twice`).toBe(false);
       got.set(row.id!, 'CLEAN');
       expect(row.phone_e164).toMatch(/^\+[1-9]\d{6,14}$/);
-      expect(row.consent_id).not.toBe('');
+      // A clean row names the consent that covers it, unless the policy needed none (PECR screened calls).
+      if (report.campaign.consent_required) expect(row.consent_id).not.toBe('');
     }
     for (const row of rejects) {
       expect(got.has(row.id!), `id ${row.id} twice`).toBe(false);
@@ -76,6 +78,31 @@ describe.each(listCases())('fixture $name', (c) => {
     expect(report.outputs.rejects.sha256).toBe(sha256(join(out, 'rejects.csv')));
     if (!c.stdin) expect(report.inputs.contacts.sha256).toBe(sha256(join(c.dir, 'contacts.csv')));
     expect(report.gate.passed).toBe(c.exit === 0);
+  });
+
+  it('writes a trail whose every line agrees with the verdict in clean.csv or rejects.csv', () => {
+    const trail = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const rejects = new Map(table(join(out, 'rejects.csv')).map((row) => [row.audit_line!, row]));
+    const clean = table(join(out, 'clean.csv'));
+    expect(trail).toHaveLength(clean.length + rejects.size);
+    expect(trail.map((t) => t.line)).toEqual([...trail.map((t) => t.line)].sort((a, b) => a - b));
+    let cleanIndex = 0;
+    for (const t of trail) {
+      if (t.verdict === 'clean') {
+        const row = clean[cleanIndex++]!;
+        expect(t.reasons).toEqual([]);
+        expect(t.phone.e164).toBe(row.phone_e164);
+        expect(t.consent.covering ?? '').toBe(row.consent_id);
+        if ('id' in row) expect(t.row.id).toBe(row.id);
+      } else {
+        const row = rejects.get(String(t.line))!;
+        expect(row, `line ${t.line}`).toBeDefined();
+        expect(t.reasons.join('|')).toBe(row.audit_reasons);
+      }
+    }
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.outputs.trail.sha256).toBe(sha256(join(out, 'trail.jsonl')));
+    expect(report.outputs.html.sha256).toBe(sha256(join(out, 'report.html')));
   });
 
   it('matches the golden files byte for byte', () => {

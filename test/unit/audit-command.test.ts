@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { toSettings } from '../../src/cli/audit-command.js';
 import { InputError } from '../../src/errors.js';
-import { PRESETS } from '../../src/policy/policy.js';
-import { NOTICE_FIELDS } from '../../src/notice-fields.js';
+import { PRESETS } from '../../src/policy/presets.js';
+import { campaignFrom } from '../../src/policy/campaign.js';
+import type { AuditSettings } from '../../src/core/settings.js';
 
 const NOW = Date.parse('2026-11-28T12:34:56.789Z');
 /** The options commander gives when only --consent is on the command line. */
 const BASE = { consent: ['consent.csv'], outDir: './leadaudit-out', policy: 'ru-152fz' };
 const settings = (over: Record<string, unknown> = {}) => toSettings('contacts.csv', { ...BASE, ...over }, NOW);
+const campaign = (s: AuditSettings) => campaignFrom(s.policy.policy, { asOf: s.asOf, purpose: s.purpose, channel: s.channel, region: s.region });
 
 /** The InputError toSettings throws for these options. */
 function failure(over: Record<string, unknown>): InputError {
@@ -29,40 +31,57 @@ describe('toSettings: defaults', () => {
       notice: undefined,
       suppress: [],
       outDir: './leadaudit-out',
-      policyName: 'ru-152fz',
-      campaign: {
-        asOf: NOW,
-        purpose: 'marketing',
-        channel: 'call',
-        region: 'RU',
-        proofRequired: true,
-        consentMaxAgeDays: undefined,
-        requiredNotice: NOTICE_FIELDS,
-        rejectDuplicates: true,
-      },
+      policy: { policy: PRESETS['ru-152fz'], preset: 'ru-152fz' },
+      asOf: NOW,
+      purpose: undefined,
+      channel: undefined,
+      region: undefined,
       phoneColumn: undefined,
       encoding: undefined,
       gate: { maxRejectRate: undefined, failOnReject: false },
+      trail: false,
+      mask: false,
+      junit: undefined,
     });
-    expect(PRESETS['ru-152fz']!.requiredNotice).toHaveLength(7);
+    expect(campaign(s)).toMatchObject({ asOf: NOW, purpose: 'marketing', channel: 'call', region: 'RU', proofRequired: true, consentMaxAgeDays: undefined, rejectDuplicates: true });
+    expect(PRESETS['ru-152fz'].required_notice).toHaveLength(7);
   });
 
   it('carries the other options through', () => {
     const s = settings({
-      consent: ['a.csv', 'b.jsonl'], notice: 'notice.json', suppress: ['dnc.txt', 'dnc2.csv'], outDir: 'out', phoneColumn: 'Tel',
-      channel: 'sms', failOnReject: true, json: true, quiet: true,
+      consent: ['a.csv', 'b.jsonl'], notice: 'notice.json', suppress: ['dnc.txt', 'tps=dnc2.csv'], listDate: ['tps=2026-11-01'], outDir: 'out', phoneColumn: 'Tel',
+      channel: 'sms', failOnReject: true, json: true, quiet: true, trail: true, mask: true, junit: 'audit.xml',
     });
     expect(s.consent).toEqual(['a.csv', 'b.jsonl']);
     expect(s.notice).toBe('notice.json');
-    expect(s.suppress).toEqual(['dnc.txt', 'dnc2.csv']);
+    expect(s.suppress).toEqual([
+      { name: 'dnc', path: 'dnc.txt', date: undefined },
+      { name: 'tps', path: 'dnc2.csv', date: Date.parse('2026-11-01T00:00:00Z') },
+    ]);
     expect(s.outDir).toBe('out');
     expect(s.phoneColumn).toBe('Tel');
-    expect(s.campaign.channel).toBe('sms');
+    expect(campaign(s).channel).toBe('sms');
     expect(s.gate.failOnReject).toBe(true);
+    expect([s.trail, s.mask, s.junit]).toEqual([true, true, 'audit.xml']);
   });
 
   it('finds the preset whatever its case', () => {
-    expect(settings({ policy: 'RU-152FZ' }).policyName).toBe('ru-152fz');
+    expect(settings({ policy: 'RU-152FZ' }).policy.policy.name).toBe('ru-152fz');
+  });
+});
+
+describe('toSettings: --suppress NAME=FILE and --list-date', () => {
+  it('names unnamed lists after their files, numbering repeats', () => {
+    expect(settings({ suppress: ['a/dnc.txt', 'b/dnc.txt'] }).suppress.map((x) => x.name)).toEqual(['dnc', 'dnc-2']);
+  });
+
+  it.each([
+    [{ suppress: ['tps=a.txt', 'tps=b.txt'] }, /--suppress "tps=b.txt": names the list "tps" a second time/],
+    [{ suppress: ['tps=a.txt'], listDate: ['dnc=2026-01-01'] }, /--list-date "dnc=2026-01-01": names no --suppress list \(lists: tps\)/],
+    [{ suppress: ['tps=a.txt'], listDate: ['tps=last week'] }, /--list-date "tps=last week": the date is not ISO 8601/],
+    [{ suppress: ['tps=a.txt'], listDate: ['2026-01-01'] }, /--list-date "2026-01-01": must be NAME=DATE/],
+  ])('rejects %j', (over, message) => {
+    expect(failure(over).message).toMatch(message);
   });
 });
 
@@ -76,11 +95,11 @@ describe('toSettings: --consent', () => {
 
 describe('toSettings: --as-of', () => {
   it('reads a date as 00:00 UTC', () => {
-    expect(settings({ asOf: '2026-11-01' }).campaign.asOf).toBe(Date.parse('2026-11-01T00:00:00Z'));
+    expect(settings({ asOf: '2026-11-01' }).asOf).toBe(Date.parse('2026-11-01T00:00:00Z'));
   });
 
   it('reads a datetime with an offset', () => {
-    expect(settings({ asOf: '2026-11-01T09:00:00+03:00' }).campaign.asOf).toBe(Date.parse('2026-11-01T06:00:00Z'));
+    expect(settings({ asOf: '2026-11-01T09:00:00+03:00' }).asOf).toBe(Date.parse('2026-11-01T06:00:00Z'));
   });
 
   it.each(['yesterday', '2026-02-30', '2026-1-1', ''])('rejects %j, naming the flag and the value', (asOf) => {
@@ -92,8 +111,8 @@ describe('toSettings: --as-of', () => {
 
 describe('toSettings: --region', () => {
   it('upper-cases and trims the region', () => {
-    expect(settings({ region: 'gb' }).campaign.region).toBe('GB');
-    expect(settings({ region: ' us ' }).campaign.region).toBe('US');
+    expect(settings({ region: 'gb' }).region).toBe('GB');
+    expect(settings({ region: ' us ' }).region).toBe('US');
   });
 
   it.each(['XX', 'RUS', 'R', '', '12', 'Россия'])('rejects %j, naming the flag and the value', (region) => {
@@ -105,8 +124,8 @@ describe('toSettings: --region', () => {
 
 describe('toSettings: --purpose and --channel', () => {
   it('lower-cases and trims the purpose', () => {
-    expect(settings({ purpose: ' Service ' }).campaign.purpose).toBe('service');
-    expect(settings({ purpose: 'МАРКЕТИНГ' }).campaign.purpose).toBe('маркетинг');
+    expect(settings({ purpose: ' Service ' }).purpose).toBe('service');
+    expect(settings({ purpose: 'МАРКЕТИНГ' }).purpose).toBe('маркетинг');
   });
 
   it('rejects an empty purpose, naming the flag', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNotice, noticeRecord, resolveNotice } from '../../src/rules/notice.js';
-import { NOTICE_FIELDS, type NoticeField } from '../../src/notice-fields.js';
-import { noticeColumns } from '../../src/io/columns.js';
+import { RU_NOTICE_FIELDS as NOTICE_FIELDS, type NoticeField } from '../../src/notice-fields.js';
+import { noticeColumns, noticeMetaColumns } from '../../src/io/columns.js';
 import type { ConsentRecord } from '../../src/evidence/consent-record.js';
 import type { NoticeManifest } from '../../src/evidence/notice-manifest.js';
 import type { ConsentDecision } from '../../src/rules/consent.js';
@@ -10,12 +10,12 @@ import type { AuditContext, RowFacts } from '../../src/rules/context.js';
 function record(id: string, notice: Partial<Record<NoticeField, string>>): ConsentRecord {
   return {
     e164: '+79161112233', consentId: id, file: 'consent.csv', line: 2, givenAt: 0, withdrawnAt: undefined, expiresAt: undefined,
-    channels: [], purposes: ['marketing'], evidenceRef: 'form-1', notice,
+    channels: [], purposes: ['marketing'], evidenceRef: 'form-1', notice, noticeGivenAt: undefined, noticeExempt: undefined,
   };
 }
 
 function manifest(values: Partial<Record<NoticeField, string>>, operatorProblem?: string): NoticeManifest {
-  return { path: '/tmp/notice.json', sha256: '', values, operatorProblem };
+  return { path: '/tmp/notice.json', sha256: '', values, operatorProblem, operatorName: undefined, noticeGivenAt: undefined };
 }
 
 const FULL_MANIFEST = manifest({
@@ -30,9 +30,9 @@ const FULL_MANIFEST = manifest({
 
 function context(header: string[], m: NoticeManifest | undefined, requiredNotice: readonly NoticeField[] = NOTICE_FIELDS): AuditContext {
   return {
-    campaign: { requiredNotice },
+    campaign: { requiredNotice, noticeExemptions: [], asOf: 0 },
     manifest: m,
-    columns: { phone: 0, notice: noticeColumns(header) },
+    columns: { phone: 0, notice: noticeColumns(header), meta: noticeMetaColumns(header) },
   } as unknown as AuditContext;
 }
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { loadSuppression } from '../../src/evidence/suppression.js';
+import { suppressSpecs } from '../../src/cli/audit-command.js';
 import { PhoneNormalizer } from '../../src/phone/normalize.js';
 import { InputError } from '../../src/errors.js';
 
@@ -19,11 +20,15 @@ async function file(text: string, name = `list-${++n}.txt`): Promise<string> {
 }
 
 const ru = () => new PhoneNormalizer('RU');
+/** Unnamed lists, as `--suppress FILE` gives them: named after the file. */
+const specs = (paths: string[]) => suppressSpecs(paths, []);
+/** An unnamed list is called after its file name, without the extension. */
+const listName = (path: string) => path.split('/').pop()!.replace(/\.[^.]*$/, '');
 
 describe('loadSuppression: CSV with a phone column', () => {
   it('reads the phone column, counts distinct numbers and reports invalid lines', async () => {
     const path = await file('name,Phone,note\nA,+7 916 111-22-33,x\nB,8 (912) 345-67-89,y\nC,n/a,z\nD,,w\nE,89161112233,dup\n', 'dnc.csv');
-    const lists = await loadSuppression([path], ru());
+    const lists = await loadSuppression(specs([path]), ru());
     expect(lists.lists).toHaveLength(1);
     const s = lists.lists[0]!;
     expect(s.format).toBe('csv');
@@ -32,70 +37,70 @@ describe('loadSuppression: CSV with a phone column', () => {
       { line: 4, value: 'n/a', problem: 'not a valid phone number' },
       { line: 5, value: '', problem: 'no number' },
     ]);
-    expect(lists.find('+79161112233')).toBe(path);
-    expect(lists.find('+79123456789')).toBe(path);
+    expect(lists.find('+79161112233')).toBe(listName(path));
+    expect(lists.find('+79123456789')).toBe(listName(path));
     expect(lists.find('+447400123456')).toBeUndefined();
   });
 
   it('finds the phone column by a Russian header on a semicolon CSV', async () => {
     const path = await file('ФИО;Телефон\nИванов;8 916 111-22-33\n', 'dnc-ru.csv');
-    const lists = await loadSuppression([path], ru());
+    const lists = await loadSuppression(specs([path]), ru());
     expect(lists.lists[0]).toMatchObject({ format: 'csv', numbers: 1, invalid: [] });
-    expect(lists.find('+79161112233')).toBe(path);
+    expect(lists.find('+79161112233')).toBe(listName(path));
   });
 
   it('reads a header-only CSV as an empty list', async () => {
-    const lists = await loadSuppression([await file('phone\n')], ru());
+    const lists = await loadSuppression(specs([await file('phone\n')]), ru());
     expect(lists.lists[0]).toMatchObject({ format: 'csv', numbers: 0, invalid: [] });
     expect(lists.table.size).toBe(0);
   });
 
   it('goes on reading after a record with the wrong number of fields', async () => {
     const path = await file('phone,name\n+7 916 111-22-33,a,extra\n"open,b\n+7 912 345-67-89,b\n');
-    const lists = await loadSuppression([path], ru());
-    expect(lists.find('+79123456789')).toBe(path);
+    const lists = await loadSuppression(specs([path]), ru());
+    expect(lists.find('+79123456789')).toBe(listName(path));
   });
 });
 
 describe('loadSuppression: one number per line', () => {
   it('takes the first line as a number, not a header', async () => {
     const path = await file('+7 916 111-22-33\n8 912 345 67 89\n');
-    const lists = await loadSuppression([path], ru());
+    const lists = await loadSuppression(specs([path]), ru());
     const s = lists.lists[0]!;
     expect(s.format).toBe('lines');
     expect(s.numbers).toBe(2);
     expect(s.invalid).toEqual([]);
-    expect(lists.find('+79161112233')).toBe(path);
-    expect(lists.find('+79123456789')).toBe(path);
+    expect(lists.find('+79161112233')).toBe(listName(path));
+    expect(lists.find('+79123456789')).toBe(listName(path));
   });
 
   it('reports invalid lines with their line numbers and ignores them', async () => {
     const path = await file('n/a\n+7 916 111-22-33\n\n12345\n+7 123 456-78-90\n+44 7400 123456\r\nabc\n');
-    const lists = await loadSuppression([path], ru());
+    const lists = await loadSuppression(specs([path]), ru());
     const s = lists.lists[0]!;
     expect(s.format).toBe('lines');
     expect(s.numbers).toBe(2);
     expect(s.invalid.map((i) => [i.line, i.value])).toEqual([[1, 'n/a'], [4, '12345'], [5, '+7 123 456-78-90'], [7, 'abc']]);
     expect(s.invalid.every((i) => i.problem.length > 0)).toBe(true);
-    expect(lists.find('+447400123456')).toBe(path);
+    expect(lists.find('+447400123456')).toBe(listName(path));
   });
 
   it('counts a number written twice once', async () => {
     const path = await file('+7 916 111-22-33\n8 916 111 22 33\n9161112233\n');
-    expect((await loadSuppression([path], ru())).lists[0]!.numbers).toBe(1);
+    expect((await loadSuppression(specs([path]), ru())).lists[0]!.numbers).toBe(1);
   });
 
   it('normalizes numbers with the region', async () => {
     const path = await file('9161112233\n+44 7400 123456\n');
-    const noRegion = await loadSuppression([path], new PhoneNormalizer(undefined));
+    const noRegion = await loadSuppression(specs([path]), new PhoneNormalizer(undefined));
     expect(noRegion.lists[0]!.numbers).toBe(1);
     expect(noRegion.lists[0]!.invalid.map((i) => i.line)).toEqual([1]);
-    expect(noRegion.find('+447400123456')).toBe(path);
+    expect(noRegion.find('+447400123456')).toBe(listName(path));
   });
 
   it('reports a spreadsheet-damaged number with its problem', async () => {
     const path = await file('7.91611E+10\n7.9161112233E+10\n');
-    const s = (await loadSuppression([path], ru())).lists[0]!;
+    const s = (await loadSuppression(specs([path]), ru())).lists[0]!;
     expect(s.numbers).toBe(1);
     expect(s.invalid).toHaveLength(1);
     expect(s.invalid[0]!.line).toBe(1);
@@ -107,22 +112,22 @@ describe('loadSuppression: several lists', () => {
   it('finds a number on any list, naming the first list it is on, and counts each list on its own', async () => {
     const a = await file('+7 916 111-22-33\n');
     const b = await file('phone\n+7 916 111-22-33\n+7 912 345-67-89\n');
-    const lists = await loadSuppression([a, b], ru());
+    const lists = await loadSuppression(specs([a, b]), ru());
     expect(lists.lists.map((l) => l.numbers)).toEqual([1, 2]);
-    expect(lists.labels).toEqual([a, b]);
-    expect(lists.find('+79161112233')).toBe(a);
-    expect(lists.find('+79123456789')).toBe(b);
+    expect(lists.lists.map((l) => l.name)).toEqual([listName(a), listName(b)]);
+    expect(lists.find('+79161112233')).toBe(listName(a));
+    expect(lists.find('+79123456789')).toBe(listName(b));
   });
 
   it('records the absolute path and the SHA-256 of each file', async () => {
     const text = '+7 916 111-22-33\n';
     const path = await file(text);
-    const s = (await loadSuppression([path], ru())).lists[0]!;
+    const s = (await loadSuppression(specs([path]), ru())).lists[0]!;
     expect(isAbsolute(s.path)).toBe(true);
     expect(s.sha256).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
   it('stops with an InputError when a list cannot be read', async () => {
-    await expect(loadSuppression([join(dir, 'no-such-list.txt')], ru())).rejects.toThrow(InputError);
+    await expect(loadSuppression(specs([join(dir, 'no-such-list.txt')]), ru())).rejects.toThrow(InputError);
   });
 });

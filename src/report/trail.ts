@@ -1,0 +1,122 @@
+/**
+ * The evidence trail (issue #6): one JSON object per input row, in input order, saying what was
+ * decided and on what evidence: the phone as written and as normalized, every consent record of
+ * the number with its fate, each notice field's value and where it came from, the exemption, and
+ * the reasons. `leadaudit explain` and `leadaudit sample` read it back.
+ */
+import { isoString } from '../dates.js';
+import { explain } from '../reasons.js';
+import type { CsvRecord } from '../io/csv-tokenizer.js';
+import type { RowFacts } from '../rules/context.js';
+import type { RecordFate } from '../rules/consent.js';
+import { NOTICE_FIELDS } from '../notice-fields.js';
+
+export interface TrailConsentRecord {
+  consent_id: string;
+  file: string;
+  line: number;
+  given_at: string;
+  withdrawn_at: string | null;
+  expires_at: string | null;
+  channels: string[];
+  purposes: string[];
+  evidence_ref: string | null;
+  operator: string | null;
+  fate: RecordFate['fate'];
+  reasons: string[];
+}
+
+export interface TrailEntry {
+  line: number;
+  verdict: 'clean' | 'rejected';
+  /** The row as read: column name -> value (a repeated column name gets ` (2)`, ...). */
+  row: Record<string, string>;
+  phone: {
+    raw: string;
+    status: 'valid' | 'missing' | 'invalid';
+    e164: string | null;
+    type: string | null;
+    country: string | null;
+    ext: string | null;
+    problem: string | null;
+  } | null;
+  consent: {
+    required: boolean;
+    covering: string | null;
+    reported: string | null;
+    records: TrailConsentRecord[];
+  } | null;
+  notice: Record<string, { value: string; from: string; allowed?: boolean } | null> | null;
+  reasons: string[];
+  details: string[];
+  call_window: { time_zones: string[]; call_window_utc: string } | null;
+}
+
+/** Unique keys for a header: a repeated name becomes `name (2)`, `name (3)`. */
+export function rowKeys(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n} (${k})`;
+  });
+}
+
+const date = (ms: number | undefined) => (ms === undefined ? null : isoString(ms));
+
+export function trailEntry(
+  record: CsvRecord,
+  facts: RowFacts,
+  keys: readonly string[],
+  phoneColumn: number,
+  consentRequired: boolean,
+  window: [string, string] | undefined,
+): TrailEntry {
+  const row: Record<string, string> = {};
+  keys.forEach((k, i) => { row[k] = record.fields[i] ?? ''; });
+  const p = facts.phone;
+  const raw = record.fields[phoneColumn] ?? '';
+  const c = facts.consent;
+  const notice = facts.notice;
+  return {
+    line: record.line,
+    verdict: facts.findings.length === 0 ? 'clean' : 'rejected',
+    row,
+    phone: p === undefined ? null : {
+      raw,
+      status: p.kind,
+      e164: p.kind === 'valid' ? p.e164 : null,
+      type: p.kind === 'valid' ? p.type : null,
+      country: p.kind === 'valid' ? p.country ?? null : null,
+      ext: p.kind === 'valid' ? p.ext ?? null : null,
+      problem: p.kind === 'invalid' ? p.problem ?? null : null,
+    },
+    consent: c === undefined ? null : {
+      required: consentRequired,
+      covering: c.covering?.consentId ?? null,
+      reported: c.reported?.consentId ?? null,
+      records: c.considered.map((f) => ({
+        consent_id: f.record.consentId,
+        file: f.record.file,
+        line: f.record.line,
+        given_at: isoString(f.record.givenAt),
+        withdrawn_at: date(f.record.withdrawnAt),
+        expires_at: date(f.record.expiresAt),
+        channels: f.record.channels,
+        purposes: f.record.purposes,
+        evidence_ref: f.record.evidenceRef || null,
+        operator: f.record.notice.operator ?? null,
+        fate: f.fate,
+        reasons: f.fate === 'does-not-cover' ? f.reasons : f.fate === 'withdrawn' ? [`withdrawn at ${isoString(f.withdrawnAt)}`] : [],
+      })),
+    },
+    notice: notice === undefined ? null : Object.fromEntries([
+      ...NOTICE_FIELDS.map((f) => [f, notice[f] ?? null] as const),
+      ['given_at', notice.given_at ?? null] as const,
+      ['exempt', notice.exempt ?? null] as const,
+    ]),
+    reasons: facts.findings.map((f) => f.code),
+    details: facts.findings.map(explain),
+    call_window: window ? { time_zones: window[0] ? window[0].split('|') : [], call_window_utc: window[1] } : null,
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * The phone fast path (issue 5) against libphonenumber: a differential test. fastNormalize may
+ * decline (undefined), but whenever it answers, its answer must be exactly normalizePhone's.
+ *
+ * The corpus is generated from a seeded PRNG (deterministic): Russian numbers in the ways people,
+ * CRMs and spreadsheets write them (valid mobile and fixed ranges, 800 toll free, 809 premium,
+ * Kazakh +7 7xx, invalid ranges, wrong lengths, extra digits), foreign numbers (shared calling
+ * codes, NANPA area codes, non-geographic codes, random codes and lengths, every country's example
+ * number written five ways), junk, and random digit strings with random punctuation. Every cell
+ * is checked under every region in REGIONS.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import examples from 'libphonenumber-js/examples.mobile.json';
+import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
+import metadata from 'libphonenumber-js/metadata.max.json';
+import { fastNormalize } from '../../src/phone/fast-path.js';
+import { normalizePhone, type PhoneResult } from '../../src/phone/normalize.js';
+
+const REGIONS: (CountryCode | undefined)[] = ['RU', 'GB', 'US', undefined, 'DE', 'KZ'];
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic randomness.
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rnd = () => number;
+const int = (rnd: Rnd, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+const pick = <T>(rnd: Rnd, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+const digits = (rnd: Rnd, n: number) => {
+  let s = '';
+  for (let i = 0; i < n; i++) s += String(Math.floor(rnd() * 10));
+  return s;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Russian numbers.
+
+/** Russian 3-digit codes that are in use (mobile, Moscow and regional fixed, 800, 809). */
+const RU_VALID_CODES = [
+  ...Array.from({ length: 100 }, (_, i) => String(900 + i)),
+  '495', '499', '812', '343', '383', '831', '843', '846', '861', '863', '351', '342', '473', '347', '391', '423',
+  '800', '809',
+];
+/** Codes that are invalid in Russia, Kazakh ones, and oddities (+7 6xx, 0xx, 1xx, 2xx, 5xx, 803). */
+const RU_OTHER_CODES = ['700', '701', '702', '705', '707', '747', '771', '775', '777', '778', '600', '661', '123', '012', '234', '555', '803', '808', '310', '811'];
+
+/** The common ways of writing a 10-digit Russian national number (only digits and punctuation). */
+const RU_COMMON_FORMATS: ((a: string, b: string, c: string, d: string) => string)[] = [
+  (a, b, c, d) => `+7 ${a} ${b}-${c}-${d}`,
+  (a, b, c, d) => `8 (${a}) ${b}-${c}-${d}`,
+  (a, b, c, d) => `8${a}${b}${c}${d}`,
+  (a, b, c, d) => `7${a}${b}${c}${d}`,
+  (a, b, c, d) => `+7${a}${b}${c}${d}`,
+  (a, b, c, d) => `${a}${b}${c}${d}`,
+  (a, b, c, d) => `+7(${a})${b}${c}${d}`,
+  (a, b, c, d) => `8-${a}-${b}-${c}-${d}`,
+  (a, b, c, d) => `+7 (${a}) ${b} ${c} ${d}`,
+  (a, b, c, d) => `8 ${a} ${b}${c}${d}`,
+  (a, b, c, d) => `8(${a})${b}-${c}-${d}`,
+  (a, b, c, d) => `7 ${a} ${b} ${c} ${d}`,
+  (a, b, c, d) => ` +7 ${a} ${b}-${c}-${d} `,
+  (a, b, c, d) => `+7-${a}-${b}-${c}${d}`,
+  (a, b, c, d) => `8.${a}.${b}.${c}.${d}`,
+  (a, b, c, d) => `${a} ${b}-${c}-${d}`,
+  (a, b, c, d) => `(${a}) ${b}-${c}-${d}`,
+  (a, b, c, d) => `+7\u00a0${a}\u00a0${b}\u00a0${c}\u00a0${d}`,
+];
+/** Shapes that the fast path leaves to libphonenumber (they are checked all the same). */
+const RU_RARE_FORMATS: ((a: string, b: string, c: string, d: string, rnd: Rnd) => string)[] = [
+  (a, b, c, d) => `тел.: +7 ${a} ${b}-${c}-${d}`,
+  (a, b, c, d) => `моб. 8 ${a} ${b} ${c} ${d}`,
+  (a, b, c, d, rnd) => `+7 ${a} ${b} ${c} ${d} доб. ${int(rnd, 1, 999)}`,
+  (a, b, c, d) => `7.${a.slice(0)}${b}${c}${d}E+10`,
+  (a, b, c, d) => `'+7${a}${b}${c}${d}`,
+  (a, b, c, d) => `="8${a}${b}${c}${d}"`,
+  (a, b, c, d, rnd) => `8 ${a} ${b}-${c}-${d}; 8 (495) ${int(rnd, 200, 999)}-${int(rnd, 10, 99)}-${int(rnd, 10, 99)}`,
+  (a, b, c, d) => `Тел ${a}-${b}-${c}-${d}`,
+  (a, b, c, d) => `8 10 7 ${a} ${b}${c}${d}`,
+  (a, b, c, d) => `+7 8 ${a} ${b}${c}${d}`,
+  (a, b, c, d) => `007 ${a} ${b}${c}${d}`,
+  (a, b, c, d) => `+7/${a}/${b}${c}${d}`,
+  (a, b, c, d) => `+7\t${a}${b}${c}${d}`,
+  (a, b, c, d) => `++7${a}${b}${c}${d}`,
+  (a, b, c, d) => `(+7) ${a} ${b}-${c}-${d}`,
+];
+
+interface RuCell {
+  cell: string;
+  /** A valid Russian number written in one of RU_COMMON_FORMATS. */
+  common: boolean;
+}
+
+function russianCell(rnd: Rnd): RuCell {
+  const r = rnd();
+  let code: string;
+  let validCode = false;
+  if (r < 0.8) { code = pick(rnd, RU_VALID_CODES.slice(0, 100)); validCode = true; }
+  else if (r < 0.9) { code = pick(rnd, RU_VALID_CODES.slice(100)); validCode = true; }
+  else code = pick(rnd, RU_OTHER_CODES);
+  let sub = digits(rnd, 7);
+  const damage = rnd();
+  if (damage < 0.03) sub = sub.slice(0, int(rnd, 3, 6)); // too short
+  else if (damage < 0.06) sub += digits(rnd, int(rnd, 1, 4)); // extra digits
+  const [b, c, d] = [sub.slice(0, 3), sub.slice(3, 5), sub.slice(5)];
+  if (rnd() < 0.93) {
+    const cell = pick(rnd, RU_COMMON_FORMATS)(code, b, c, d);
+    // Whether it is really valid (some 800/809/mobile sub-ranges are not) is libphonenumber's call.
+    return { cell, common: validCode && damage >= 0.06 };
+  }
+  return { cell: pick(rnd, RU_RARE_FORMATS)(code, b, c, d, rnd), common: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Foreign numbers.
+
+const foreignMakers: ((rnd: Rnd) => string)[] = [
+  // United Kingdom and the Crown dependencies (+44 GB/GG/JE/IM).
+  (rnd) => `+44 ${pick(rnd, ['7', '20', '121', '131', '1481', '1534', '1624', '7781', '7797', '7624', '7700', '800', '845', '870', '9'])}${digits(rnd, int(rnd, 6, 8))}`,
+  (rnd) => `0${pick(rnd, ['7', '20', '1481', '7624', '7781', '113'])}${digits(rnd, int(rnd, 6, 8))}`,
+  (rnd) => `0044 ${pick(rnd, ['7', '20'])}${digits(rnd, int(rnd, 8, 9))}`,
+  (rnd) => `+44 (0)${pick(rnd, ['7', '20'])}${digits(rnd, int(rnd, 8, 9))}`,
+  // NANPA (+1): many area codes, 555, toll free, Canada, the Caribbean.
+  (rnd) => `+1 ${pick(rnd, ['201', '212', '305', '415', '555', '800', '888', '877', '900', '416', '604', '264', '268', '284', '340', '345', '441', '473', '649', '670', '671', '684', '721', '758', '767', '784', '787', '809', '829', '868', '869', '876', '939', String(int(rnd, 200, 999))])} ${digits(rnd, 3)}-${digits(rnd, int(rnd, 3, 5))}`,
+  (rnd) => `(${int(rnd, 200, 999)}) 555-01${digits(rnd, 2)}`,
+  (rnd) => `1 ${int(rnd, 200, 999)} ${digits(rnd, 7)}`,
+  (rnd) => `011 ${pick(rnd, ['7', '44', '49', '33'])} ${digits(rnd, 10)}`,
+  // Germany, France, and the CIS.
+  (rnd) => `+49 ${pick(rnd, ['15', '16', '17', '30', '89', '40', '221', '800', '900', '32'])}${digits(rnd, int(rnd, 5, 10))}`,
+  (rnd) => `0${pick(rnd, ['15', '16', '17', '30', '89'])}${digits(rnd, int(rnd, 6, 9))}`,
+  (rnd) => `0049 ${pick(rnd, ['15', '17', '30'])}${digits(rnd, int(rnd, 7, 9))}`,
+  (rnd) => `+33 ${int(rnd, 1, 9)} ${digits(rnd, 2)} ${digits(rnd, 2)} ${digits(rnd, 2)} ${digits(rnd, 2)}`,
+  (rnd) => `+380 ${pick(rnd, ['50', '63', '67', '44', '93', '99'])} ${digits(rnd, 3)} ${digits(rnd, 2)} ${digits(rnd, int(rnd, 1, 3))}`,
+  (rnd) => `+375 ${pick(rnd, ['29', '33', '44', '17', '25'])} ${digits(rnd, 3)}-${digits(rnd, 2)}-${digits(rnd, 2)}`,
+  (rnd) => `8 10 375 ${pick(rnd, ['29', '33'])}${digits(rnd, 7)}`,
+  (rnd) => `810${pick(rnd, ['375', '380', '49', '44', '1', '998', '0'])}${digits(rnd, int(rnd, 7, 10))}`,
+  (rnd) => `${pick(rnd, ['375', '380', '998', '49', '44', '77', '7'])}${digits(rnd, int(rnd, 8, 10))}`,
+  (rnd) => `+998 ${pick(rnd, ['90', '91', '93', '71', '33'])} ${digits(rnd, 3)} ${digits(rnd, 2)} ${digits(rnd, 2)}`,
+  (rnd) => `+86 ${pick(rnd, ['13', '15', '18', '10', '21', '755'])}${digits(rnd, int(rnd, 7, 9))}`,
+  (rnd) => `+91 ${pick(rnd, ['9', '8', '7', '11', '22'])}${digits(rnd, int(rnd, 8, 9))}`,
+  (rnd) => `+61 ${pick(rnd, ['4', '2', '3', '8', '89162', '89164', '1800'])}${digits(rnd, int(rnd, 4, 8))}`,
+  // Other shared calling codes and non-geographic ones.
+  (rnd) => `+${pick(rnd, ['39', '47', '358', '590', '599', '262', '212', '290', '61'])} ${pick(rnd, ['06698', '79', '18', '690', '9', '269', '5288', '8', '3', '0'])}${digits(rnd, int(rnd, 4, 8))}`,
+  (rnd) => `+${pick(rnd, ['800', '808', '870', '878', '881', '882', '883', '888', '979'])} ${digits(rnd, int(rnd, 6, 12))}`,
+  // Random calling codes, random lengths.
+  (rnd) => `+${int(rnd, 1, 999)} ${digits(rnd, int(rnd, 1, 14))}`,
+  (rnd) => `+${digits(rnd, int(rnd, 3, 18))}`,
+];
+
+const EXAMPLES = examples as Record<string, string>;
+const COUNTRIES = getCountries().filter((c) => EXAMPLES[c] !== undefined);
+
+/** A country's example mobile number, possibly changed, written one of several ways. */
+function exampleCell(rnd: Rnd): string {
+  const country = pick(rnd, COUNTRIES);
+  const cc = getCountryCallingCode(country);
+  let nat = EXAMPLES[country]!;
+  const r = rnd();
+  if (r < 0.3) nat = nat.slice(0, -2) + digits(rnd, 2);
+  else if (r < 0.4) nat = nat.slice(0, -1);
+  else if (r < 0.5) nat += digits(rnd, 1);
+  else if (r < 0.6) nat = nat.slice(0, int(rnd, 1, 3)) + digits(rnd, nat.length - 3 + int(rnd, 0, 2));
+  const raw = metadata.countries[country] as unknown as unknown[];
+  const prefix = typeof raw[5] === 'string' ? raw[5] : '';
+  switch (int(rnd, 0, 5)) {
+    case 0: return `+${cc}${nat}`;
+    case 1: return `+${cc} ${nat.slice(0, 3)} ${nat.slice(3)}`;
+    case 2: return `${cc}${nat}`;
+    case 3: return `00${cc} ${nat}`;
+    case 4: return `${prefix}${nat}`;
+    default: return nat;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Junk and random strings.
+
+const JUNK = [
+  '', ' ', '  ', '\u00a0', '\t', 'n/a', 'нет', '-', '--', '()', '+', '+ ', '0', '00', '12', '(12)', '+12', '1 2', '123', '+123',
+  '#ERROR!', 'см. email', 'не звонить', '7.9161234567E+10', '7,91612E+10', '+7 000 000-00-00', '8 (800) 555-35-35',
+  '+7 800 555 35 35', '88005553535', '+78005553535', '8 800 100 8000', '8 10 8 800 123 45 67', '81081234567890',
+  '+7 9161234567 ext 12', '+7 916 123 45 67 #', '+7 916 123 45 67 x12', '01.02.1985', '12:30', '+7 (916) 123-45-67.',
+  '(916) 123-45-67 ', '.+7 916 1234567', '+-7 916 1234567', '7+9161234567', '+7 916 123 45 67 +7 916 123 45 68',
+  '８９１６１２３４５６７', '+٧٩١٦١٢٣٤٥٦٧', '\u00a0+7 916 123-45-67\u00a0', ' \t+7 916 123-45-67', '+7 916 123-45-67\n',
+];
+const PUNCT = [' ', ' ', ' ', '-', '-', '.', '(', ')', '+', '/', '\u00a0', '\t', 'x', ',', ';', '#', '~', '\u2013'];
+
+function randomCell(rnd: Rnd): string {
+  const n = int(rnd, 0, 22);
+  let s = rnd() < 0.4 ? '+' : '';
+  for (let i = 0; i < n; i++) {
+    if (rnd() < 0.12) s += pick(rnd, PUNCT);
+    s += String(Math.floor(rnd() * 10));
+  }
+  if (rnd() < 0.05) s += pick(rnd, PUNCT);
+  return s;
+}
+
+function corpus(size: number, seed: number): { cells: string[]; common: boolean[] } {
+  const rnd = mulberry32(seed);
+  const cells: string[] = [...JUNK];
+  const common: boolean[] = JUNK.map(() => false);
+  while (cells.length < size) {
+    const r = rnd();
+    if (r < 0.55) {
+      const c = russianCell(rnd);
+      cells.push(c.cell);
+      common.push(c.common);
+      continue;
+    }
+    if (r < 0.75) cells.push(pick(rnd, foreignMakers)(rnd));
+    else if (r < 0.87) cells.push(exampleCell(rnd));
+    else cells.push(randomCell(rnd));
+    common.push(false);
+  }
+  return { cells, common };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Mismatch { cell: string; region: string | undefined; fast: PhoneResult; slow: PhoneResult }
+
+function differential(cells: readonly string[], regions: readonly (CountryCode | undefined)[]) {
+  const mismatches: Mismatch[] = [];
+  let answered = 0;
+  let total = 0;
+  for (const region of regions) {
+    for (const cell of cells) {
+      total++;
+      const fast = fastNormalize(cell, region);
+      if (fast === undefined) continue;
+      answered++;
+      const slow = normalizePhone(cell, region);
+      if (!isDeepStrictEqual(fast, slow)) mismatches.push({ cell, region, fast, slow });
+    }
+  }
+  return { mismatches, answered, total };
+}
+
+describe('fastNormalize agrees with normalizePhone', () => {
+  it('on a 200k-cell generated corpus, under every region', () => {
+    const { cells, common } = corpus(200_000, 20_260_501);
+    const { mismatches, answered, total } = differential(cells, REGIONS);
+    expect(mismatches.slice(0, 20)).toEqual([]);
+
+    // Hit rate on valid Russian numbers in the common shapes, with the Russian default region.
+    let valid = 0;
+    let fast = 0;
+    cells.forEach((cell, i) => {
+      if (!common[i]) return;
+      const slow = normalizePhone(cell, 'RU');
+      if (slow.kind !== 'valid' || slow.country !== 'RU') return;
+      valid++;
+      if (fastNormalize(cell, 'RU') !== undefined) fast++;
+    });
+    const rate = fast / valid;
+    console.log(`fast path: answered ${answered} of ${total} (cell, region) pairs; ${fast} of ${valid} valid Russian numbers in the common shapes (${(100 * rate).toFixed(2)}%)`);
+    expect(valid).toBeGreaterThan(50_000);
+    expect(rate).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('on every country\'s example number, written five ways, under its own region', () => {
+    const rnd = mulberry32(7);
+    const mismatches: Mismatch[] = [];
+    let answered = 0;
+    for (const country of COUNTRIES) {
+      const cc = getCountryCallingCode(country);
+      const ex = EXAMPLES[country]!;
+      const raw = metadata.countries[country] as unknown as unknown[];
+      const prefix = typeof raw[5] === 'string' ? raw[5] : '';
+      const variants = [ex, ex.slice(0, -3) + digits(rnd, 3), ex.slice(0, -1), ex + '1'];
+      for (const nat of variants) {
+        for (const cell of [`+${cc}${nat}`, `${cc}${nat}`, `${prefix}${nat}`, `${prefix} ${nat}`, nat, `00${cc}${nat}`, `${cc} ${prefix}${nat}`]) {
+          for (const region of [country, 'RU', undefined] as (CountryCode | undefined)[]) {
+            const fast = fastNormalize(cell, region);
+            if (fast === undefined) continue;
+            answered++;
+            const slow = normalizePhone(cell, region);
+            if (!isDeepStrictEqual(fast, slow)) mismatches.push({ cell, region, fast, slow });
+          }
+        }
+      }
+    }
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(answered).toBeGreaterThan(COUNTRIES.length * 20);
+  });
+
+  it('on random digit strings under every supported region', () => {
+    const rnd = mulberry32(99);
+    const regions = getCountries();
+    const cells: string[] = [];
+    for (let i = 0; i < 300; i++) cells.push(digits(rnd, int(rnd, 3, 16)));
+    const mismatches: Mismatch[] = [];
+    for (const region of regions) {
+      for (let i = 0; i < 40; i++) {
+        const cell = pick(rnd, cells);
+        const fast = fastNormalize(cell, region);
+        if (fast === undefined) continue;
+        const slow = normalizePhone(cell, region);
+        if (!isDeepStrictEqual(fast, slow)) mismatches.push({ cell, region, fast, slow });
+      }
+    }
+    expect(mismatches.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('fastNormalize: shapes and shared calling codes', () => {
+  const valid = (e164: string, country: string | undefined, type: string): PhoneResult => ({ kind: 'valid', e164, country, type, ext: undefined });
+
+  it.each<[string, CountryCode | undefined, PhoneResult]>([
+    ['+7 916 123-45-67', 'RU', valid('+79161234567', 'RU', 'MOBILE')],
+    ['8 (916) 123-45-67', 'RU', valid('+79161234567', 'RU', 'MOBILE')],
+    ['89161234567', 'RU', valid('+79161234567', 'RU', 'MOBILE')],
+    ['79161234567', 'RU', valid('+79161234567', 'RU', 'MOBILE')],
+    ['9161234567', 'RU', valid('+79161234567', 'RU', 'MOBILE')],
+    ['+7 495 123-45-67', 'RU', valid('+74951234567', 'RU', 'FIXED_LINE')],
+    ['8 800 555 35 35', 'RU', valid('+78005553535', 'RU', 'TOLL_FREE')],
+    ['+7 809 123 45 67', undefined, valid('+78091234567', 'RU', 'PREMIUM_RATE')],
+    // +7 shared by Russia and Kazakhstan: KZ by its leading digit 7.
+    ['+7 701 123 45 67', 'RU', valid('+77011234567', 'KZ', 'MOBILE')],
+    ['87011234567', 'RU', valid('+77011234567', 'KZ', 'MOBILE')],
+    ['9161234567', 'KZ', valid('+79161234567', 'RU', 'MOBILE')],
+    // +44: Guernsey, Jersey, the Isle of Man, Great Britain.
+    ['+44 7781 123456', undefined, valid('+447781123456', 'GG', 'MOBILE')],
+    ['+44 7797 123456', undefined, valid('+447797123456', 'JE', 'MOBILE')],
+    ['07624 123456', 'GB', valid('+447624123456', 'IM', 'MOBILE')],
+    ['+44 7700 900123', 'RU', valid('+447700900123', 'GB', 'MOBILE')],
+    // +1: the US (fixed line or mobile), Canada, Jamaica.
+    ['+1 (212) 555-0123', 'RU', valid('+12125550123', 'US', 'FIXED_LINE_OR_MOBILE')],
+    ['(416) 555-0123', 'US', valid('+14165550123', 'CA', 'FIXED_LINE_OR_MOBILE')],
+    ['+1 876 210 1234', undefined, valid('+18762101234', 'JM', 'FIXED_LINE')],
+    ['+1 800 555 0123', undefined, valid('+18005550123', 'US', 'TOLL_FREE')],
+    // Blank and punctuation-only cells.
+    ['', 'RU', { kind: 'missing' }],
+    ['   ', 'RU', { kind: 'missing' }],
+    ['-', 'RU', { kind: 'invalid' }],
+  ])('%j (%s)', (cell, region, want) => {
+    const got = fastNormalize(cell, region);
+    expect(got).toStrictEqual(normalizePhone(cell, region));
+    expect(got).toStrictEqual(want);
+  });
+
+  it.each([
+    'тел.: +7 916 123-45-67', '+7 916 123 45 67 доб. 12', '7.9161234567E+10', "'+79161234567", '="89161234567"',
+    '8 916 123-45-67; 8 495 123-45-67', '+7/916/1234567', '+7\t9161234567', '++79161234567', '7+9161234567',
+    '８９１６１２３４５６７', '12', '+12',
+  ])('leaves %j to libphonenumber', (cell) => {
+    expect(fastNormalize(cell, 'RU')).toBeUndefined();
+  });
+});
