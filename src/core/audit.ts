@@ -53,7 +53,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
 
   // Every input is read and checked before the first output is opened.
   const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice);
-  const consent = await loadConsent(settings.consent, phones, { encoding: settings.encoding, signal });
+  // Evidence texts are kept only for the trail; the verdicts need just whether there is one.
+  const consent = await loadConsent(settings.consent, phones, { encoding: settings.encoding, signal, keepText: settings.trail });
   const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal });
   const runFindings = staleLists(policy.required_lists, suppression.lists, settings.asOf);
   const screenedBy = policy.unconsented_calls_screened_by;

@@ -1,30 +1,242 @@
 /**
- * Consent records by E.164 number, each number's records in read order (the later `--consent`
- * file, then the later line, comes last: rule 4's tie-break depends on it).
+ * Consent records by E.164 number, kept compact (issue #5): tens of millions of records must fit,
+ * and a Map of objects costs about a kilobyte a record and can't hold more than 2^24 keys. So the
+ * records live in typed-array columns (numbers as float64 keys, dates as float64 milliseconds,
+ * purpose and channel lists and notice values interned, consent ids in one UTF-8 arena), and a
+ * hash table from number to the first of its records chains each number's records in read order
+ * (the later `--consent` file, then the later line, comes last: rule 4's tie-break depends on it).
+ * `lookup()` materializes the few records of one number as ConsentRecord objects.
  */
 import type { ConsentRecord } from './consent-record.js';
+import type { NoticeField } from '../notice-fields.js';
+import { e164Key } from './number-table.js';
 
 const NONE: readonly ConsentRecord[] = Object.freeze([]);
+const NO_ID = 0xffffffff;
+
+/** Interns values: the same list or text is stored once, records hold its number. */
+class Interner<T> {
+  private readonly ids = new Map<string, number>();
+  readonly values: T[] = [];
+  id(key: string, value: T): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(key, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
+interface NoticeTuple {
+  notice: Partial<Record<NoticeField, string>>;
+  noticeGivenAt: number | undefined;
+  noticeExempt: string | undefined;
+}
+
+function grow<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
+  const b = new (a.constructor as new (n: number) => A)(size);
+  b.set(a.subarray(0, Math.min(a.length, size)) as never);
+  return b;
+}
 
 export class ConsentIndex {
-  private readonly byNumber = new Map<string, ConsentRecord[]>();
-  private count = 0;
+  private n = 0;
+  private cap = 1024;
+  private key = new Float64Array(this.cap);
+  private given = new Float64Array(this.cap);
+  private withdrawn = new Float64Array(this.cap);
+  private expires = new Float64Array(this.cap);
+  private purposes = new Uint32Array(this.cap);
+  private channels = new Uint32Array(this.cap);
+  private notices = new Uint32Array(this.cap);
+  private fileOf = new Uint16Array(this.cap);
+  private lineOf = new Uint32Array(this.cap);
+  /** Start of the consent id in the arena, NO_ID when the record had none (file:line stands in). */
+  private idStart = new Uint32Array(this.cap);
+  private idLen = new Uint16Array(this.cap);
+  /** 1 when the record has an evidence_ref. */
+  private proven = new Uint8Array(this.cap);
+  /** Where the evidence_ref text is in the arena: kept only with keepText (for the trail). */
+  private evStart = new Uint32Array(0);
+  private evLen = new Uint16Array(0);
+  private arena = Buffer.allocUnsafe(1 << 16);
+  private arenaUsed = 0;
+  private readonly files: string[] = [];
+  private readonly fileIds = new Map<string, number>();
+  private readonly lists = new Interner<string[]>();
+  private readonly noticeTuples = new Interner<NoticeTuple>();
+  /**
+   * Hash table (built by seal): slot -> the number's first record (NO_ID: empty); the number itself
+   * is that record's key, so a slot costs 4 bytes. `next` chains the rest in read order.
+   */
+  private heads = new Uint32Array(0);
+  private next = new Uint32Array(0);
+  private mask = 0;
+  private sealed = false;
 
-  add(record: ConsentRecord): void {
-    const list = this.byNumber.get(record.e164);
-    if (list) list.push(record);
-    else this.byNumber.set(record.e164, [record]);
-    this.count++;
+  /**
+   * @param keepText keep each record's evidence_ref text (for the evidence trail); otherwise only
+   *   whether it has one is kept, which is all the verdict needs.
+   */
+  constructor(private readonly keepText = false) {
+    this.noticeTuples.id('', { notice: {}, noticeGivenAt: undefined, noticeExempt: undefined });
+    if (keepText) {
+      this.evStart = new Uint32Array(this.cap);
+      this.evLen = new Uint16Array(this.cap);
+    }
   }
-
-  /** Called once every file is loaded. */
-  seal(): void {}
 
   get size(): number {
-    return this.count;
+    return this.n;
   }
 
+  /** Bytes held by the index's arrays and arena (not counting interned values). */
+  get bytes(): number {
+    const arrays = [this.key, this.given, this.withdrawn, this.expires, this.purposes, this.channels, this.notices,
+      this.fileOf, this.lineOf, this.idStart, this.idLen, this.proven, this.evStart, this.evLen, this.heads, this.next];
+    return arrays.reduce((s, a) => s + a.byteLength, 0) + this.arena.length;
+  }
+
+  private put(text: string): [number, number] {
+    const need = Buffer.byteLength(text, 'utf8');
+    if (this.arenaUsed + need > this.arena.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + need));
+      this.arena.copy(bigger, 0, 0, this.arenaUsed);
+      this.arena = bigger;
+    }
+    const start = this.arenaUsed;
+    this.arenaUsed += this.arena.write(text, start, 'utf8');
+    return [start, Math.min(this.arenaUsed - start, 0xffff)];
+  }
+
+  private text(start: number, len: number): string {
+    return this.arena.toString('utf8', start, start + len);
+  }
+
+  private ensure(): void {
+    if (this.n < this.cap) return;
+    this.resize(this.cap * 2);
+  }
+
+  private resize(cap: number): void {
+    this.cap = cap;
+    this.key = grow(this.key, cap);
+    this.given = grow(this.given, cap);
+    this.withdrawn = grow(this.withdrawn, cap);
+    this.expires = grow(this.expires, cap);
+    this.purposes = grow(this.purposes, cap);
+    this.channels = grow(this.channels, cap);
+    this.notices = grow(this.notices, cap);
+    this.fileOf = grow(this.fileOf, cap);
+    this.lineOf = grow(this.lineOf, cap);
+    this.idStart = grow(this.idStart, cap);
+    this.idLen = grow(this.idLen, cap);
+    this.proven = grow(this.proven, cap);
+    if (this.keepText) {
+      this.evStart = grow(this.evStart, cap);
+      this.evLen = grow(this.evLen, cap);
+    }
+  }
+
+  add(r: ConsentRecord): void {
+    if (this.sealed) throw new Error('ConsentIndex: add after seal');
+    this.ensure();
+    const i = this.n++;
+    this.key[i] = e164Key(r.e164);
+    this.given[i] = r.givenAt;
+    this.withdrawn[i] = r.withdrawnAt ?? NaN;
+    this.expires[i] = r.expiresAt ?? NaN;
+    this.purposes[i] = this.lists.id(r.purposes.join('|'), r.purposes);
+    this.channels[i] = this.lists.id(r.channels.join('|'), r.channels);
+    let f = this.fileIds.get(r.file);
+    if (f === undefined) {
+      f = this.files.length;
+      this.files.push(r.file);
+      this.fileIds.set(r.file, f);
+    }
+    this.fileOf[i] = f;
+    this.lineOf[i] = r.line;
+    if (r.consentId === `${r.file}:${r.line}`) {
+      this.idStart[i] = NO_ID;
+    } else {
+      [this.idStart[i], this.idLen[i]] = this.put(r.consentId);
+    }
+    this.proven[i] = r.evidenceRef === '' ? 0 : 1;
+    if (this.keepText && r.evidenceRef !== '') [this.evStart[i], this.evLen[i]] = this.put(r.evidenceRef);
+    const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || Object.keys(r.notice).length > 0;
+    this.notices[i] = hasNotice
+      ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt]), { notice: r.notice, noticeGivenAt: r.noticeGivenAt, noticeExempt: r.noticeExempt })
+      : 0;
+  }
+
+  /** Called once every file is loaded: trims the columns and builds the number table. */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    this.resize(Math.max(this.n, 1));
+    this.arena = Buffer.from(this.arena.subarray(0, this.arenaUsed));
+    let cap = 16;
+    while (cap * 0.7 < this.n) cap *= 2;
+    this.heads = new Uint32Array(cap).fill(NO_ID);
+    this.next = new Uint32Array(Math.max(this.n, 1)).fill(NO_ID);
+    this.mask = cap - 1;
+    // Backwards, prepending: each number's chain ends up in read order.
+    for (let i = this.n - 1; i >= 0; i--) {
+      const s = this.slot(this.key[i]!);
+      this.next[i] = this.heads[s]!;
+      this.heads[s] = i;
+    }
+  }
+
+  private slot(key: number): number {
+    const lo = key >>> 0;
+    const hi = (key / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 13;
+    let i = h & this.mask;
+    for (;;) {
+      const head = this.heads[i]!;
+      if (head === NO_ID || this.key[head] === key) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** The number's records, in read order. */
   lookup(e164: string): readonly ConsentRecord[] {
-    return this.byNumber.get(e164) ?? NONE;
+    if (!this.sealed) this.seal();
+    if (this.n === 0) return NONE;
+    const s = this.slot(e164Key(e164));
+    if (this.heads[s] === NO_ID) return NONE;
+    const out: ConsentRecord[] = [];
+    for (let i = this.heads[s]!; i !== NO_ID; i = this.next[i]!) out.push(this.record(i, e164));
+    return out;
+  }
+
+  private record(i: number, e164: string): ConsentRecord {
+    const file = this.files[this.fileOf[i]!]!;
+    const line = this.lineOf[i]!;
+    const idStart = this.idStart[i]!;
+    const tuple = this.noticeTuples.values[this.notices[i]!]!;
+    const w = this.withdrawn[i]!, x = this.expires[i]!;
+    return {
+      e164,
+      consentId: idStart === NO_ID ? `${file}:${line}` : this.text(idStart, this.idLen[i]!),
+      file,
+      line,
+      givenAt: this.given[i]!,
+      withdrawnAt: Number.isNaN(w) ? undefined : w,
+      expiresAt: Number.isNaN(x) ? undefined : x,
+      channels: this.lists.values[this.channels[i]!]!,
+      purposes: this.lists.values[this.purposes[i]!]!,
+      // Without keepText only the presence of the evidence is kept: that is all the verdict needs.
+      evidenceRef: this.proven[i] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)',
+      notice: tuple.notice,
+      noticeGivenAt: tuple.noticeGivenAt,
+      noticeExempt: tuple.noticeExempt,
+    };
   }
 }

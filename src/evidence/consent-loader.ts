@@ -31,9 +31,9 @@ export function isJsonLines(path: string): boolean {
 export async function loadConsent(
   paths: readonly string[],
   phones: PhoneNormalizer,
-  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined } = {},
+  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined; keepText?: boolean } = {},
 ): Promise<{ index: ConsentIndex; files: ConsentFileStats[] }> {
-  const index = new ConsentIndex();
+  const index = new ConsentIndex(opts.keepText ?? false);
   const files: ConsentFileStats[] = [];
   for (const path of paths) {
     files.push(isJsonLines(path) ? await loadJsonl(path, index, phones, opts) : await loadCsv(path, index, phones, opts));

@@ -39,12 +39,15 @@ describe('loadConsent: CSV', () => {
       '8 912 345-67-89,,2026-02-01T10:00:00+03:00,2026-03-01,2027-01-01,,marketing,form-2',
       '',
     ].join('\n'));
-    const { index, files } = await loadConsent([path], phones());
+    const { index, files } = await loadConsent([path], phones(), { keepText: true });
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ path, format: 'csv', encoding: 'utf-8', delimiter: ',', records: 2, valid: 2, invalid: [] });
     expect(index.size).toBe(2);
     const [c1] = index.lookup('+79161112233');
     expect(c1).toMatchObject({ consentId: 'C-1', channels: ['call', 'sms'], purposes: ['marketing', 'service'], evidenceRef: 'form-1', file: 'consent.csv', line: 2 });
+    // Without keepText (no trail) only the presence of the evidence is kept.
+    const { index: lean } = await loadConsent([path], phones());
+    expect(lean.lookup('+79161112233')[0]!.evidenceRef).toBe('(present)');
     const [c2] = index.lookup('+79123456789');
     expect(c2).toMatchObject({ consentId: 'consent.csv:3', givenAt: Date.parse('2026-02-01T07:00:00Z'), withdrawnAt: Date.parse('2026-03-01T00:00:00Z'), channels: [] });
     expect(index.lookup('+447400123456')).toEqual([]);
@@ -126,7 +129,7 @@ describe('loadConsent: JSON Lines', () => {
       JSON.stringify({ ' Phone ': '+44 7400 123456', GIVEN_AT: '2026-03-01', Purposes: 'marketing' }),
     ];
     const path = await file('consent.jsonl', `${lines.join('\n')}\n`);
-    const { index, files } = await loadConsent([path], phones());
+    const { index, files } = await loadConsent([path], phones(), { keepText: true });
     const stats = files[0]!;
     expect(stats).toMatchObject({ path, format: 'jsonl', records: 9, valid: 3 });
     expect(stats.invalid.map((i) => [i.line, i.field])).toEqual([

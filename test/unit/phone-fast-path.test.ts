@@ -333,12 +333,26 @@ describe('fastNormalize: shapes and shared calling codes', () => {
     ['+44 7781 123456', undefined, valid('+447781123456', 'GG', 'MOBILE')],
     ['+44 7797 123456', undefined, valid('+447797123456', 'JE', 'MOBILE')],
     ['07624 123456', 'GB', valid('+447624123456', 'IM', 'MOBILE')],
-    ['+44 7700 900123', 'RU', valid('+447700900123', 'GB', 'MOBILE')],
+    ['+44 7400 123456', 'RU', valid('+447400123456', 'GB', 'MOBILE')],
+    ['+44 20 7946 0018', undefined, valid('+442079460018', 'GB', 'FIXED_LINE')],
+    ['+44 7700 900123', 'RU', { kind: 'invalid' }],
     // +1: the US (fixed line or mobile), Canada, Jamaica.
     ['+1 (212) 555-0123', 'RU', valid('+12125550123', 'US', 'FIXED_LINE_OR_MOBILE')],
     ['(416) 555-0123', 'US', valid('+14165550123', 'CA', 'FIXED_LINE_OR_MOBILE')],
-    ['+1 876 210 1234', undefined, valid('+18762101234', 'JM', 'FIXED_LINE')],
+    ['+1 876 210 1234', undefined, valid('+18762101234', 'JM', 'MOBILE')],
+    ['+1 876 929 1234', undefined, valid('+18769291234', 'JM', 'FIXED_LINE')],
     ['+1 800 555 0123', undefined, valid('+18005550123', 'US', 'TOLL_FREE')],
+    // +61 AU/CC/CX, +39 IT/VA, +47 NO/SJ, +358 FI/AX; a non-geographic code (no country).
+    ['+61 8 9162 1234', undefined, valid('+61891621234', 'CC', 'FIXED_LINE')],
+    ['+61 8 9164 1234', undefined, valid('+61891641234', 'CX', 'FIXED_LINE')],
+    ['+39 06 698 12345', undefined, valid('+390669812345', 'VA', 'FIXED_LINE')],
+    ['+47 79 12 34 56', undefined, valid('+4779123456', 'SJ', 'FIXED_LINE')],
+    ['+358 18 123456', undefined, valid('+35818123456', 'AX', 'FIXED_LINE')],
+    ['+800 1234 5678', undefined, valid('+80012345678', undefined, 'TOLL_FREE')],
+    // +7 numbers that are neither Russian nor Kazakh; national numbers without a region.
+    ['+7 123 456 78 90', 'RU', { kind: 'invalid' }],
+    ['+7 6 123 45 67', 'RU', { kind: 'invalid' }],
+    ['89161234567', undefined, { kind: 'invalid' }],
     // Blank and punctuation-only cells.
     ['', 'RU', { kind: 'missing' }],
     ['   ', 'RU', { kind: 'missing' }],
