@@ -46,6 +46,9 @@ export interface Finding {
   args?: FindingArgs;
 }
 
+/** What a rule returns when it finds nothing (shared: rules run millions of times). */
+export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export interface ReasonInfo {
   title: string;
   /** What the user should do about it. */

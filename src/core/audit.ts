@@ -23,6 +23,17 @@ import { CallWindowTagger } from './call-window-tagger.js';
 import { evaluateGate } from './gate.js';
 import { staleLists } from './lists.js';
 import type { AuditSettings } from './settings.js';
+import { hashOnThread } from '../io/hash-worker.js';
+import { statSync } from 'node:fs';
+
+const THREAD_HASH_BYTES = 16 << 20;
+
+/** Bytes of the files to read (standard input counts as large). */
+function inputBytes(s: AuditSettings): number {
+  const size = (p: string) => { try { return statSync(p).size; } catch { return 0; } };
+  if (s.contacts === '-') return Infinity;
+  return [s.contacts, ...s.consent, ...s.suppress.map((x) => x.path)].reduce((n, p) => n + size(p), 0);
+}
 import { buildReport, type Report } from '../report/report-json.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
@@ -50,6 +61,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const { signal } = hooks;
   const policy: Policy = settings.policy.policy;
   const phones = new PhoneNormalizer(regionOf(settings));
+  // Large inputs are hashed on a second thread (see hash-worker.ts); small ones where they are read.
+  hashOnThread(inputBytes(settings) >= THREAD_HASH_BYTES);
 
   // Every input is read and checked before the first output is opened.
   const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice);
@@ -90,6 +103,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       seen: new NumberTable(),
       manifest,
       columns: { phone: phoneColumn.index, notice: noticeColumns(names), meta: noticeMetaColumns(names) },
+      noticeMemo: new Map(),
     };
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
@@ -116,6 +130,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       }
       signal?.throwIfAborted();
       const [cleanSha, rejectsSha] = await router.close();
+      const contactsSha = await reader.sha256();
       const trailSha = trailFile ? await trailFile.close() : undefined;
       const seconds = (performance.now() - started) / 1000;
       const gate = evaluateGate(router.rows, router.rejected, settings.gate, runFindings);
@@ -127,7 +142,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         suppression: suppression.lists,
         contacts: {
           path: settings.contacts === '-' ? '-' : resolve(settings.contacts),
-          sha256: reader.sha256(),
+          sha256: contactsSha,
           bytes: reader.bytesRead,
           encoding: reader.encoding,
           delimiter: reader.delimiter,

@@ -4,7 +4,7 @@
  * once per batch.
  */
 import { explain, type ReasonCode } from '../reasons.js';
-import { csvLine, neutralizeFormula } from '../io/csv-write.js';
+import { csvField, csvLine, neutralizeFormula } from '../io/csv-write.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
 import type { RowFacts } from '../rules/context.js';
@@ -46,9 +46,11 @@ export class RowRouter {
     if (exempt?.allowed) this.exemptions.set(exempt.value, (this.exemptions.get(exempt.value) ?? 0) + 1);
     if (row.findings.length === 0) {
       this.clean++;
-      const cells = [...record.fields, row.e164!, row.consent?.covering?.consentId ?? ''];
-      if (this.windowColumns) cells.push(...(window ?? ['', '']));
-      this.cleanText += csvLine(cells);
+      let line = '';
+      for (const f of record.fields) line += `${csvField(f)},`;
+      line += `${row.e164!},${csvField(row.consent?.covering?.consentId ?? '')}`;
+      if (this.windowColumns) line += `,${csvField(window?.[0] ?? '')},${csvField(window?.[1] ?? '')}`;
+      this.cleanText += `${line}\n`;
       return;
     }
     this.rejected++;

@@ -84,7 +84,7 @@ async function loadCsv(path: string, index: ConsentIndex, phones: PhoneNormalize
       addRecord(index, stats, phones, (f) => { const i = column.get(f); return i === undefined ? undefined : fields[i]; }, rec.line, file);
     }
   }
-  stats.sha256 = reader.sha256();
+  stats.sha256 = await reader.sha256();
   return stats;
 }
 

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createSha256 } from '../io/hash-worker.js';
 import { InputError } from '../errors.js';
 import { createDecoder, sniffEncoding, type Encoding } from '../io/decode.js';
 import { describeFsError } from '../io/table-reader.js';
@@ -23,7 +23,7 @@ export async function readJsonLines(
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
   }
-  const hash = createHash('sha256');
+  const hash = createSha256();
   const stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
   let decoder: ReturnType<typeof createDecoder> | undefined;
   let rest = '';
@@ -62,5 +62,5 @@ export async function readJsonLines(
     throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
   }
   take(decoder ? decoder.end() : '', true);
-  return { sha256: hash.digest('hex'), encoding: decoder?.encoding ?? opts.encoding ?? 'utf-8' };
+  return { sha256: await hash.digest(), encoding: decoder?.encoding ?? opts.encoding ?? 'utf-8' };
 }

@@ -79,7 +79,7 @@ export async function loadSuppression(
         else take(rec.fields[column] ?? '', rec.line);
       }
     }
-    stats.sha256 = reader.sha256();
+    stats.sha256 = await reader.sha256();
     stats.encoding = reader.encoding;
     lists.lists.push(stats);
   }

@@ -4,16 +4,15 @@
  * that fails or is interrupted removes its temporaries and leaves the out-dir as it found it.
  */
 import { createWriteStream, mkdirSync, renameSync, rmSync, rmdirSync, existsSync, statSync, type WriteStream } from 'node:fs';
-import { createHash, type Hash } from 'node:crypto';
+import { createSha256 } from './hash-worker.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import { once } from 'node:events';
 import { InputError } from '../errors.js';
 
 export class AtomicFile {
   readonly path: string;
   readonly tempPath: string;
   private readonly stream: WriteStream;
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash = createSha256();
   private error: Error | undefined;
   bytes = 0;
 
@@ -28,10 +27,12 @@ export class AtomicFile {
   async write(text: string): Promise<void> {
     if (this.error) throw this.fail(this.error);
     if (!text) return;
-    this.hash.update(text, 'utf8');
-    this.bytes += Buffer.byteLength(text, 'utf8');
-    if (!this.stream.write(text)) {
-      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    // Encode once: the same bytes are hashed and written.
+    const bytes = Buffer.from(text, 'utf8');
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+    if (!this.stream.write(bytes)) {
+      await this.until('drain');
       if (this.error) throw this.fail(this.error);
     }
   }
@@ -40,13 +41,26 @@ export class AtomicFile {
   async close(): Promise<string> {
     if (this.error) throw this.fail(this.error);
     this.stream.end();
-    await Promise.race([once(this.stream, 'close'), once(this.stream, 'error')]);
+    await this.until('close');
     if (this.error) throw this.fail(this.error);
-    return this.hash.digest('hex');
+    return this.hash.digest();
   }
 
   commit(): void {
     renameSync(this.tempPath, this.path);
+  }
+
+  /** Waits for `event` or an error, and takes both listeners off again (no listener pile-up). */
+  private until(event: 'drain' | 'close'): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off(event, done);
+        this.stream.off('error', done);
+        resolve();
+      };
+      this.stream.on(event, done);
+      this.stream.on('error', done);
+    });
   }
 
   abort(): void {

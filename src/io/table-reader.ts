@@ -9,7 +9,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createHash, type Hash } from 'node:crypto';
+import { createSha256 } from './hash-worker.js';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { CsvTokenizer, isBlankChar, type CsvRecord } from './csv-tokenizer.js';
@@ -57,7 +57,7 @@ export function detectDelimiter(line: string): string {
 }
 
 export class TableReader {
-  readonly hash: Hash = createHash('sha256');
+  private readonly hash = createSha256();
   bytesRead = 0;
   /** File size in bytes, when known (not for standard input). */
   size: number | undefined;
@@ -93,8 +93,9 @@ export class TableReader {
     return this.tokenizer.blankLines;
   }
 
-  sha256(): string {
-    return this.hash.copy().digest('hex');
+  /** The SHA-256 of every byte read; call once, after the last batch. */
+  sha256(): Promise<string> {
+    return this.hash.digest();
   }
 
   /** Stops reading (on interruption). */

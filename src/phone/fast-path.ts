@@ -19,18 +19,30 @@
  * - helpers/getCountryByCallingCode.js, getCountryByNationalNumber.js;
  * - isValid.js, helpers/getNumberType.js; metadata.js for how the JSON is read.
  *
- * Shapes answered: after trimming, digits with spaces (also no-break spaces), `-`, `.`, `(`, `)`
- * and at most one `+` before the first digit; at least 3 digits; at most 30 digits and 100
- * characters. Everything else (letters, `тел.:`, extensions, scientific notation, apostrophes,
- * `="..."`, several numbers, slashes, tabs, other Unicode digits) returns `undefined`. A blank
- * cell is `{ kind: 'missing' }`; a cell of punctuation only is `{ kind: 'invalid' }`. Within the
- * accepted shapes both valid and invalid answers are given, for every region and every country
- * calling code.
+ * Shapes answered. A cell is read the way libphonenumber's extractFormattedPhoneNumber reads it:
+ * the number starts at the first `+` or digit and ends at the last digit. That core must be
+ * digits, spaces (also no-break), `-`, `.`, `(`, `)` and at most a leading `+`, with 3 to 30
+ * digits; the cell at most 100 characters. What comes before the core (`тел.: `, `моб. `, `'`,
+ * `="`) and after it (`"`, ` (моб.)`) is dropped, as libphonenumber drops it, so long as it holds
+ * no digit of any script, no fullwidth `+`, no `;` (RFC 3966 `;phone-context=`) and, after the
+ * core, no `#` (extensions). Answers:
+ * - a blank cell (trim() is empty): `{ kind: 'missing' }`;
+ * - a cell with no digit of any script: `{ kind: 'invalid' }` (nothing in it can be a number;
+ *   no spreadsheet repair applies without digits);
+ * - an accepted core: valid or invalid, for every region and every country calling code; except
+ *   that an invalid core with other text around it returns `undefined`, because normalizePhone
+ *   then looks for several numbers in the cell.
+ * Everything else returns `undefined`: extensions (`доб. 12`), scientific notation, several
+ * numbers (`;`, `,`, `/`, `или` between digits), slashes or tabs inside the number, other scripts'
+ * digits, one or two digits.
  *
- * Why the spreadsheet repairs and the several-numbers split of normalizePhone cannot apply to an
- * accepted cell: they need an apostrophe, `="`, an `e`/`E`, `,`, `;`, `/`, a newline or a word
- * ("или", "or"), none of which is accepted. libphonenumber's extension patterns all need a letter,
- * `#`, `~`, `,` or `;`, so `ext` is always undefined; its RFC 3966 handling needs `;` or `tel:`.
+ * Why normalizePhone's own steps cannot change an answered cell: its blank test is the same
+ * trim(); its spreadsheet repairs (leading `'`, `="..."`) only remove text around the core, and
+ * scientific notation needs an `e`/`E` between digits, which the core cannot hold; the
+ * several-numbers split happens only when the whole cell is invalid, and those are not answered
+ * when the cell has text around the core (a bare core holds none of `,;/\n` or a word).
+ * libphonenumber's extension patterns all need a letter, `#`, `~`, `,` or `;` inside or at the end
+ * of the text it keeps, so `ext` is always undefined.
  */
 import metadataJson from 'libphonenumber-js/metadata.max.json';
 import type { CountryCode } from 'libphonenumber-js/max';
@@ -352,6 +364,17 @@ function national(digits: string, region: string): PhoneResult {
   return finish(cc, region, digits, plan);
 }
 
+/** Digits libphonenumber reads besides ASCII (constants.js VALID_DIGITS), and the fullwidth plus. */
+const isExoticDigitOrPlus = (c: number) =>
+  (c >= 0xff10 && c <= 0xff19) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9) || c === 0xff0b;
+
+/** Punctuation allowed inside the core (and harmless around it). */
+const isCorePunct = (c: number) => c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 160;
+
+const PREFIX = 0;
+const CORE = 1;
+const SUFFIX = 2;
+
 /**
  * normalizePhone(cell, region) for the common shapes, or `undefined` when it has no fast answer.
  * Never differs from normalizePhone when it answers.
@@ -361,10 +384,16 @@ export function fastNormalize(cell: string, region: CountryCode | undefined): Ph
   if (len > 100) return undefined;
   let digits = '';
   let plus = false;
+  let state = PREFIX;
+  /** Text other than core punctuation before or after the core. */
+  let framed = false;
   let runStart = -1;
   for (let i = 0; i < len; i++) {
     const c = cell.charCodeAt(i);
     if (c >= 48 && c <= 57) {
+      // A digit after text that ended the core: the core would hold that text.
+      if (state === SUFFIX) return undefined;
+      state = CORE;
       if (runStart < 0) runStart = i;
       continue;
     }
@@ -372,29 +401,31 @@ export function fastNormalize(cell: string, region: CountryCode | undefined): Ph
       digits += cell.slice(runStart, i);
       runStart = -1;
     }
-    if (c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 160) continue;
-    if (c === 43 && !plus && digits === '') {
-      plus = true;
+    if (c === 59 || (c > 127 && isExoticDigitOrPlus(c))) return undefined;
+    if (isCorePunct(c)) continue;
+    if (state === PREFIX) {
+      if (c === 43) {
+        plus = true;
+        state = CORE;
+      } else framed = true;
       continue;
     }
-    return undefined;
+    // Anything else ends the core (a second `+` too); the rest may hold no digit and no `#`.
+    if (c === 35) return undefined;
+    state = SUFFIX;
+    framed = true;
   }
   if (runStart >= 0) digits = runStart === 0 ? cell : digits + cell.slice(runStart);
 
-  if (digits === '') {
-    if (plus) return invalid();
-    // Only spaces: what trim() removes, so normalizePhone calls it missing.
-    for (let i = 0; i < len; i++) {
-      const c = cell.charCodeAt(i);
-      if (c !== 32 && c !== 160) return invalid();
-    }
-    return { kind: 'missing' };
-  }
+  if (digits === '') return cell.trim() === '' ? { kind: 'missing' } : invalid();
   // Two digits or fewer: libphonenumber's viability rules for them are fiddly; rare anyway.
   if (digits.length < 3 || digits.length > 30) return undefined;
 
-  if (plus) return international(digits);
-  // parsePhoneNumber_.js drops an unsupported default country.
-  if (region === undefined || !hasOwn(META.countries, region)) return invalid();
-  return national(digits, region);
+  let result: PhoneResult;
+  if (plus) result = international(digits);
+  // parsePhoneNumber_.js drops an unsupported default country; then a number without `+` is no number.
+  else if (region === undefined || !hasOwn(META.countries, region)) result = invalid();
+  else result = national(digits, region);
+  if (framed && result.kind === 'invalid') return undefined;
+  return result;
 }

@@ -3,7 +3,7 @@
  * provable (152-FZ Art. 9 part 3), can be withdrawn (Art. 9 part 2) and covers only the purposes
  * it names (Art. 5 parts 2-3).
  */
-import type { Finding, ReasonCode } from '../reasons.js';
+import { NO_FINDINGS, type Finding, type ReasonCode } from '../reasons.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
 import { isoString } from '../dates.js';
 import { fold } from '../policy/campaign.js';
@@ -20,7 +20,7 @@ export type RecordFate =
   | { record: ConsentRecord; fate: 'does-not-cover'; reasons: ReasonCode[] };
 
 export interface ConsentDecision {
-  findings: Finding[];
+  findings: readonly Finding[];
   /** Rule 4: the most recently given record that covers the campaign. */
   covering: ConsentRecord | undefined;
   /** The record whose reasons are reported when none covers. */
@@ -102,7 +102,7 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
     }
     if (!latestCounting || record.givenAt >= latestCounting.record.givenAt) latestCounting = { record, reasons };
   }
-  if (covering) return { findings: [], covering, reported: undefined, considered };
+  if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered };
   if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered };
   if (ended > 0) {
     return {
@@ -113,8 +113,8 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
   return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered };
 }
 
-export function checkConsent(row: RowFacts, ctx: AuditContext): Finding[] {
-  if (!row.e164) return [];
+export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding[] {
+  if (!row.e164) return NO_FINDINGS;
   row.consent = judgeConsent(ctx.consent.lookup(row.e164), ctx.campaign, row.e164);
   // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21), the
   // records are still judged for the trail, but only a withdrawal (an objection) rejects the row.

@@ -10,6 +10,7 @@ import type { NoticeField, NoticeMeta } from '../notice-fields.js';
 import type { Channel } from '../policy/schema.js';
 import type { ConsentDecision } from './consent.js';
 import type { ResolvedNotice } from './notice.js';
+import type { Finding as RuleFinding } from '../reasons.js';
 
 /**
  * The campaign the list is audited for: the policy with the command line's overrides applied, in
@@ -52,6 +53,11 @@ export interface AuditContext {
   seen: NumberTable;
   manifest: NoticeManifest | undefined;
   columns: { phone: number; notice: Record<NoticeField, number[]>; meta: Record<NoticeMeta, number[]> };
+  /**
+   * Notice verdicts of rows that carry no notice values of their own, by the consent record's
+   * (interned) notice values: such rows resolve alike, and most rows of a bought list are such.
+   */
+  noticeMemo?: Map<object, { notice: ResolvedNotice; findings: readonly RuleFinding[] }>;
 }
 
 /** One row as the rules see it, and what they found out about it. */

@@ -3,17 +3,17 @@
  * audited; later ones are rejected and name its line. Malformed rows never get here, so their
  * numbers are not remembered (SPEC "Reason codes").
  */
-import type { Finding } from '../reasons.js';
+import { NO_FINDINGS, type Finding } from '../reasons.js';
 import { e164Key } from '../evidence/number-table.js';
 import type { AuditContext, RowFacts } from './context.js';
 
-export function checkDuplicate(row: RowFacts, ctx: AuditContext): Finding[] {
-  if (!row.e164) return [];
+export function checkDuplicate(row: RowFacts, ctx: AuditContext): readonly Finding[] {
+  if (!row.e164) return NO_FINDINGS;
   const key = e164Key(row.e164);
   const first = ctx.seen.get(key);
   if (first === undefined) {
     ctx.seen.add(key, row.line);
-    return [];
+    return NO_FINDINGS;
   }
   return ctx.campaign.rejectDuplicates ? [{ code: 'DUPLICATE', args: { e164: row.e164, firstLine: first } }] : [];
 }

@@ -16,7 +16,7 @@ import { checkSource } from './source.js';
 
 export interface Rule {
   name: string;
-  check(row: RowFacts, ctx: AuditContext): Finding[];
+  check(row: RowFacts, ctx: AuditContext): readonly Finding[];
 }
 
 /**

@@ -8,7 +8,7 @@
  * processing) and exemptions (a `notice_exempt` ground the policy allows waives the notice checks:
  * 152-FZ Art. 18 part 4, GDPR Art. 14(5)).
  */
-import type { Finding } from '../reasons.js';
+import { NO_FINDINGS, type Finding } from '../reasons.js';
 import { NOTICE_CODE, NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
@@ -57,10 +57,42 @@ function firstCell(cells: readonly string[], columns: readonly number[]): string
   return undefined;
 }
 
-export function checkNotice(row: RowFacts, ctx: AuditContext): Finding[] {
+/** Key of the notice memo for a row without notice values of its own. */
+const NO_RECORD = {};
+
+const ownColumns = new WeakMap<object, number[]>();
+
+/** Whether the row has a notice value (or notice date, or exemption) in a column of its own. */
+function hasOwnNotice(cells: readonly string[], ctx: AuditContext): boolean {
+  let columns = ownColumns.get(ctx.columns);
+  if (!columns) {
+    columns = [...Object.values(ctx.columns.notice), ...Object.values(ctx.columns.meta)].flat();
+    ownColumns.set(ctx.columns, columns);
+  }
+  for (const i of columns) if (cells[i]?.trim()) return true;
+  return false;
+}
+
+export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[] {
+  const record = noticeRecord(row);
+  const memo = ctx.noticeMemo;
+  // The record's notice values are interned (one object per distinct set), so rows without values
+  // of their own and with the same record values resolve alike.
+  if (!memo || hasOwnNotice(row.cells, ctx)) return resolveAndCheck(row, ctx, record);
+  const key = record?.notice ?? NO_RECORD;
+  let hit = memo.get(key);
+  if (!hit) {
+    const findings = resolveAndCheck(row, ctx, record);
+    hit = { notice: row.notice!, findings };
+    memo.set(key, hit);
+  }
+  row.notice = hit.notice;
+  return hit.findings;
+}
+
+function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord | undefined): readonly Finding[] {
   const { cells } = row;
   const cols = ctx.columns.notice;
-  const record = noticeRecord(row);
   const resolved = resolveNotice((f) => firstCell(cells, cols[f]), record, ctx.manifest);
   const c = ctx.campaign;
 
@@ -76,8 +108,8 @@ export function checkNotice(row: RowFacts, ctx: AuditContext): Finding[] {
   }
   row.notice = resolved;
 
-  if (c.requiredNotice.length === 0) return [];
-  if (resolved.exempt?.allowed) return [];
+  if (c.requiredNotice.length === 0) return NO_FINDINGS;
+  if (resolved.exempt?.allowed) return NO_FINDINGS;
   const findings: Finding[] = [];
   const exemption = resolved.exempt
     ? `exemption ${JSON.stringify(resolved.exempt.value)} is not one the policy allows (${c.noticeExemptions.join(', ') || 'none'})`

@@ -4,15 +4,15 @@
  * notice field `source` as resolved (row, consent record, manifest); a blocked entry matches when
  * it occurs in it, compared case-insensitively with white space and quote marks folded.
  */
-import type { Finding } from '../reasons.js';
+import { NO_FINDINGS, type Finding } from '../reasons.js';
 import { fold } from '../policy/campaign.js';
 import type { AuditContext, RowFacts } from './context.js';
 
-export function checkSource(row: RowFacts, ctx: AuditContext): Finding[] {
+export function checkSource(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   const blocked = ctx.campaign.blockedSources;
   const source = row.notice?.source?.value;
-  if (!blocked.length || !source) return [];
+  if (!blocked.length || !source) return NO_FINDINGS;
   const folded = fold(source);
   const hit = blocked.find((b) => folded.includes(b));
-  return hit === undefined ? [] : [{ code: 'SOURCE_BLOCKED', args: { source: JSON.stringify(source), blocked: JSON.stringify(hit) } }];
+  return hit === undefined ? NO_FINDINGS : [{ code: 'SOURCE_BLOCKED', args: { source: JSON.stringify(source), blocked: JSON.stringify(hit) } }];
 }
