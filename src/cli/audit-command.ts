@@ -16,6 +16,7 @@ import { audit } from '../core/audit.js';
 import type { AuditSettings, SuppressSpec } from '../core/settings.js';
 import { renderSummary } from '../report/summary.js';
 import { EXIT } from './exit-codes.js';
+import { progressFor } from './progress.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -190,12 +191,15 @@ async function runAudit(contacts: string, raw: Record<string, unknown>): Promise
   const onInt = onSignal('SIGINT'), onTerm = onSignal('SIGTERM');
   process.once('SIGINT', onInt);
   process.once('SIGTERM', onTerm);
+  const progress = progressFor(process.stderr, raw.quiet === true);
   try {
-    const result = await audit(settings, { signal: controller.signal });
+    const result = await audit(settings, { signal: controller.signal, onProgress: (p) => progress.update(p) });
+    progress.done();
     if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours()));
     if (raw.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
     process.exitCode = result.report.gate.passed ? EXIT.ok : EXIT.gateFailed;
   } finally {
+    progress.done();
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   }

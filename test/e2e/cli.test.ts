@@ -66,6 +66,36 @@ describe('standard streams', () => {
   });
 });
 
+describe('the progress line', () => {
+  const big = () => {
+    const file = join(work, 'progress.csv');
+    if (!existsSync(file)) {
+      const lines = ['id,phone'];
+      for (let i = 0; i < 200_000; i++) lines.push(`${i},+7 916 ${String(i).padStart(7, '0').replace(/^(\d{3})(\d{2})(\d{2})$/, '$1-$2-$3')}`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+    }
+    return file;
+  };
+  const onTerminal = (extra: string[], env: Record<string, string> = {}) => spawnSync('script', ['-qec', [process.execPath, BIN, 'audit', big(), '--consent', join(DEMO, 'consent.csv'), '--out-dir', join(work, 'progress-out'), ...extra].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !['CI', 'NO_COLOR'].includes(k))), TERM: 'xterm', ...env },
+  });
+
+  it('shows rows, rows/s, the share of the file and the time left on a terminal, for runs over a second', () => {
+    const r = onTerminal([]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d[\d,]* rows, [\d,]+ rows\/s, \d+% of the file, [\d a-z]+ left/);
+  });
+
+  it('stays silent under --quiet, in CI, and off a terminal', () => {
+    expect(onTerminal(['--quiet']).stdout).not.toMatch(/rows\/s/);
+    expect(onTerminal([], { CI: 'true' }).stdout).not.toMatch(/rows\/s/);
+    const piped = leadaudit(['audit', big(), '--consent', join(DEMO, 'consent.csv'), '--out-dir', join(work, 'progress-out')], { env: { CI: '' } });
+    expect(piped.status).toBe(0);
+    expect(piped.stderr + piped.stdout).not.toMatch(/rows\/s/);
+  });
+});
+
 describe('the out-dir', () => {
   it('is created when missing and holds exactly the outputs, no temporaries', () => {
     const out = join(work, 'deep', 'er', 'out');
