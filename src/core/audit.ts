@@ -115,8 +115,15 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const reportFile = out.file('report.json');
       const keys = rowKeys(names);
       await router.start();
+      let sized = false;
       for await (const batch of reader.batches()) {
         signal?.throwIfAborted();
+        if (!sized && reader.size !== undefined && batch.length > 0) {
+          // Size the duplicate set from the first batch's bytes per row (issue #5: memory grows
+          // only with the distinct numbers, without doubling peaks).
+          sized = true;
+          ctx.seen.reserve(Math.ceil((reader.size / Math.max(reader.bytesRead, 1)) * (router.rows + batch.length) * 1.05));
+        }
         let trailText = '';
         for (const record of batch) {
           const facts = judgeRow(record, ctx);

@@ -61,10 +61,24 @@ export class NumberTable {
     return true;
   }
 
+  /**
+   * Makes room for `n` keys at once. Growing step by step holds the old and the new arrays at the
+   * same time, at every doubling; sizing the table early, while it is small, avoids those peaks.
+   */
+  reserve(n: number): void {
+    let cap = this.keys.length;
+    while (cap < n * 2) cap *= 2;
+    if (cap > this.keys.length) this.rehash(cap);
+  }
+
   private grow(): void {
+    this.rehash(this.keys.length * 2);
+  }
+
+  private rehash(cap: number): void {
     const oldKeys = this.keys, oldValues = this.values;
-    this.keys = new Float64Array(oldKeys.length * 2);
-    this.values = new Uint32Array(oldKeys.length * 2);
+    this.keys = new Float64Array(cap);
+    this.values = new Uint32Array(cap);
     this.mask = this.keys.length - 1;
     for (let j = 0; j < oldKeys.length; j++) {
       const k = oldKeys[j]!;

@@ -97,3 +97,19 @@ describe('NumberTable', () => {
     expect(disagreements).toBe(0);
   });
 });
+
+describe('NumberTable.reserve', () => {
+  it('sizes the table for n keys at once and keeps what it holds', () => {
+    const t = new NumberTable(4);
+    t.add(79161112233, 7);
+    t.reserve(100_000);
+    const before = t.bytes;
+    expect(before).toBeGreaterThanOrEqual(100_000 * 2 * 12);
+    for (let i = 0; i < 100_000; i++) t.add(79000000000 + i * 13, i + 1);
+    expect(t.bytes).toBe(before); // no growth after reserving
+    expect(t.get(79161112233)).toBe(7);
+    expect(t.get(79000000000 + 99_999 * 13)).toBe(100_000);
+    t.reserve(10); // never shrinks
+    expect(t.bytes).toBe(before);
+  });
+});
