@@ -19,6 +19,7 @@ import type { AuditContext, Campaign } from '../rules/context.js';
 import { campaignFrom } from '../policy/campaign.js';
 import type { Policy } from '../policy/schema.js';
 import { RowRouter } from './row-router.js';
+import { LineBuffer } from '../io/line-buffer.js';
 import { CallWindowTagger } from './call-window-tagger.js';
 import { evaluateGate } from './gate.js';
 import { staleLists } from './lists.js';
@@ -124,15 +125,15 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           sized = true;
           ctx.seen.reserve(Math.ceil((reader.size / Math.max(reader.bytesRead, 1)) * (router.rows + batch.length) * 1.05));
         }
-        let trailText = '';
+        const trailLines = trailFile ? new LineBuffer() : undefined;
         for (const record of batch) {
           const facts = judgeRow(record, ctx);
           const window = tagger && facts.findings.length === 0 ? tagger.tag(facts.e164!) : undefined;
           router.route(record, facts, window);
-          if (trailFile) trailText += `${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`;
+          trailLines?.append(`${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
         await router.flush();
-        if (trailFile) await trailFile.write(trailText);
+        if (trailFile && trailLines) for (const b of trailLines.take()) await trailFile.write(b);
         hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
       }
       signal?.throwIfAborted();

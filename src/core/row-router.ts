@@ -7,6 +7,7 @@ import { explain, type ReasonCode } from '../reasons.js';
 import { csvField, csvLine, neutralizeFormula } from '../io/csv-write.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
+import { LineBuffer } from '../io/line-buffer.js';
 import type { RowFacts } from '../rules/context.js';
 
 /** rejects.csv starts with a BOM so spreadsheets open it as UTF-8; clean.csv feeds machines. */
@@ -22,8 +23,8 @@ export class RowRouter {
   readonly exemptions = new Map<string, number>();
   /** The first few lines each code was found on (for JUnit and people). */
   readonly firstLines = new Map<ReasonCode, number[]>();
-  private cleanText = '';
-  private rejectsText = '';
+  private readonly cleanLines = new LineBuffer();
+  private readonly rejectLines = new LineBuffer();
 
   constructor(
     private readonly columns: readonly string[],
@@ -50,7 +51,7 @@ export class RowRouter {
       for (const f of record.fields) line += `${csvField(f)},`;
       line += `${row.e164!},${csvField(row.consent?.covering?.consentId ?? '')}`;
       if (this.windowColumns) line += `,${csvField(window?.[0] ?? '')},${csvField(window?.[1] ?? '')}`;
-      this.cleanText += `${line}\n`;
+      this.cleanLines.append(`${line}\n`);
       return;
     }
     this.rejected++;
@@ -69,16 +70,13 @@ export class RowRouter {
     const cells = record.fields.length === width ? record.fields.slice()
       : Array.from({ length: width }, (_, i) => record.fields[i] ?? '');
     cells.push(String(record.line), codes.join('|'), details.join('; '));
-    this.rejectsText += csvLine(cells.map(neutralizeFormula));
+    this.rejectLines.append(csvLine(cells.map(neutralizeFormula)));
   }
 
   /** Writes the lines gathered since the last flush. */
   async flush(): Promise<void> {
-    const c = this.cleanText, r = this.rejectsText;
-    this.cleanText = '';
-    this.rejectsText = '';
-    await this.cleanFile.write(c);
-    await this.rejectsFile.write(r);
+    for (const b of this.cleanLines.take()) await this.cleanFile.write(b);
+    for (const b of this.rejectLines.take()) await this.rejectsFile.write(b);
   }
 
   /** Flushes and closes both files; returns their SHA-256 hashes. */

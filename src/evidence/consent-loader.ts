@@ -65,8 +65,9 @@ async function loadCsv(path: string, index: ConsentIndex, phones: PhoneNormalize
       throw new InputError(`${path}:${reader.header.line}: the header has no "${required}" column (columns: ${reader.header.names.join(', ')})`);
     }
   }
-  const column = new Map<string, number>();
-  names.forEach((n, i) => { if (!column.has(n)) column.set(n, i); });
+  // Field name -> column, as a plain object: looked up ~20 times a record, millions of records.
+  const column: Record<string, number> = Object.create(null);
+  names.forEach((n, i) => { if (!(n in column)) column[n] = i; });
   const stats: ConsentFileStats = {
     path: resolve(path), sha256: '', format: 'csv', encoding: reader.encoding,
     delimiter: delimiterName(reader.delimiter), records: 0, valid: 0, invalid: [],
@@ -81,7 +82,7 @@ async function loadCsv(path: string, index: ConsentIndex, phones: PhoneNormalize
         continue;
       }
       const fields = rec.fields;
-      addRecord(index, stats, phones, (f) => { const i = column.get(f); return i === undefined ? undefined : fields[i]; }, rec.line, file);
+      addRecord(index, stats, phones, (f) => { const i = column[f]; return i === undefined ? undefined : fields[i]; }, rec.line, file);
     }
   }
   stats.sha256 = await reader.sha256();

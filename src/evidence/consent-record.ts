@@ -56,8 +56,20 @@ function asText(field: string, v: RawValue): string | undefined {
   throw new SchemaProblem(field, `${field} must be text, got ${JSON.stringify(v)?.slice(0, 60)}`);
 }
 
+/** Lists repeat from record to record (`marketing|service`): split each distinct text once. */
+const listCache = new Map<string, string[]>();
+
 /** A list: an array of texts, or text separated by `|` or `;`. */
 function asList(field: string, v: RawValue): string[] {
+  if (typeof v === 'string') {
+    let hit = listCache.get(v);
+    if (hit === undefined) {
+      hit = v.split(LIST_SEPARATOR).map((s) => s.trim().toLowerCase()).filter(Boolean);
+      if (listCache.size < 10_000) listCache.set(v, hit);
+    }
+    // A copy: callers own the list they get.
+    return hit.slice();
+  }
   if (Array.isArray(v)) {
     return v.flatMap((item) => {
       const t = asText(field, item as RawValue);

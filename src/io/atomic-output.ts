@@ -23,12 +23,12 @@ export class AtomicFile {
     this.stream.on('error', (e) => { this.error = e; });
   }
 
-  /** Writes text; resolves at once unless the stream wants the caller to wait. */
-  async write(text: string): Promise<void> {
+  /** Writes text or bytes; resolves at once unless the stream wants the caller to wait. */
+  async write(data: string | Buffer): Promise<void> {
     if (this.error) throw this.fail(this.error);
-    if (!text) return;
+    if (!data.length) return;
     // Encode once: the same bytes are hashed and written.
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.hash.update(bytes);
     this.bytes += bytes.length;
     if (!this.stream.write(bytes)) {

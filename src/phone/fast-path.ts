@@ -1,13 +1,15 @@
 /**
- * A fast path in front of normalizePhone (issue 5): for cells made only of digits and the usual
- * phone punctuation, it runs libphonenumber-js's own parsing algorithm (parse -> isValid -> getType,
- * with the same "max" metadata) on precompiled, anchored regular expressions, without the
- * per-call Metadata objects, regexp construction and text extraction of the library.
+ * A fast path in front of normalizePhone (issue 5): for cells whose number is written with digits
+ * and the usual phone punctuation, it runs libphonenumber-js's own parsing algorithm (parse ->
+ * isValid -> getType, with the same "max" metadata) on regular expressions compiled once per
+ * country (lazily), without the library's per-call Metadata objects, regexp construction and
+ * text extraction. About 0.2-0.4 us a cell instead of about 9 (scripts/bench/phone-micro.mjs).
  *
  * THE RULE: whenever fastNormalize returns a result, it is exactly what normalizePhone(cell, region)
- * returns (same kind, e164, country, type, ext); `undefined` means "no fast answer, ask
- * libphonenumber". It is checked against libphonenumber over a large generated corpus
- * (test/unit/phone-fast-path.test.ts). Each step below names the libphonenumber-js function
+ * returns without the fast path (same kind, e164, country, type, ext); `undefined` means "no fast
+ * answer, ask libphonenumber". It is checked against libphonenumber over a large generated corpus
+ * (test/unit/phone-fast-path.test.ts, which mocks this module away inside normalize.ts so that
+ * the reference stays libphonenumber once normalize.ts consults the fast path). Each step below names the libphonenumber-js function
  * (source/...) it replicates, and replicates it statement by statement:
  *
  * - parse.js: extractFormattedPhoneNumber, isViablePhoneNumber, extractExtension, parsePhoneNumber,
@@ -81,11 +83,15 @@ interface CompiledType {
 interface Plan {
   readonly callingCode: string;
   readonly idd: RegExp | undefined;
+  /** The IDD prefix when it is a plain string of digits (`810`, `00`). */
+  readonly iddLiteral: string | undefined;
   /** `^(?:national_number_pattern)$` */
   readonly nnp: RegExp;
   readonly possibleLengths: readonly number[] | undefined;
   /** `^(?:national_prefix_for_parsing || national_prefix)` */
   readonly prefixForParsing: RegExp | undefined;
+  /** The same when it is a plain string of digits (`8`, `0`): a startsWith() does the regexp's job. */
+  readonly prefixLiteral: string | undefined;
   readonly transformRule: string | undefined;
   /** `^(?:leading_digits)`: only for countries that share a calling code. */
   readonly leadingDigits: RegExp | undefined;
@@ -163,9 +169,11 @@ function compilePlan(raw: RawPlan): Plan {
   return {
     callingCode: raw[0] as string,
     idd: str(raw[1]) !== undefined ? new RegExp(`^(?:${raw[1] as string})`) : undefined,
+    iddLiteral: str(raw[1]) !== undefined && /^\d+$/.test(raw[1] as string) ? (raw[1] as string) : undefined,
     nnp: new RegExp(`^(?:${nnpOf(raw)})$`),
     possibleLengths,
     prefixForParsing: npfp !== undefined ? new RegExp(`^(?:${npfp})`) : undefined,
+    prefixLiteral: npfp !== undefined && /^\d+$/.test(npfp) ? npfp : undefined,
     transformRule: str(raw[8]),
     leadingDigits: leading !== undefined ? new RegExp(`^(?:${leading})`) : undefined,
     hasTypes,
@@ -271,7 +279,10 @@ function checkNumberLength(nn: string, plan: Plan): number {
 function extractNationalNumber(number: string, plan: Plan): string {
   let nn = number;
   // extractNationalNumberFromPossiblyIncompleteNumber.js
-  if (number && plan.prefixForParsing) {
+  if (number && plan.prefixLiteral !== undefined) {
+    // A literal prefix has no capturing groups: the regexp branch below would just slice it off.
+    if (number.startsWith(plan.prefixLiteral)) nn = number.slice(plan.prefixLiteral.length);
+  } else if (number && plan.prefixForParsing) {
     const m = plan.prefixForParsing.exec(number);
     if (m) {
       const groups = m.length - 1;
@@ -307,8 +318,9 @@ function splitCallingCode(digits: string): string | undefined {
 const invalid = (): PhoneResult => ({ kind: 'invalid' });
 
 /**
- * parse.js from the calling code on, then PhoneNumber isValid() and getType(); `country` is what
- * parse() settled on (may be undefined), `nn` the national number before prefix extraction.
+ * parse.js from the calling code on, then PhoneNumber isValid() and getType(). `country` is the
+ * default country for a national number (else undefined), `rest` the digits after the calling
+ * code (or all of them, for a national number), `plan` the numbering plan parse() selected.
  */
 function finish(callingCode: string, country: string | undefined, rest: string, plan: Plan): PhoneResult {
   // parsePhoneNumber(): an international number with nothing after the calling code.
@@ -343,9 +355,15 @@ function national(digits: string, region: string): PhoneResult {
   const plan = countryPlan(region);
   // stripIddPrefix.js
   if (plan.idd) {
-    const m = plan.idd.exec(digits);
-    if (m && m[0].length > 0) {
-      const rest = digits.slice(m[0].length);
+    let iddLength = 0;
+    if (plan.iddLiteral !== undefined) {
+      if (digits.startsWith(plan.iddLiteral)) iddLength = plan.iddLiteral.length;
+    } else {
+      const m = plan.idd.exec(digits);
+      if (m) iddLength = m[0].length;
+    }
+    if (iddLength > 0) {
+      const rest = digits.slice(iddLength);
       // A `0` right after the IDD prefix: not stripped; nothing after it: '' is falsy, not stripped.
       if (rest !== '' && rest.charCodeAt(0) !== 48) return international(rest);
     }

@@ -6,6 +6,7 @@
  * text-forcing, and scientific notation.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { fastNormalize } from './fast-path.js';
 
 export type PhoneResult =
   | { kind: 'missing' }
@@ -68,6 +69,10 @@ export class PhoneNormalizer {
   constructor(readonly region: CountryCode | undefined, private readonly capacity = 50_000) {}
 
   normalize(cell: string): PhoneResult {
+    // The common shapes first: a fast path that gives exactly what libphonenumber gives (checked
+    // against it by test/unit/phone-fast-path.test.ts), else the memo and libphonenumber itself.
+    const fast = fastNormalize(cell, this.region);
+    if (fast !== undefined) return fast;
     let r = this.memo.get(cell);
     if (r === undefined) {
       r = normalizePhone(cell, this.region);
