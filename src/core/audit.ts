@@ -24,17 +24,6 @@ import { CallWindowTagger } from './call-window-tagger.js';
 import { evaluateGate } from './gate.js';
 import { staleLists } from './lists.js';
 import type { AuditSettings } from './settings.js';
-import { hashOnThread } from '../io/hash-worker.js';
-import { statSync } from 'node:fs';
-
-const THREAD_HASH_BYTES = 16 << 20;
-
-/** Bytes of the files to read (standard input counts as large). */
-function inputBytes(s: AuditSettings): number {
-  const size = (p: string) => { try { return statSync(p).size; } catch { return 0; } };
-  if (s.contacts === '-') return Infinity;
-  return [s.contacts, ...s.consent, ...s.suppress.map((x) => x.path)].reduce((n, p) => n + size(p), 0);
-}
 import { buildReport, type Report } from '../report/report-json.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
@@ -62,8 +51,6 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const { signal } = hooks;
   const policy: Policy = settings.policy.policy;
   const phones = new PhoneNormalizer(regionOf(settings));
-  // Large inputs are hashed on a second thread (see hash-worker.ts); small ones where they are read.
-  hashOnThread(inputBytes(settings) >= THREAD_HASH_BYTES);
 
   // Every input is read and checked before the first output is opened.
   const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice);

@@ -9,7 +9,7 @@
  */
 import type { ConsentRecord } from './consent-record.js';
 import type { NoticeField } from '../notice-fields.js';
-import { e164Key } from './number-table.js';
+import { e164Key, hashKey } from './number-table.js';
 
 const NONE: readonly ConsentRecord[] = Object.freeze([]);
 const NO_ID = 0xffffffff;
@@ -191,13 +191,7 @@ export class ConsentIndex {
   }
 
   private slot(key: number): number {
-    const lo = key >>> 0;
-    const hi = (key / 4294967296) >>> 0;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 13;
-    let i = h & this.mask;
+    let i = hashKey(key) & this.mask;
     for (;;) {
       const head = this.heads[i]!;
       if (head === NO_ID || this.key[head] === key) return i;

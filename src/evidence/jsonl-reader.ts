@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createSha256 } from '../io/hash-worker.js';
+import { createSha256 } from '../io/hash.js';
 import { InputError } from '../errors.js';
 import { createDecoder, sniffEncoding, type Encoding } from '../io/decode.js';
 import { describeFsError } from '../io/table-reader.js';

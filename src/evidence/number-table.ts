@@ -10,6 +10,16 @@ export function e164Key(e164: string): number {
   return Number(e164.slice(1));
 }
 
+/** A 32-bit hash of a number key (its low and high 32 bits mixed, murmur3's finalizer). */
+export function hashKey(key: number): number {
+  const lo = key >>> 0;
+  const hi = (key / 4294967296) >>> 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 13);
+}
+
 export class NumberTable {
   private keys: Float64Array;
   private values: Uint32Array;
@@ -30,13 +40,7 @@ export class NumberTable {
   }
 
   private slot(key: number): number {
-    const lo = key >>> 0;
-    const hi = (key / 4294967296) >>> 0;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 13;
-    let i = h & this.mask;
+    let i = hashKey(key) & this.mask;
     const keys = this.keys;
     while (keys[i] !== EMPTY && keys[i] !== key) i = (i + 1) & this.mask;
     return i;

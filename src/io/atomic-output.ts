@@ -4,7 +4,7 @@
  * that fails or is interrupted removes its temporaries and leaves the out-dir as it found it.
  */
 import { createWriteStream, mkdirSync, renameSync, rmSync, rmdirSync, existsSync, statSync, type WriteStream } from 'node:fs';
-import { createSha256 } from './hash-worker.js';
+import { createSha256 } from './hash.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 

@@ -9,7 +9,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createSha256 } from './hash-worker.js';
+import { createSha256 } from './hash.js';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { CsvTokenizer, isBlankChar, type CsvRecord } from './csv-tokenizer.js';
