@@ -5,6 +5,8 @@
  * a slot in typed arrays, where a Map would cost several times that and can't hold over 2^24 keys.
  */
 const EMPTY = 0; // no E.164 number is 0
+/** Linear probing stays quick up to three quarters full; fuller tables cost more probes. */
+const MAX_LOAD = 0.75;
 
 export function e164Key(e164: string): number {
   return Number(e164.slice(1));
@@ -28,7 +30,7 @@ export class NumberTable {
 
   constructor(initialCapacity = 1024) {
     let cap = 16;
-    while (cap < initialCapacity * 2) cap *= 2;
+    while (cap * MAX_LOAD < initialCapacity) cap *= 2;
     this.keys = new Float64Array(cap);
     this.values = new Uint32Array(cap);
     this.mask = cap - 1;
@@ -61,7 +63,7 @@ export class NumberTable {
     if (this.keys[i] !== EMPTY) return false;
     this.keys[i] = key;
     this.values[i] = value;
-    if (++this.size * 2 > this.keys.length) this.grow();
+    if (++this.size > this.keys.length * MAX_LOAD) this.grow();
     return true;
   }
 
@@ -71,7 +73,7 @@ export class NumberTable {
    */
   reserve(n: number): void {
     let cap = this.keys.length;
-    while (cap < n * 2) cap *= 2;
+    while (cap * MAX_LOAD < n) cap *= 2;
     if (cap > this.keys.length) this.rehash(cap);
   }
 
