@@ -25,7 +25,7 @@ export function hashKey(key: number): number {
 export class NumberTable {
   private keys: Float64Array;
   private values: Uint32Array;
-  private mask: number;
+  private cap: number;
   size = 0;
 
   constructor(initialCapacity = 1024) {
@@ -33,7 +33,7 @@ export class NumberTable {
     while (cap * MAX_LOAD < initialCapacity) cap *= 2;
     this.keys = new Float64Array(cap);
     this.values = new Uint32Array(cap);
-    this.mask = cap - 1;
+    this.cap = cap;
   }
 
   /** Bytes held by the table's arrays. */
@@ -41,10 +41,15 @@ export class NumberTable {
     return this.keys.byteLength + this.values.byteLength;
   }
 
+  /**
+   * The slot of `key`: the hash scaled to the capacity (which need not be a power of two, so a
+   * reserved table is just as big as it must be), then linear probing.
+   */
   private slot(key: number): number {
-    let i = hashKey(key) & this.mask;
+    const cap = this.cap;
+    let i = Math.min(cap - 1, Math.floor(((hashKey(key) >>> 0) * cap) / 4294967296));
     const keys = this.keys;
-    while (keys[i] !== EMPTY && keys[i] !== key) i = (i + 1) & this.mask;
+    while (keys[i] !== EMPTY && keys[i] !== key) i = i + 1 === cap ? 0 : i + 1;
     return i;
   }
 
@@ -72,8 +77,7 @@ export class NumberTable {
    * same time, at every doubling; sizing the table early, while it is small, avoids those peaks.
    */
   reserve(n: number): void {
-    let cap = this.keys.length;
-    while (cap * MAX_LOAD < n) cap *= 2;
+    const cap = Math.ceil(n / MAX_LOAD) + 1;
     if (cap > this.keys.length) this.rehash(cap);
   }
 
@@ -85,7 +89,7 @@ export class NumberTable {
     const oldKeys = this.keys, oldValues = this.values;
     this.keys = new Float64Array(cap);
     this.values = new Uint32Array(cap);
-    this.mask = this.keys.length - 1;
+    this.cap = cap;
     for (let j = 0; j < oldKeys.length; j++) {
       const k = oldKeys[j]!;
       if (k !== EMPTY) {
