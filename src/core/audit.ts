@@ -20,6 +20,7 @@ import { campaignFrom } from '../policy/campaign.js';
 import type { Policy } from '../policy/schema.js';
 import { RowRouter } from './row-router.js';
 import { LineBuffer } from '../io/line-buffer.js';
+import { HeapKeeper } from './heap.js';
 import { CallWindowTagger } from './call-window-tagger.js';
 import { evaluateGate } from './gate.js';
 import { staleLists } from './lists.js';
@@ -104,6 +105,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const keys = rowKeys(names);
       await router.start();
       let sized = false;
+      const heap = new HeapKeeper();
       for await (const batch of reader.batches()) {
         signal?.throwIfAborted();
         if (!sized && reader.size !== undefined && batch.length > 0) {
@@ -121,6 +123,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         }
         await router.flush();
         if (trailFile && trailLines) for (const b of trailLines.take()) await trailFile.write(b);
+        heap.tick(reader.bytesRead);
         hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
       }
       signal?.throwIfAborted();

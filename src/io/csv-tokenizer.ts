@@ -51,6 +51,8 @@ export class CsvTokenizer {
   private skipping = false;
   /** White space already let go at the start of the current line (an over-long blank line). */
   private blankRun = 0;
+  /** Its first maxRecord characters, should text follow after all. */
+  private blankHead = '';
   private readonly delim: number;
   private readonly maxField: number;
   private readonly maxRecord: number;
@@ -80,6 +82,7 @@ export class CsvTokenizer {
     if (this.blankRun > 0) {
       this.blankLines++;
       this.blankRun = 0;
+      this.blankHead = '';
     }
     this.buf = '';
     this.pos = 0;
@@ -134,10 +137,13 @@ export class CsvTokenizer {
       // White space, but never the delimiter itself: a line of tabs in a TSV is bare delimiters.
       if (c === this.delim || !isBlankChar(c)) {
         if (this.blankRun === 0) return 0;
-        // Text after more white space than a record may hold: a record too long to read.
+        // Text after more white space than a record may hold: a record too long to read. Its
+        // fields, as far as they go, come from its first characters (kept in blankHead).
         const run = this.blankRun + (i - this.pos);
+        const head = (this.blankHead + buf.slice(this.pos, i)).slice(0, this.maxRecord);
         this.blankRun = 0;
-        out.push({ line: this.line, fields: [''], malformed: { problem: `the record is longer than ${this.maxRecord} characters`, raw: `(${run} white-space characters, then text)` } });
+        this.blankHead = '';
+        out.push({ line: this.line, fields: splitLenient(head, this.delim, this.maxField), malformed: { problem: `the record is longer than ${this.maxRecord} characters`, raw: `(${run} white-space characters, then text)` } });
         this.skipping = true;
         this.pos = i;
         return 1;
@@ -148,6 +154,7 @@ export class CsvTokenizer {
         // An over-long white-space run: let it go rather than buffer it; its line is blank unless
         // text follows.
         if (this.blankRun > 0 || i - this.pos > this.maxRecord) {
+          if (this.blankHead.length < this.maxRecord) this.blankHead += buf.slice(this.pos, Math.min(i, this.pos + this.maxRecord - this.blankHead.length));
           this.blankRun += i - this.pos;
           this.pos = i;
         }
@@ -155,6 +162,7 @@ export class CsvTokenizer {
       }
       if (i > this.pos || this.blankRun > 0) this.blankLines++;
       this.blankRun = 0;
+      this.blankHead = '';
       this.pos = i;
       return 1;
     }
@@ -162,6 +170,7 @@ export class CsvTokenizer {
     if (next === NEED_MORE) return NEED_MORE;
     this.blankLines++;
     this.blankRun = 0;
+    this.blankHead = '';
     this.line++;
     this.pos = next;
     return 1;
