@@ -52,9 +52,10 @@ export function renderSummary({ report }: AuditResult, c: ChalkInstance): string
   if (exemptions.length) lines.push(`notice exemptions used: ${exemptions.map(([g, n]) => `${g} (${n})`).join(', ')}`);
 
   lines.push('files:');
-  lines.push(`  ${report.outputs.clean.path}`);
-  lines.push(`  ${report.outputs.rejects.path}`);
-  lines.push(`  ${report.outputs.report.path}`);
+  const o = report.outputs;
+  for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, o.report.path, o.junit?.path]) {
+    if (path) lines.push(`  ${path}`);
+  }
 
   const g = report.gate;
   if (!g.passed) lines.push(`gate: ${c.red('FAILED')}: ${g.failures.join('; ')}`);
