@@ -200,10 +200,10 @@ export class ConsentIndex {
   }
 
   /** The number's records, in read order. */
-  lookup(e164: string): readonly ConsentRecord[] {
+  lookup(e164: string, key = e164Key(e164)): readonly ConsentRecord[] {
     if (!this.sealed) this.seal();
     if (this.n === 0) return NONE;
-    const s = this.slot(e164Key(e164));
+    const s = this.slot(key);
     if (this.heads[s] === NO_ID) return NONE;
     const out: ConsentRecord[] = [];
     for (let i = this.heads[s]!; i !== NO_ID; i = this.next[i]!) out.push(this.record(i, e164));
@@ -211,26 +211,81 @@ export class ConsentIndex {
   }
 
   private record(i: number, e164: string): ConsentRecord {
-    const file = this.files[this.fileOf[i]!]!;
-    const line = this.lineOf[i]!;
-    const idStart = this.idStart[i]!;
+    return new IndexedRecord(this, i, e164);
+  }
+
+  /** @internal The consent id of record i (decoded from the arena only when asked for). */
+  idOf(i: number): string {
+    const start = this.idStart[i]!;
+    return start === NO_ID ? `${this.fileName(i)}:${this.lineOf[i]!}` : this.text(start, this.idLen[i]!);
+  }
+
+  /** @internal Record i's evidence_ref; without keepText only whether it has one is kept. */
+  evidenceOf(i: number): string {
+    return this.proven[i] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)';
+  }
+
+  /** @internal */
+  fileName(i: number): string {
+    return this.files[this.fileOf[i]!]!;
+  }
+
+  /** @internal Plain fields of record i. */
+  fields(i: number) {
     const tuple = this.noticeTuples.values[this.notices[i]!]!;
     const w = this.withdrawn[i]!, x = this.expires[i]!;
     return {
-      e164,
-      consentId: idStart === NO_ID ? `${file}:${line}` : this.text(idStart, this.idLen[i]!),
-      file,
-      line,
+      line: this.lineOf[i]!,
       givenAt: this.given[i]!,
       withdrawnAt: Number.isNaN(w) ? undefined : w,
       expiresAt: Number.isNaN(x) ? undefined : x,
       channels: this.lists.values[this.channels[i]!]!,
       purposes: this.lists.values[this.purposes[i]!]!,
-      // Without keepText only the presence of the evidence is kept: that is all the verdict needs.
-      evidenceRef: this.proven[i] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)',
-      notice: tuple.notice,
-      noticeGivenAt: tuple.noticeGivenAt,
-      noticeExempt: tuple.noticeExempt,
+      tuple,
     };
   }
 }
+
+/**
+ * A record read back from the index. Its dates, lists and notice values are set at once; its id
+ * and evidence text are decoded only when something reads them (the covering record's id goes to
+ * clean.csv; most records' never do).
+ */
+class IndexedRecord implements ConsentRecord {
+  readonly line: number;
+  readonly givenAt: number;
+  readonly withdrawnAt: number | undefined;
+  readonly expiresAt: number | undefined;
+  readonly channels: string[];
+  readonly purposes: string[];
+  readonly notice: Partial<Record<NoticeField, string>>;
+  readonly noticeGivenAt: number | undefined;
+  readonly noticeExempt: string | undefined;
+  private id: string | undefined;
+
+  constructor(private readonly index: ConsentIndex, private readonly i: number, readonly e164: string) {
+    const f = index.fields(i);
+    this.line = f.line;
+    this.givenAt = f.givenAt;
+    this.withdrawnAt = f.withdrawnAt;
+    this.expiresAt = f.expiresAt;
+    this.channels = f.channels;
+    this.purposes = f.purposes;
+    this.notice = f.tuple.notice;
+    this.noticeGivenAt = f.tuple.noticeGivenAt;
+    this.noticeExempt = f.tuple.noticeExempt;
+  }
+
+  get consentId(): string {
+    return (this.id ??= this.index.idOf(this.i));
+  }
+
+  get file(): string {
+    return this.index.fileName(this.i);
+  }
+
+  get evidenceRef(): string {
+    return this.index.evidenceOf(this.i);
+  }
+}
+

@@ -35,8 +35,8 @@ export class SuppressionLists {
   readonly lists: SuppressionStats[] = [];
 
   /** The name of the (first) list the number is on, or undefined. */
-  find(e164: string): string | undefined {
-    const i = this.table.get(e164Key(e164));
+  find(e164: string, key = e164Key(e164)): string | undefined {
+    const i = this.table.get(key);
     return i === undefined ? undefined : this.lists[i]!.name;
   }
 }

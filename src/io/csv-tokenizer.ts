@@ -51,9 +51,13 @@ export class CsvTokenizer {
   private skipping = false;
   /** White space already let go at the start of the current line (an over-long blank line). */
   private blankRun = 0;
+  /** Where the next quote and the next CR are at or after pos (-1: not looked for since the last push). */
+  private nextQuote = -1;
+  private nextCR = -1;
   /** Its first maxRecord characters, should text follow after all. */
   private blankHead = '';
   private readonly delim: number;
+  private readonly delimiter: string;
   private readonly maxField: number;
   private readonly maxRecord: number;
   private readonly header: boolean;
@@ -61,6 +65,7 @@ export class CsvTokenizer {
   constructor(opts: TokenizerOptions) {
     if (opts.delimiter.length !== 1) throw new Error('delimiter must be one character');
     this.delim = opts.delimiter.charCodeAt(0);
+    this.delimiter = opts.delimiter;
     this.maxField = opts.maxField ?? 1 << 20;
     this.maxRecord = opts.maxRecord ?? 4 << 20;
     this.line = opts.firstLine ?? 1;
@@ -71,6 +76,8 @@ export class CsvTokenizer {
   push(text: string, out: CsvRecord[]): void {
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;
     this.pos = 0;
+    this.nextQuote = -1;
+    this.nextCR = -1;
     this.run(out);
   }
 
@@ -92,11 +99,60 @@ export class CsvTokenizer {
     while (this.pos < this.buf.length) {
       if (this.skipping && !this.skipLine()) return;
       if (this.pos >= this.buf.length) return;
-      const blank = this.blankLine(out);
-      if (blank === NEED_MORE) return;
-      if (blank > 0) continue;
+      // Only a line that starts with white space or ends at once can be blank.
+      const c = this.buf.charCodeAt(this.pos);
+      if (this.blankRun > 0 || c === LF || c === CR || isBlankChar(c)) {
+        const blank = this.blankLine(out);
+        if (blank === NEED_MORE) return;
+        if (blank > 0) continue;
+      }
+      if (this.plainLine(out)) continue;
       if (this.record(out) === NEED_MORE) return;
     }
+  }
+
+  /**
+   * The common case, quickly: a record on one LF- or CRLF-ended line with no quote and no lone CR
+   * in it is its fields between delimiters. Native indexOf finds them far faster than a loop over
+   * every character. Anything else (quotes, CR line ends, the end of the buffer, limits) is left to
+   * record(), which reads the dialect in full; both give the same records.
+   */
+  private plainLine(out: CsvRecord[]): boolean {
+    const { buf } = this;
+    const start = this.pos;
+    const nl = buf.indexOf('\n', start);
+    if (nl < 0) return false;
+    let end = nl;
+    if (end > start && buf.charCodeAt(end - 1) === CR) end--;
+    if (end - start > this.maxRecord) return false;
+    if (this.nextQuote < start) {
+      const q = buf.indexOf('"', start);
+      this.nextQuote = q < 0 ? buf.length : q;
+    }
+    if (this.nextQuote < end) return false;
+    if (this.nextCR < start) {
+      const r = buf.indexOf('\r', start);
+      this.nextCR = r < 0 ? buf.length : r;
+    }
+    if (this.nextCR < end) return false;
+    const fields: string[] = [];
+    const d = this.delimiter;
+    let i = start;
+    for (;;) {
+      let k = buf.indexOf(d, i);
+      if (k < 0 || k > end) k = end;
+      if (k - i > this.maxField) return false;
+      fields.push(buf.slice(i, k));
+      if (k === end) break;
+      i = k + 1;
+    }
+    const want = this.expectedFields;
+    if (want !== undefined && fields.length !== want) return false;
+    out.push({ line: this.line, fields });
+    if (want === undefined && this.header) this.expectedFields = fields.length;
+    this.line++;
+    this.pos = nl + 1;
+    return true;
   }
 
   /** Skips to the start of the next line; false when the buffer ends first. */

@@ -115,7 +115,7 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
 
 export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
-  row.consent = judgeConsent(ctx.consent.lookup(row.e164), ctx.campaign, row.e164);
+  row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164);
   // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21), the
   // records are still judged for the trail, but only a withdrawal (an objection) rejects the row.
   if (!ctx.campaign.consentRequired) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');

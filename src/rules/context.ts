@@ -68,6 +68,8 @@ export interface RowFacts {
   phone?: PhoneResult;
   /** Set when the phone is a valid number. */
   e164?: string;
+  /** The number as a numeric key (e164Key), computed once for the rules that look it up. */
+  key?: number;
   consent?: ConsentDecision;
   notice?: ResolvedNotice;
 }

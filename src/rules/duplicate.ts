@@ -9,7 +9,7 @@ import type { AuditContext, RowFacts } from './context.js';
 
 export function checkDuplicate(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
-  const key = e164Key(row.e164);
+  const key = row.key ?? e164Key(row.e164);
   const first = ctx.seen.get(key);
   if (first === undefined) {
     ctx.seen.add(key, row.line);

@@ -1,6 +1,7 @@
 /** PHONE_MISSING / PHONE_INVALID: the row's phone cell (SPEC "Reason codes"). */
 import { NO_FINDINGS, type Finding } from '../reasons.js';
 import type { AuditContext, RowFacts } from './context.js';
+import { e164Key } from '../evidence/number-table.js';
 
 export function checkPhone(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   const cell = row.cells[ctx.columns.phone] ?? '';
@@ -8,6 +9,7 @@ export function checkPhone(row: RowFacts, ctx: AuditContext): readonly Finding[]
   row.phone = phone;
   if (phone.kind === 'valid') {
     row.e164 = phone.e164;
+    row.key = e164Key(phone.e164);
     return NO_FINDINGS;
   }
   if (phone.kind === 'missing') return [{ code: 'PHONE_MISSING' }];

@@ -4,6 +4,6 @@ import type { AuditContext, RowFacts } from './context.js';
 
 export function checkSuppression(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
-  const list = ctx.suppression.find(row.e164);
+  const list = ctx.suppression.find(row.e164, row.key);
   return list === undefined ? NO_FINDINGS : [{ code: 'SUPPRESSED', args: { e164: row.e164, list } }];
 }
