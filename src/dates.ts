@@ -5,8 +5,45 @@
  */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
 
+const d = (t: string, i: number) => t.charCodeAt(i) - 48;
+const isDigit = (t: string, i: number) => { const c = t.charCodeAt(i); return c >= 48 && c <= 57; };
+function digits(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigit(t, i)) return false;
+  return true;
+}
+
+/**
+ * The shapes consent logs are made of, without a regular expression (millions of dates a run):
+ * `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, with `Z` or `±HH:MM`. Undefined: not one of these shapes,
+ * let the full parser decide. Gives exactly what the full parser gives (test/unit/dates.test.ts).
+ */
+function fastIso(t: string): number | undefined | null {
+  const n = t.length;
+  if (n !== 10 && n !== 19 && n !== 20 && n !== 25) return null;
+  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || !digits(t, 0, 4) || !digits(t, 5, 7) || !digits(t, 8, 10)) return null;
+  const year = d(t, 0) * 1000 + d(t, 1) * 100 + d(t, 2) * 10 + d(t, 3);
+  const month = d(t, 5) * 10 + d(t, 6);
+  const day = d(t, 8) * 10 + d(t, 9);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (n === 10) return Date.UTC(year, month - 1, day);
+  const sep = t.charCodeAt(10);
+  if ((sep !== 84 && sep !== 32) || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58 || !digits(t, 11, 13) || !digits(t, 14, 16) || !digits(t, 17, 19)) return null;
+  const hour = d(t, 11) * 10 + d(t, 12), minute = d(t, 14) * 10 + d(t, 15), second = d(t, 17) * 10 + d(t, 18);
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (n === 19) return utc;
+  if (n === 20) return t.charCodeAt(19) === 90 ? utc : null;
+  const sign = t.charCodeAt(19);
+  if ((sign !== 43 && sign !== 45) || t.charCodeAt(22) !== 58 || !digits(t, 20, 22) || !digits(t, 23, 25)) return null;
+  const oh = d(t, 20) * 10 + d(t, 21), om = d(t, 23) * 10 + d(t, 24);
+  if (oh > 23 || om > 59) return null;
+  return utc - (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+}
+
 /** Milliseconds since the epoch, or undefined when the text is not such a date. */
 export function parseIsoInstant(text: string): number | undefined {
+  const fast = fastIso(text);
+  if (fast !== null) return fast;
   const m = ISO.exec(text.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;

@@ -120,6 +120,11 @@ export class ConsentIndex {
     this.resize(this.cap * 2);
   }
 
+  /** Makes room for about `n` more records at once (the loader estimates them from the file size). */
+  reserve(n: number): void {
+    if (this.n + n > this.cap) this.resize(this.n + n);
+  }
+
   private resize(cap: number): void {
     this.cap = cap;
     this.key = grow(this.key, cap);

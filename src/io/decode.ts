@@ -63,6 +63,11 @@ function sniffUtf16(sample: Buffer): Encoding | undefined {
   return undefined;
 }
 
+/** Whether a chunk ends inside a multi-byte UTF-8 sequence. */
+function endsInPartial(b: Buffer): boolean {
+  return trimPartialUtf8(b).length !== b.length;
+}
+
 /** Drops an incomplete UTF-8 sequence cut off at the end of a sample. */
 function trimPartialUtf8(b: Buffer): Buffer {
   let i = b.length - 1;
@@ -100,6 +105,9 @@ export function createDecoder(encoding: Encoding, label: string, auto = false): 
   let fallback: ReturnType<typeof iconv.getDecoder> | undefined;
   let offset = 0;
   let sawMultibyte = false;
+  /** The last chunk ended inside a multi-byte character (the decoder holds its first bytes). */
+  let partial = false;
+  let tail: Buffer = Buffer.alloc(0);
   const fail = (chunk?: Buffer): never => {
     const at = offset + Math.max(0, chunk ? utf8Census(chunk).firstInvalid : 0);
     throw new InputError(`${label}: not valid UTF-8 near byte ${at}; if the file is a Windows-1251 export, pass --encoding windows-1251`);
@@ -110,7 +118,18 @@ export function createDecoder(encoding: Encoding, label: string, auto = false): 
     },
     write(chunk) {
       if (fallback) return fallback.write(chunk);
+      // ASCII is the same in UTF-8 and Latin-1, and Latin-1 strings are made at memcpy speed:
+      // safe whenever the decoder holds no half of a character from the previous chunk.
+      if (!partial && isAscii(chunk)) {
+        offset += chunk.length;
+        return chunk.toString('latin1');
+      }
       try {
+        // Whether the decoder is left holding part of a character: look at the last bytes seen
+        // (a character is at most 4 bytes, and a small chunk may only finish one begun earlier).
+        const end = Buffer.concat([tail, chunk.subarray(Math.max(0, chunk.length - 4))]);
+        partial = endsInPartial(end);
+        tail = end.subarray(Math.max(0, end.length - 3));
         const s = utf8.decode(chunk, { stream: true });
         if (!sawMultibyte && !isAscii(chunk)) sawMultibyte = true;
         offset += chunk.length;

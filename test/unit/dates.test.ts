@@ -84,3 +84,22 @@ describe('isoString', () => {
     expect(isoString(parseIsoInstant('2026-11-28T09:00+03:00')!)).toBe('2026-11-28T06:00:00.000Z');
   });
 });
+
+describe('parseIsoInstant fast path', () => {
+  it('gives what the full parser gives for every shape (the full parser sees the text padded)', () => {
+    // The fast path takes only exact lengths; padding with spaces sends the same text to the regex.
+    let seed = 7;
+    const rnd = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % n; };
+    const pad = (x: number, w: number) => String(x).padStart(w, '0');
+    let checked = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const base = `${pad([1999, 2000, 2024, 2100, 1900, 99, 2026][rnd(7)]!, 4)}-${pad(rnd(14), 2)}-${pad(rnd(33), 2)}`;
+      const time = `${['T', ' ', 't'][rnd(3)]}${pad(rnd(26), 2)}:${pad(rnd(62), 2)}:${pad(rnd(62), 2)}`;
+      for (const text of [base, `${base}${time}`, `${base}${time}${['Z', 'z', '+03:00', '-05:30', '+24:00', '-00:61'][rnd(6)]}`]) {
+        expect(parseIsoInstant(text), text).toBe(parseIsoInstant(` ${text} `));
+        checked++;
+      }
+    }
+    expect(checked).toBe(60_000);
+  });
+});
