@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
 import { openAuditDir, scanTrail, type TrailEntry } from '../report/trail-reader.js';
 import { renderSheetHtml, renderSheetMarkdown, type SampleFrom, type SheetInput } from '../report/sheet.js';
@@ -81,17 +82,7 @@ function wholeNumber(flag: string, text: string, min: number, max: number, what:
   return n;
 }
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same stream on every platform. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../random.js';
 
 /**
  * Algorithm R (Vitter 1985, after Waterman): after n offers, each item offered is in `items` with

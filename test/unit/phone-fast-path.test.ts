@@ -11,6 +11,7 @@
  * prefixes, calling codes) under every region libphonenumber knows.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { mulberry32 } from '../../src/random.js';
 import { describe, expect, it, vi } from 'vitest';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
@@ -28,16 +29,6 @@ const REGIONS: (CountryCode | undefined)[] = ['RU', 'GB', 'US', undefined, 'DE',
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rnd = () => number;
 const int = (rnd: Rnd, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
