@@ -43,7 +43,7 @@ export interface AuditHooks {
 }
 
 /** The region numbers normalize with, known before any file is read. */
-export function regionOf(settings: AuditSettings): Campaign['region'] {
+function regionOf(settings: AuditSettings): Campaign['region'] {
   return settings.region ?? (settings.policy.policy.region as Campaign['region']) ?? undefined;
 }
 

@@ -92,13 +92,6 @@ export class ConsentIndex {
     return this.n;
   }
 
-  /** Bytes held by the index's arrays and arena (not counting interned values). */
-  get bytes(): number {
-    const arrays = [this.key, this.given, this.withdrawn, this.expires, this.purposes, this.channels, this.notices,
-      this.fileOf, this.lineOf, this.idStart, this.idLen, this.proven, this.evStart, this.evLen, this.heads, this.next];
-    return arrays.reduce((s, a) => s + a.byteLength, 0) + this.arena.length;
-  }
-
   private put(text: string): [number, number] {
     const need = Buffer.byteLength(text, 'utf8');
     if (this.arenaUsed + need > this.arena.length) {

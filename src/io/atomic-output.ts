@@ -14,7 +14,6 @@ export class AtomicFile {
   private readonly stream: WriteStream;
   private readonly hash = createSha256();
   private error: Error | undefined;
-  bytes = 0;
 
   constructor(dir: string, readonly name: string) {
     this.path = join(dir, name);
@@ -30,7 +29,6 @@ export class AtomicFile {
     // Encode once: the same bytes are hashed and written.
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.hash.update(bytes);
-    this.bytes += bytes.length;
     if (!this.stream.write(bytes)) {
       await this.until('drain');
       if (this.error) throw this.fail(this.error);
