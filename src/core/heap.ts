@@ -23,6 +23,13 @@ function collector(): (() => void) | null {
   return collect;
 }
 
+/** Runs a full collection now; false when the engine does not allow it. */
+export function collectGarbage(): boolean {
+  const gc = collector();
+  gc?.();
+  return gc !== null;
+}
+
 /** Collects after every `everyBytes` of input read. */
 export class HeapKeeper {
   private next: number;

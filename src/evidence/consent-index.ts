@@ -10,6 +10,7 @@
 import type { ConsentRecord } from './consent-record.js';
 import type { NoticeField } from '../notice-fields.js';
 import { e164Key, hashKey } from './number-table.js';
+import { ownCopy } from '../io/string-copy.js';
 
 const NONE: readonly ConsentRecord[] = Object.freeze([]);
 const NO_ID = 0xffffffff;
@@ -18,12 +19,13 @@ const NO_ID = 0xffffffff;
 class Interner<T> {
   private readonly ids = new Map<string, number>();
   readonly values: T[] = [];
-  id(key: string, value: T): number {
+  /** `make` builds the value the first time its key is seen. */
+  id(key: string, make: () => T): number {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.values.length;
       this.ids.set(key, id);
-      this.values.push(value);
+      this.values.push(make());
     }
     return id;
   }
@@ -81,7 +83,7 @@ export class ConsentIndex {
    *   whether it has one is kept, which is all the verdict needs.
    */
   constructor(private readonly keepText = false) {
-    this.noticeTuples.id('', { notice: {}, noticeGivenAt: undefined, noticeExempt: undefined });
+    this.noticeTuples.id('', () => ({ notice: {}, noticeGivenAt: undefined, noticeExempt: undefined }));
     if (keepText) {
       this.evStart = new Uint32Array(this.cap);
       this.evLen = new Uint16Array(this.cap);
@@ -146,8 +148,8 @@ export class ConsentIndex {
     this.given[i] = r.givenAt;
     this.withdrawn[i] = r.withdrawnAt ?? NaN;
     this.expires[i] = r.expiresAt ?? NaN;
-    this.purposes[i] = this.lists.id(r.purposes.join('|'), r.purposes);
-    this.channels[i] = this.lists.id(r.channels.join('|'), r.channels);
+    this.purposes[i] = this.lists.id(r.purposes.join('|'), () => r.purposes);
+    this.channels[i] = this.lists.id(r.channels.join('|'), () => r.channels);
     let f = this.fileIds.get(r.file);
     if (f === undefined) {
       f = this.files.length;
@@ -165,7 +167,12 @@ export class ConsentIndex {
     if (this.keepText && r.evidenceRef !== '') [this.evStart[i], this.evLen[i]] = this.put(r.evidenceRef);
     const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || Object.keys(r.notice).length > 0;
     this.notices[i] = hasNotice
-      ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt]), { notice: r.notice, noticeGivenAt: r.noticeGivenAt, noticeExempt: r.noticeExempt })
+      ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt]), () => ({
+        // Copies: a kept cell would keep its whole input chunk alive (string-copy.ts).
+        notice: Object.fromEntries(Object.entries(r.notice).map(([f, v]) => [f, ownCopy(v)])),
+        noticeGivenAt: r.noticeGivenAt,
+        noticeExempt: r.noticeExempt === undefined ? undefined : ownCopy(r.noticeExempt),
+      }))
       : 0;
   }
 

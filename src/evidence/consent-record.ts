@@ -4,6 +4,7 @@
  * report.json with its line and problem.
  */
 import { parseIsoInstant } from '../dates.js';
+import { ownCopy } from '../io/string-copy.js';
 import { NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
 
@@ -64,8 +65,9 @@ function asList(field: string, v: RawValue): string[] {
   if (typeof v === 'string') {
     let hit = listCache.get(v);
     if (hit === undefined) {
-      hit = v.split(LIST_SEPARATOR).map((s) => s.trim().toLowerCase()).filter(Boolean);
-      if (listCache.size < 10_000) listCache.set(v, hit);
+      // Copies: the cache and the consent index outlive the chunk the cell was cut from.
+      hit = v.split(LIST_SEPARATOR).map((s) => ownCopy(s.trim().toLowerCase())).filter(Boolean);
+      if (listCache.size < 10_000) listCache.set(ownCopy(v), hit);
     }
     // A copy: callers own the list they get.
     return hit.slice();

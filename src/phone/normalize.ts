@@ -7,6 +7,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { fastNormalize } from './fast-path.js';
+import { ownCopy } from '../io/string-copy.js';
 
 export type PhoneResult =
   | { kind: 'missing' }
@@ -77,7 +78,8 @@ export class PhoneNormalizer {
     if (r === undefined) {
       r = normalizePhone(cell, this.region);
       if (this.memo.size >= this.capacity) this.memo.clear();
-      this.memo.set(cell, r);
+      // The cell is a view into its input chunk: a key of its own lets the chunk go.
+      this.memo.set(ownCopy(cell), r);
     }
     return r;
   }
