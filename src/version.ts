@@ -1,4 +1,5 @@
-/** The package version, read once from package.json next to dist/. */
+/** The package version, read once from the package's package.json. */
 import { readFileSync } from 'node:fs';
+import { packageFile } from './package-root.js';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;

@@ -7,8 +7,9 @@ import { copyFileSync, existsSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
+import { packageFile } from '../package-root.js';
 
-const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+const EXAMPLES = fileURLToPath(packageFile('examples/'));
 export const INIT_FILES = ['leadaudit-policy.json', 'notice.json', 'consent-template.csv'] as const;
 
 export function registerInit(program: Command): void {

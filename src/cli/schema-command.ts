@@ -14,7 +14,7 @@ export const SCHEMAS = {
 } as const;
 
 export function jsonSchema(kind: keyof typeof SCHEMAS): object {
-  return { title: `leadaudit ${kind}`, ...z.toJSONSchema(SCHEMAS[kind], { io: 'input' }) };
+  return { title: `leadaudit ${kind}`, ...z.toJSONSchema(SCHEMAS[kind](), { io: 'input' }) };
 }
 
 export function registerSchema(program: Command): void {

@@ -4,32 +4,36 @@
  * test holds the two to the same verdicts on a corpus of records.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy.js';
 
-const text = z.union([z.string(), z.number()]);
-const list = z.union([z.string(), z.array(text)]);
-const date = z.string().describe('ISO 8601: YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM (a space may stand for the T)');
-const noticeText = z.union([text, z.array(text)]).nullable().optional();
+/** The consent record schema, built on first use (src/lazy.ts). */
+export const consentRecordSchema = lazy(() => {
+  const text = z.union([z.string(), z.number()]);
+  const list = z.union([z.string(), z.array(text)]);
+  const date = z.string().describe('ISO 8601: YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM (a space may stand for the T)');
+  const noticeText = z.union([text, z.array(text)]).nullable().optional();
 
-export const consentRecordSchema = z
-  .object({
-    phone: text.describe('The consenting number, in any format'),
-    consent_id: text.nullable().optional().describe('The record\'s identifier; when absent, <file name>:<line> stands for it'),
-    given_at: date.describe('When the consent was given'),
-    withdrawn_at: date.nullable().optional().describe('When it was withdrawn'),
-    expires_at: date.nullable().optional().describe('When it lapses'),
-    channels: list.nullable().optional().describe('call, sms, email: a list, or text separated by | or ;; empty means any channel'),
-    purposes: list.describe('Purposes consented to: a list, or text separated by | or ;'),
-    evidence_ref: text.nullable().optional().describe('Where the proof is: form log id, signed scan, call recording, URL'),
-    operator: noticeText.describe('Notice item 1 recorded with the consent: the operator\'s name and address'),
-    purpose: noticeText,
-    legal_basis: noticeText,
-    pdn_list: noticeText,
-    recipients: noticeText,
-    rights: noticeText,
-    source: noticeText,
-    retention: noticeText,
-    notice_given_at: date.nullable().optional().describe('When the notice was given'),
-    notice_exempt: text.nullable().optional().describe('The ground on which no notice was needed (e.g. 18.4.3, 14.5.b)'),
-  })
-  .catchall(z.unknown())
-  .describe('One consent event: a JSON Lines record, or a CSV row with these column names');
+  return z
+    .object({
+      phone: text.describe('The consenting number, in any format'),
+      consent_id: text.nullable().optional().describe('The record\'s identifier; when absent, <file name>:<line> stands for it'),
+      given_at: date.describe('When the consent was given'),
+      withdrawn_at: date.nullable().optional().describe('When it was withdrawn'),
+      expires_at: date.nullable().optional().describe('When it lapses'),
+      channels: list.nullable().optional().describe('call, sms, email: a list, or text separated by | or ;; empty means any channel'),
+      purposes: list.describe('Purposes consented to: a list, or text separated by | or ;'),
+      evidence_ref: text.nullable().optional().describe('Where the proof is: form log id, signed scan, call recording, URL'),
+      operator: noticeText.describe('Notice item 1 recorded with the consent: the operator\'s name and address'),
+      purpose: noticeText,
+      legal_basis: noticeText,
+      pdn_list: noticeText,
+      recipients: noticeText,
+      rights: noticeText,
+      source: noticeText,
+      retention: noticeText,
+      notice_given_at: date.nullable().optional().describe('When the notice was given'),
+      notice_exempt: text.nullable().optional().describe('The ground on which no notice was needed (e.g. 18.4.3, 14.5.b)'),
+    })
+    .catchall(z.unknown())
+    .describe('One consent event: a JSON Lines record, or a CSV row with these column names');
+});

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { lazy } from '../lazy.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../io/table-reader.js';
 import type { NoticeField } from '../notice-fields.js';
@@ -13,28 +14,31 @@ import { parseIsoInstant } from '../dates.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
 
-const text = z.string({ error: 'expected text' }).nullable().optional();
-const textOrList = z.union([z.string(), z.array(z.string())], { error: 'expected text or a list of texts' }).nullable().optional();
+/** The notice manifest schema, built on first use (src/lazy.ts). */
+export const noticeManifestSchema = lazy(() => {
+  const text = z.string({ error: 'expected text' }).nullable().optional();
+  const textOrList = z.union([z.string(), z.array(z.string())], { error: 'expected text or a list of texts' }).nullable().optional();
 
-export const noticeManifestSchema = z
-  .object({
-    $schema: z.string().optional(),
-    operator: z
-      .object({ name: z.string().nullable().optional(), address: z.string().nullable().optional() })
-      .strict()
-      .nullable()
-      .optional()
-      .describe('Notice item 1: the operator (or its representative), both name and address'),
-    purpose: textOrList.describe('Notice item 2: the purpose of processing'),
-    legal_basis: textOrList.describe('Notice item 2: the legal basis of processing'),
-    pdn_list: textOrList.describe('Notice item 3: the list of personal data processed'),
-    recipients: textOrList.describe('Notice item 4: the intended users (recipients) of the data'),
-    rights: textOrList.describe("Notice item 5: the subject's rights"),
-    source: textOrList.describe('Notice item 6: where the data was obtained'),
-    retention: textOrList.describe('How long the data is kept (GDPR Art. 14(2)(a))'),
-    notice_given_at: text.describe('When the notice was given (ISO 8601)'),
-  })
-  .strict();
+  return z
+    .object({
+      $schema: z.string().optional(),
+      operator: z
+        .object({ name: z.string().nullable().optional(), address: z.string().nullable().optional() })
+        .strict()
+        .nullable()
+        .optional()
+        .describe('Notice item 1: the operator (or its representative), both name and address'),
+      purpose: textOrList.describe('Notice item 2: the purpose of processing'),
+      legal_basis: textOrList.describe('Notice item 2: the legal basis of processing'),
+      pdn_list: textOrList.describe('Notice item 3: the list of personal data processed'),
+      recipients: textOrList.describe('Notice item 4: the intended users (recipients) of the data'),
+      rights: textOrList.describe("Notice item 5: the subject's rights"),
+      source: textOrList.describe('Notice item 6: where the data was obtained'),
+      retention: textOrList.describe('How long the data is kept (GDPR Art. 14(2)(a))'),
+      notice_given_at: text.describe('When the notice was given (ISO 8601)'),
+    })
+    .strict();
+});
 
 export interface NoticeManifest {
   path: string;
@@ -72,7 +76,7 @@ export async function loadNoticeManifest(path: string): Promise<NoticeManifest> 
   } catch (e) {
     throw new InputError(`${label}:${jsonErrorLine(text, e as Error)}: not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = noticeManifestSchema.safeParse(json);
+  const parsed = noticeManifestSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const line = lineOfPath(text, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path);

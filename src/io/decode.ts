@@ -4,8 +4,21 @@
  * and Windows-1251, the usual Russian spreadsheet export, when the bytes are not valid UTF-8.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
+
+type IconvLite = typeof import('iconv-lite');
+let iconvLite: IconvLite | undefined;
+
+/**
+ * iconv-lite, loaded the first time a file is not UTF-8. Most lists are, and its tables are the
+ * largest code a run would otherwise load at start-up (issue #5: a 10-row audit in under 0.3 s);
+ * a plain require() also keeps it out of the bundle (scripts/bundle.mjs).
+ */
+function iconv(): IconvLite {
+  iconvLite ??= createRequire(import.meta.url)('iconv-lite') as IconvLite;
+  return iconvLite;
+}
 
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -98,11 +111,11 @@ export interface TextDecoderLike {
  */
 export function createDecoder(encoding: Encoding, label: string, auto = false): TextDecoderLike {
   if (encoding !== 'utf-8') {
-    const d = iconv.getDecoder(encoding, { stripBOM: true });
+    const d = iconv().getDecoder(encoding, { stripBOM: true });
     return { encoding, write: (chunk) => d.write(chunk), end: () => d.end() ?? '' };
   }
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  let fallback: ReturnType<typeof iconv.getDecoder> | undefined;
+  let fallback: ReturnType<IconvLite['getDecoder']> | undefined;
   let offset = 0;
   let sawMultibyte = false;
   /** The last chunk ended inside a multi-byte character (the decoder holds its first bytes). */
@@ -140,7 +153,7 @@ export function createDecoder(encoding: Encoding, label: string, auto = false): 
         if (!auto || sawMultibyte) return fail(chunk);
         const census = utf8Census(chunk);
         if (census.multibyte > census.invalid) return fail(chunk);
-        fallback = iconv.getDecoder('windows-1251', { stripBOM: true });
+        fallback = iconv().getDecoder('windows-1251', { stripBOM: true });
         offset += chunk.length;
         return fallback.write(chunk);
       }

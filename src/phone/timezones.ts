@@ -9,13 +9,12 @@
  * stable ids, e.g. `Asia/Calcutta`, `America/Godthab`); all of them are IANA names or IANA links,
  * and Node's ICU accepts every one of them.
  *
- * The file is read once, lazily, on the first look-up, from next to the package root: this module
- * compiles to dist/phone/timezones.js, and both it and src/phone/timezones.ts are two folders
- * below the root, so the same relative URL works from source (vitest) and from the build.
+ * The file is read once, lazily, on the first look-up, from the package's data/ folder.
  */
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../package-root.js';
 
-export const TIMEZONE_MAP_URL = new URL('../../data/timezones/map_data.txt', import.meta.url);
+export const TIMEZONE_MAP_URL = packageFile('data/timezones/map_data.txt');
 
 /** What libphonenumber answers for a number it cannot place; never returned from here. */
 export const UNKNOWN_TIME_ZONE = 'Etc/Unknown';

@@ -72,7 +72,7 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
     merged = mergePolicy(PRESETS[base] as unknown as Record<string, unknown>, json);
   }
   if (merged.name === undefined || (preset && json.name === undefined)) merged = { ...merged, name: basename(nameOrFile).replace(/\.json$/i, '') };
-  const parsed = policySchema.safeParse(merged);
+  const parsed = policySchema().safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;

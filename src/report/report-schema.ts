@@ -3,77 +3,81 @@
  * report the fixtures produce with it, so the two cannot drift apart.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy.js';
 import { REASON_CODES } from '../reasons.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { CHANNELS } from '../policy/schema.js';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const file = z.object({ path: z.string(), sha256 }).strict();
-const invalidRecord = z.object({ line: z.number().int(), field: z.string().optional(), problem: z.string() }).strict();
-const count = z.number().int().nonnegative();
+/** The report.json schema, built on first use (src/lazy.ts). */
+export const reportSchema = lazy(() => {
+  const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+  const file = z.object({ path: z.string(), sha256 }).strict();
+  const invalidRecord = z.object({ line: z.number().int(), field: z.string().optional(), problem: z.string() }).strict();
+  const count = z.number().int().nonnegative();
 
-export const reportSchema = z
-  .object({
-    tool: z.object({ name: z.literal('leadaudit'), version: z.string() }).strict(),
-    policy: z.object({
-      name: z.string(),
-      preset: z.string().nullable(),
-      file: file.nullable(),
-      legal_basis: z.array(z.string()),
-      references: z.record(z.string(), z.string().nullable()).describe('Legal reference of each code that occurred'),
-    }).strict(),
-    as_of: z.string().describe('ISO 8601 instant at which consent and notice were judged'),
-    campaign: z.object({
-      purpose: z.string(),
-      channel: z.enum(CHANNELS),
-      region: z.string().nullable(),
-      consent_required: z.boolean(),
-      proof_required: z.boolean(),
-      consent_max_age_days: z.number().nullable(),
-      required_notice: z.array(z.enum(NOTICE_FIELDS)),
-      reject_duplicates: z.boolean(),
-      calling_window: z.object({ from: z.string(), to: z.string() }).nullable(),
-    }).strict(),
-    inputs: z.object({
-      contacts: z.object({
-        path: z.string().describe('Absolute path, or - for standard input'),
-        sha256,
-        bytes: count,
-        rows: count,
-        blank_lines: count,
-        encoding: z.string(),
-        delimiter: z.string(),
-        phone_column: z.string(),
-        phone_columns_matched: z.array(z.string()),
+  return z
+    .object({
+      tool: z.object({ name: z.literal('leadaudit'), version: z.string() }).strict(),
+      policy: z.object({
+        name: z.string(),
+        preset: z.string().nullable(),
+        file: file.nullable(),
+        legal_basis: z.array(z.string()),
+        references: z.record(z.string(), z.string().nullable()).describe('Legal reference of each code that occurred'),
       }).strict(),
-      consent: z.array(z.object({
-        path: z.string(), sha256, format: z.enum(['csv', 'jsonl']), encoding: z.string(), delimiter: z.string().optional(),
-        records: count, valid: count, invalid: z.array(invalidRecord),
-      }).strict()),
-      notice: file.nullable(),
-      suppress: z.array(z.object({
-        name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), delimiter: z.string().optional(),
-        date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
-        invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
-      }).strict()),
-    }).strict(),
-    outputs: z.object({
-      clean: z.object({ path: z.string(), sha256, rows: count }).strict(),
-      rejects: z.object({ path: z.string(), sha256, rows: count }).strict(),
-      report: z.object({ path: z.string() }).strict(),
-    }).catchall(z.object({ path: z.string(), sha256: sha256.optional() })),
-    totals: z.object({ rows: count, clean: count, rejected: count }).strict(),
-    reasons: z.partialRecord(z.enum(REASON_CODES), count),
-    exemptions: z.record(z.string(), count).describe('Rows whose notice checks an allowed exemption waived, by ground'),
-    run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
-    gate: z.object({
-      passed: z.boolean(),
-      reject_rate: z.number().min(0).max(1),
-      max_reject_rate: z.number().optional(),
-      fail_on_reject: z.boolean().optional(),
-      failures: z.array(z.string()),
-    }).strict(),
-    timing: z.object({ seconds: z.number().nonnegative(), rows_per_second: z.number().nonnegative() }).strict(),
-  })
-  .catchall(z.unknown())
-  .describe('report.json: what leadaudit checked, against which files, and the result');
+      as_of: z.string().describe('ISO 8601 instant at which consent and notice were judged'),
+      campaign: z.object({
+        purpose: z.string(),
+        channel: z.enum(CHANNELS),
+        region: z.string().nullable(),
+        consent_required: z.boolean(),
+        proof_required: z.boolean(),
+        consent_max_age_days: z.number().nullable(),
+        required_notice: z.array(z.enum(NOTICE_FIELDS)),
+        reject_duplicates: z.boolean(),
+        calling_window: z.object({ from: z.string(), to: z.string() }).nullable(),
+      }).strict(),
+      inputs: z.object({
+        contacts: z.object({
+          path: z.string().describe('Absolute path, or - for standard input'),
+          sha256,
+          bytes: count,
+          rows: count,
+          blank_lines: count,
+          encoding: z.string(),
+          delimiter: z.string(),
+          phone_column: z.string(),
+          phone_columns_matched: z.array(z.string()),
+        }).strict(),
+        consent: z.array(z.object({
+          path: z.string(), sha256, format: z.enum(['csv', 'jsonl']), encoding: z.string(), delimiter: z.string().optional(),
+          records: count, valid: count, invalid: z.array(invalidRecord),
+        }).strict()),
+        notice: file.nullable(),
+        suppress: z.array(z.object({
+          name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), delimiter: z.string().optional(),
+          date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
+          invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
+        }).strict()),
+      }).strict(),
+      outputs: z.object({
+        clean: z.object({ path: z.string(), sha256, rows: count }).strict(),
+        rejects: z.object({ path: z.string(), sha256, rows: count }).strict(),
+        report: z.object({ path: z.string() }).strict(),
+      }).catchall(z.object({ path: z.string(), sha256: sha256.optional() })),
+      totals: z.object({ rows: count, clean: count, rejected: count }).strict(),
+      reasons: z.partialRecord(z.enum(REASON_CODES), count),
+      exemptions: z.record(z.string(), count).describe('Rows whose notice checks an allowed exemption waived, by ground'),
+      run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
+      gate: z.object({
+        passed: z.boolean(),
+        reject_rate: z.number().min(0).max(1),
+        max_reject_rate: z.number().optional(),
+        fail_on_reject: z.boolean().optional(),
+        failures: z.array(z.string()),
+      }).strict(),
+      timing: z.object({ seconds: z.number().nonnegative(), rows_per_second: z.number().nonnegative() }).strict(),
+    })
+    .catchall(z.unknown())
+    .describe('report.json: what leadaudit checked, against which files, and the result');
+});

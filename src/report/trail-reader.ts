@@ -9,36 +9,41 @@ import { Transform } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { lazy } from '../lazy.js';
 import { InputError, at } from '../errors.js';
 import { formatZodIssue } from '../zod-messages.js';
 import type { TrailEntry } from './trail.js';
 
 export type { TrailEntry } from './trail.js';
 
-const file = z.looseObject({ path: z.string(), sha256: z.string() });
+function buildReportView() {
+  const file = z.looseObject({ path: z.string(), sha256: z.string() });
 
-/** The parts of report.json that explain and sample use; the rest is carried but not checked. */
-const reportView = z.looseObject({
-  tool: z.looseObject({ name: z.string(), version: z.string() }),
-  policy: z.looseObject({ name: z.string(), preset: z.string().nullish(), file: file.nullish(), legal_basis: z.array(z.string()).optional() }),
-  as_of: z.string(),
-  campaign: z.looseObject({
-    purpose: z.string(),
-    channel: z.string(),
-    region: z.string().nullable(),
-    required_notice: z.array(z.string()).optional(),
-    calling_window: z.object({ from: z.string(), to: z.string() }).nullish(),
-  }).optional(),
-  inputs: z.looseObject({
-    contacts: file.extend({ rows: z.number(), phone_column: z.string().optional() }),
-    consent: z.array(file),
-    notice: file.nullish(),
-    suppress: z.array(file.extend({ name: z.string().optional() })).optional(),
-  }),
-  outputs: z.looseObject({ trail: file.extend({ rows: z.number().optional() }).optional() }),
-  totals: z.looseObject({ rows: z.number(), clean: z.number(), rejected: z.number() }),
-});
-export type AuditReport = z.infer<typeof reportView>;
+  /** The parts of report.json that explain and sample use; the rest is carried but not checked. */
+  return z.looseObject({
+    tool: z.looseObject({ name: z.string(), version: z.string() }),
+    policy: z.looseObject({ name: z.string(), preset: z.string().nullish(), file: file.nullish(), legal_basis: z.array(z.string()).optional() }),
+    as_of: z.string(),
+    campaign: z.looseObject({
+      purpose: z.string(),
+      channel: z.string(),
+      region: z.string().nullable(),
+      required_notice: z.array(z.string()).optional(),
+      calling_window: z.object({ from: z.string(), to: z.string() }).nullish(),
+    }).optional(),
+    inputs: z.looseObject({
+      contacts: file.extend({ rows: z.number(), phone_column: z.string().optional() }),
+      consent: z.array(file),
+      notice: file.nullish(),
+      suppress: z.array(file.extend({ name: z.string().optional() })).optional(),
+    }),
+    outputs: z.looseObject({ trail: file.extend({ rows: z.number().optional() }).optional() }),
+    totals: z.looseObject({ rows: z.number(), clean: z.number(), rejected: z.number() }),
+  });
+}
+/** Built on first use (src/lazy.ts). */
+const reportView = lazy(buildReportView);
+export type AuditReport = z.infer<ReturnType<typeof buildReportView>>;
 
 export interface AuditDir {
   /** The out-dir, absolute. */
@@ -69,7 +74,7 @@ export async function openAuditDir(outDir: string): Promise<AuditDir> {
   } catch (e) {
     throw new InputError(`${join(outDir, 'report.json')}: not valid JSON (${(e as Error).message})`);
   }
-  const parsed = reportView.safeParse(json);
+  const parsed = reportView().safeParse(json);
   if (!parsed.success) throw new InputError(`${join(outDir, 'report.json')}: ${formatZodIssue(parsed.error.issues[0]!, json)}`);
   const trailPath = join(dir, 'trail.jsonl');
   const trail = await stat(trailPath).catch(() => undefined);
