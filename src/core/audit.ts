@@ -109,6 +109,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       await router.start();
       let sized = false;
       const heap = new HeapKeeper();
+      const trailLines = trailFile ? new LineBuffer() : undefined;
       for await (const batch of reader.batches()) {
         signal?.throwIfAborted();
         if (!sized && reader.size !== undefined && batch.length > 0) {
@@ -122,7 +123,6 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           // Short lists skip it: it would only add to their start-up.
           if (reader.size >= LONG_RUN_BYTES) collectGarbage();
         }
-        const trailLines = trailFile ? new LineBuffer() : undefined;
         for (const record of batch) {
           const facts = judgeRow(record, ctx);
           const window = tagger && facts.findings.length === 0 ? tagger.tag(facts.e164!) : undefined;
@@ -130,7 +130,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           trailLines?.append(`${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
         await router.flush();
-        if (trailFile && trailLines) for (const b of trailLines.take()) await trailFile.write(b);
+        if (trailFile && trailLines) for (const b of trailLines.take()) await trailFile.write(b, () => trailLines.recycle(b));
         heap.tick(reader.bytesRead);
         hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
       }

@@ -75,8 +75,9 @@ export class RowRouter {
 
   /** Writes the lines gathered since the last flush. */
   async flush(): Promise<void> {
-    for (const b of this.cleanLines.take()) await this.cleanFile.write(b);
-    for (const b of this.rejectLines.take()) await this.rejectsFile.write(b);
+    const clean = this.cleanLines, rejects = this.rejectLines;
+    for (const b of clean.take()) await this.cleanFile.write(b, () => clean.recycle(b));
+    for (const b of rejects.take()) await this.rejectsFile.write(b, () => rejects.recycle(b));
   }
 
   /** Flushes and closes both files; returns their SHA-256 hashes. */

@@ -22,14 +22,19 @@ export class AtomicFile {
     this.stream.on('error', (e) => { this.error = e; });
   }
 
-  /** Writes text or bytes; resolves at once unless the stream wants the caller to wait. */
-  async write(data: string | Buffer): Promise<void> {
+  /**
+   * Writes text or bytes; resolves at once unless the stream wants the caller to wait.
+   * `written` is called once the bytes are in the file, and the caller may reuse their memory.
+   */
+  async write(data: string | Buffer, written?: () => void): Promise<void> {
     if (this.error) throw this.fail(this.error);
-    if (!data.length) return;
+    if (!data.length) { written?.(); return; }
     // Encode once: the same bytes are hashed and written.
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.hash.update(bytes);
-    if (!this.stream.write(bytes)) {
+    // On a write error the memory is not given back: the run is failing anyway.
+    const ok = written ? this.stream.write(bytes, (e) => { if (!e) written(); }) : this.stream.write(bytes);
+    if (!ok) {
       await this.until('drain');
       if (this.error) throw this.fail(this.error);
     }

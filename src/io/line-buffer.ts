@@ -2,37 +2,98 @@
  * Output lines gathered as UTF-8 bytes. Building one big string per batch and encoding it costs
  * three times as much as encoding each line into a buffer as it comes (the string is a deep rope
  * that must be flattened first), and the output is most of the bytes an audit moves.
+ *
+ * The buffers are reused (issue #5: memory grows only with the duplicate set): `take()` hands out
+ * views of them, and once the file has written a view the caller gives it back with `recycle()`.
+ * A buffer all of whose views are back is filled again instead of a fresh one being allocated, so
+ * a long run does not leave a trail of megabyte buffers for the garbage collector to find.
  */
 const CHUNK = 1 << 20;
+/** A buffer with less room than this left is retired: the next lines go to another one. */
+const MIN_ROOM = 64 * 1024;
+
+interface Slab {
+  /** The slab's whole memory. */
+  mem: Buffer;
+  /** Views of it handed out and not yet recycled. */
+  out: number;
+}
 
 export class LineBuffer {
+  /** Views made since the last take(), in order. */
   private readonly full: Buffer[] = [];
-  private buf = Buffer.allocUnsafe(CHUNK);
+  private slab: Slab = newSlab(CHUNK);
+  /** Where the bytes not yet handed out start in the current slab, and how many there are. */
+  private base = 0;
   private off = 0;
+  /** Slabs with views out, by their memory, so that recycle() finds a view's slab. */
+  private readonly lent = new Map<ArrayBufferLike, Slab>();
+  /** Slabs no longer filled and with no views out, ready to be filled again. */
+  private readonly spare: Slab[] = [];
+  /** The views out: a view is taken back once only. */
+  private readonly views = new WeakSet<Buffer>();
 
   append(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     const worst = text.length * 3;
-    if (this.off + worst > this.buf.length) {
-      if (this.off > 0) this.full.push(this.buf.subarray(0, this.off));
-      this.buf = Buffer.allocUnsafe(Math.max(CHUNK, worst));
-      this.off = 0;
+    if (this.base + this.off + worst > this.slab.mem.length) {
+      this.cut();
+      this.next(worst);
     }
-    this.off += this.buf.write(text, this.off, 'utf8');
+    this.off += this.slab.mem.write(text, this.base + this.off, 'utf8');
   }
 
   get empty(): boolean {
     return this.off === 0 && this.full.length === 0;
   }
 
-  /** The bytes gathered since the last take; the buffer starts afresh (the caller keeps these). */
+  /**
+   * The bytes gathered since the last take. They stay valid until handed back with recycle(); a
+   * caller that never recycles them just leaves them to the garbage collector.
+   */
   take(): Buffer[] {
-    const out = this.full.splice(0);
-    if (this.off > 0) {
-      out.push(this.buf.subarray(0, this.off));
-      this.buf = this.buf.length - this.off >= 64 * 1024 ? this.buf.subarray(this.off) : Buffer.allocUnsafe(CHUNK);
-      this.off = 0;
-    }
-    return out;
+    this.cut();
+    // Go on filling the rest of the slab while there is room enough.
+    if (this.slab.mem.length - this.base < MIN_ROOM) this.next(0);
+    return this.full.splice(0);
   }
+
+  /** Gives back a view that take() handed out, once it has been written. */
+  recycle(view: Buffer): void {
+    const slab = this.lent.get(view.buffer);
+    if (!slab || !this.views.delete(view)) return;
+    slab.out--;
+    if (slab.out === 0 && slab !== this.slab) this.free(slab);
+  }
+
+  /** Turns the bytes gathered in the current slab into a view (lent until recycled). */
+  private cut(): void {
+    if (this.off === 0) return;
+    const view = this.slab.mem.subarray(this.base, this.base + this.off);
+    this.views.add(view);
+    this.full.push(view);
+    if (this.slab.out++ === 0) this.lent.set(this.slab.mem.buffer, this.slab);
+    this.base += this.off;
+    this.off = 0;
+  }
+
+  /** Stops filling the current slab and starts on a spare one, or a new one. */
+  private next(need: number): void {
+    const done = this.slab;
+    this.slab = (need <= CHUNK ? this.spare.pop() : undefined) ?? newSlab(Math.max(CHUNK, need));
+    this.base = 0;
+    this.off = 0;
+    if (done.out === 0) this.free(done);
+  }
+
+  private free(slab: Slab): void {
+    this.lent.delete(slab.mem.buffer);
+    // Slabs of the usual size are kept, a few: enough for a writer a batch or two behind.
+    if (slab.mem.length === CHUNK && this.spare.length < 4) this.spare.push(slab);
+  }
+}
+
+function newSlab(size: number): Slab {
+  // allocUnsafe of this size never comes from Node's shared pool: each slab has its own memory.
+  return { mem: Buffer.allocUnsafe(size), out: 0 };
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { LineBuffer } from '../../src/io/line-buffer.js';
+import { mulberry32 } from '../../src/random.js';
+
+const MiB = 1 << 20;
+const line = (i: number, width: number) => `${i};${'x'.repeat(width)};Пётр\n`;
+
+describe('LineBuffer', () => {
+  it('hands out the bytes of the lines, in order', () => {
+    const b = new LineBuffer();
+    expect(b.empty).toBe(true);
+    b.append('a,b\n');
+    b.append('в,г\n');
+    expect(b.empty).toBe(false);
+    expect(Buffer.concat(b.take()).toString('utf8')).toBe('a,b\nв,г\n');
+    expect(b.take()).toEqual([]);
+    expect(b.empty).toBe(true);
+  });
+
+  it('fills a slab again once every view of it is back, and not before', () => {
+    const b = new LineBuffer();
+    const first: Buffer[] = [];
+    // Two slabs' worth of lines, taken in batches and kept out.
+    for (let i = 0; i < 40; i++) {
+      for (let k = 0; k < 100; k++) b.append(line(i * 100 + k, 500));
+      first.push(...b.take());
+    }
+    const firstMemory = new Set(first.map((v) => v.buffer));
+    expect(firstMemory.size).toBeGreaterThan(1);
+    const copies = first.map((v) => Buffer.from(v));
+    // While they are out, new lines never land in their memory.
+    for (let k = 0; k < 3000; k++) b.append(line(k, 500));
+    const more = b.take();
+    expect(more.some((v) => firstMemory.has(v.buffer))).toBe(false);
+    first.forEach((v, i) => expect(v.equals(copies[i]!)).toBe(true));
+    // Once they are back, their memory is filled again.
+    for (const v of first) b.recycle(v);
+    for (let k = 0; k < 3000; k++) b.append(line(k, 500));
+    expect(b.take().some((v) => firstMemory.has(v.buffer))).toBe(true);
+  });
+
+  it('takes a view back once only', () => {
+    const b = new LineBuffer();
+    b.append(line(1, 10));
+    const [kept] = b.take();
+    const copy = Buffer.from(kept!);
+    b.append(line(2, 10));
+    const [other] = b.take();
+    // Recycling the second view twice must not count as giving back the first.
+    b.recycle(other!);
+    b.recycle(other!);
+    // Lines just too big for the rest of the slab (but not for a fresh one) move on to other
+    // slabs without cutting another view of the first: if it counted as free, the second move
+    // would fill it again from the start.
+    const big = 'x'.repeat(Math.floor(MiB / 3) - 10);
+    b.append(big);
+    b.append(big);
+    b.append(big);
+    b.take();
+    expect(kept!.equals(copy)).toBe(true);
+  });
+
+  it('never overwrites a view before it is recycled (random batches, lines and hold times)', () => {
+    const rnd = mulberry32(5);
+    const b = new LineBuffer();
+    // Each view is written some batches later: mostly soon, now and then much later.
+    const out: { view: Buffer; copy: Buffer; due: number }[] = [];
+    let bytes = 0;
+    let reused = 0;
+    let big = 0;
+    const seen = new Set<ArrayBufferLike>();
+    for (let batch = 0; batch < 2000; batch++) {
+      const lines = Math.floor(rnd() * 300);
+      // Now and then a line longer than a slab.
+      for (let k = 0; k < lines; k++) b.append(line(k, Math.floor(rnd() * (rnd() < 0.0002 ? 2 * MiB : 400))));
+      for (const view of b.take()) {
+        const hold = rnd() < 0.1 ? 20 + Math.floor(rnd() * 100) : Math.floor(rnd() * 3);
+        out.push({ view, copy: Buffer.from(view), due: batch + hold });
+        bytes += view.length;
+        if (view.byteOffset === 0 && seen.has(view.buffer)) reused++;
+        if (view.length > MiB) big++;
+        seen.add(view.buffer);
+      }
+      for (let i = out.length - 1; i >= 0; i--) {
+        if (out[i]!.due > batch) continue;
+        const { view, copy } = out.splice(i, 1)[0]!;
+        expect(view.equals(copy)).toBe(true);
+        b.recycle(view);
+      }
+    }
+    for (const { view, copy } of out) expect(view.equals(copy)).toBe(true);
+    expect(bytes).toBeGreaterThan(20 * MiB);
+    expect(big).toBeGreaterThan(0);
+    // Memory was filled again, many times: the test saw reuse, not only fresh slabs.
+    expect(reused).toBeGreaterThan(10);
+  });
+});
