@@ -130,7 +130,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           trailLines?.append(`${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
         await router.flush();
-        if (trailFile && trailLines) for (const b of trailLines.take()) await trailFile.write(b, () => trailLines.recycle(b));
+        if (trailFile && trailLines) await trailFile.writeLines(trailLines);
         heap.tick(reader.bytesRead);
         hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
       }

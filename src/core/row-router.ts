@@ -75,9 +75,8 @@ export class RowRouter {
 
   /** Writes the lines gathered since the last flush. */
   async flush(): Promise<void> {
-    const clean = this.cleanLines, rejects = this.rejectLines;
-    for (const b of clean.take()) await this.cleanFile.write(b, () => clean.recycle(b));
-    for (const b of rejects.take()) await this.rejectsFile.write(b, () => rejects.recycle(b));
+    await this.cleanFile.writeLines(this.cleanLines);
+    await this.rejectsFile.writeLines(this.rejectLines);
   }
 
   /** Flushes and closes both files; returns their SHA-256 hashes. */

@@ -5,6 +5,7 @@
  */
 import { createWriteStream, mkdirSync, renameSync, rmSync, rmdirSync, existsSync, statSync, type WriteStream } from 'node:fs';
 import { createSha256 } from './hash.js';
+import type { LineBuffer } from './line-buffer.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -22,13 +23,20 @@ export class AtomicFile {
     this.stream.on('error', (e) => { this.error = e; });
   }
 
-  /**
-   * Writes text or bytes; resolves at once unless the stream wants the caller to wait.
-   * `written` is called once the bytes are in the file, and the caller may reuse their memory.
-   */
-  async write(data: string | Buffer, written?: () => void): Promise<void> {
+  /** Writes text or bytes; resolves at once unless the stream wants the caller to wait. */
+  write(data: string | Buffer): Promise<void> {
+    return this.put(data);
+  }
+
+  /** Writes the lines gathered since the last call, and gives their memory back once written. */
+  async writeLines(lines: LineBuffer): Promise<void> {
+    for (const b of lines.take()) await this.put(b, () => lines.recycle(b));
+  }
+
+  /** `written` is called once the bytes are in the file: the caller may reuse their memory. */
+  private async put(data: string | Buffer, written?: () => void): Promise<void> {
     if (this.error) throw this.fail(this.error);
-    if (!data.length) { written?.(); return; }
+    if (!data.length) return;
     // Encode once: the same bytes are hashed and written.
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.hash.update(bytes);

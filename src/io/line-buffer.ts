@@ -26,12 +26,10 @@ export class LineBuffer {
   /** Where the bytes not yet handed out start in the current slab, and how many there are. */
   private base = 0;
   private off = 0;
-  /** Slabs with views out, by their memory, so that recycle() finds a view's slab. */
-  private readonly lent = new Map<ArrayBufferLike, Slab>();
   /** Slabs no longer filled and with no views out, ready to be filled again. */
   private readonly spare: Slab[] = [];
-  /** The views out: a view is taken back once only. */
-  private readonly views = new WeakSet<Buffer>();
+  /** Each view out and its slab; a view is taken back once only. */
+  private readonly views = new WeakMap<Buffer, Slab>();
 
   append(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
@@ -60,8 +58,9 @@ export class LineBuffer {
 
   /** Gives back a view that take() handed out, once it has been written. */
   recycle(view: Buffer): void {
-    const slab = this.lent.get(view.buffer);
-    if (!slab || !this.views.delete(view)) return;
+    const slab = this.views.get(view);
+    if (!slab) return;
+    this.views.delete(view);
     slab.out--;
     if (slab.out === 0 && slab !== this.slab) this.free(slab);
   }
@@ -70,9 +69,9 @@ export class LineBuffer {
   private cut(): void {
     if (this.off === 0) return;
     const view = this.slab.mem.subarray(this.base, this.base + this.off);
-    this.views.add(view);
+    this.views.set(view, this.slab);
     this.full.push(view);
-    if (this.slab.out++ === 0) this.lent.set(this.slab.mem.buffer, this.slab);
+    this.slab.out++;
     this.base += this.off;
     this.off = 0;
   }
@@ -87,13 +86,11 @@ export class LineBuffer {
   }
 
   private free(slab: Slab): void {
-    this.lent.delete(slab.mem.buffer);
     // Slabs of the usual size are kept, a few: enough for a writer a batch or two behind.
     if (slab.mem.length === CHUNK && this.spare.length < 4) this.spare.push(slab);
   }
 }
 
 function newSlab(size: number): Slab {
-  // allocUnsafe of this size never comes from Node's shared pool: each slab has its own memory.
   return { mem: Buffer.allocUnsafe(size), out: 0 };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LineBuffer } from '../../src/io/line-buffer.js';
 import { mulberry32 } from '../../src/random.js';
+import { OutputSet } from '../../src/io/atomic-output.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const MiB = 1 << 20;
 const line = (i: number, width: number) => `${i};${'x'.repeat(width)};Пётр\n`;
@@ -93,5 +97,36 @@ describe('LineBuffer', () => {
     expect(big).toBeGreaterThan(0);
     // Memory was filled again, many times: the test saw reuse, not only fresh slabs.
     expect(reused).toBeGreaterThan(10);
+  });
+});
+
+describe('AtomicFile.writeLines', () => {
+  it('writes every line in order and gives the memory back, so slabs are filled again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadaudit-lines-'));
+    try {
+      const out = new OutputSet(dir, dir);
+      const file = out.file('lines.csv');
+      const lines = new LineBuffer();
+      const memory: ArrayBufferLike[] = [];
+      const take = lines.take.bind(lines);
+      lines.take = () => { const views = take(); memory.push(...views.map((v) => v.buffer)); return views; };
+      let expected = '';
+      for (let batch = 0; batch < 60; batch++) {
+        for (let k = 0; k < 300; k++) {
+          const text = line(batch * 300 + k, 300);
+          lines.append(text);
+          expected += text;
+        }
+        await file.writeLines(lines);
+      }
+      await file.close();
+      out.commit();
+      expect(readFileSync(join(dir, 'lines.csv'), 'utf8')).toBe(expected);
+      // About 5.5 MiB went through no more than a few megabyte slabs.
+      expect(Buffer.byteLength(expected)).toBeGreaterThan(5 * MiB);
+      expect(new Set(memory).size).toBeLessThanOrEqual(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
