@@ -1,7 +1,7 @@
 /**
  * The reason-code registry: every code a row can be rejected with, in the order the contract's
  * table lists them (that order is also the order of `audit_reasons`), plus LIST_STALE, which is
- * about the whole run. Rules return findings as data (`{ code, args }`); the words for a finding are
+ * about the whole run and, since issue #14, rejects every row as well. Rules return findings as data (`{ code, args }`); the words for a finding are
  * made here, in one place (`explain`). Each code carries its legal reference per preset (issue #4).
  */
 import type { PresetName } from './policy/preset-names.js';
@@ -36,7 +36,7 @@ export const REASON_CODES = [
 
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-/** Codes that concern the whole run, never a row. */
+/** Codes that concern the whole run (report.json `run_findings`); LIST_STALE is a row code too. */
 export const RUN_CODES: readonly ReasonCode[] = ['LIST_STALE'];
 
 export type FindingArgs = Record<string, string | number | undefined>;
@@ -302,7 +302,9 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
       'uk-pecr': 'PECR reg. 21(1)(b) and 21(3) (TPS registrations take effect after 28 days)',
       'us-tcpa': '16 CFR 310.4(b)(3)(iv) (registry accessed no more than 31 days before the call); 47 CFR 64.1200(c)(2)',
     },
-    detail: (a) => (a.problem === 'missing' ? `the policy requires the suppression list ${a.list}, and none was given` : `the suppression list ${a.list} is from ${a.date}, more than ${a.maxAge} days before ${a.asOf}`),
+    detail: (a) => (a.problem === 'missing' ? `the policy requires the suppression list ${a.list}, and none was given`
+      : a.problem === 'several' ? `the required suppression lists ${a.list} are missing or stale (report.json run_findings says which)`
+        : `the suppression list ${a.list} is from ${a.date}, more than ${a.maxAge} days before ${a.asOf}`),
   },
 };
 

@@ -14,7 +14,8 @@ import { loadPolicy } from '../policy/load.js';
 import { basename } from 'node:path';
 import { audit } from '../core/audit.js';
 import type { AuditSettings, SuppressSpec } from '../core/settings.js';
-import { renderSummary } from '../report/summary.js';
+import { renderSummary, gateFailedLine } from '../report/summary.js';
+import { REASON_CODES, type ReasonCode } from '../reasons.js';
 import { EXIT } from './exit-codes.js';
 import { progressFor } from './progress.js';
 
@@ -39,6 +40,7 @@ export function registerAudit(program: Command): void {
     .option('--encoding <name>', `force the encoding of every input (${ENCODINGS.join(', ')}; default: detected)`)
     .option('--max-reject-rate <rate>', 'gate: exit 1 when rejected/rows is above this (0..1; default: the policy\'s)')
     .option('--fail-on-reject', 'gate: exit 1 when any row is rejected (default: the policy\'s)')
+    .option('--fail-on <codes>', 'gate: exit 1 when any row has one of these reason codes, comma-separated (repeatable; default: the policy\'s)', collect)
     .option('--json', 'print report.json to standard output as well')
     .option('--quiet', 'no summary on standard error')
     .option('--trail', 'also write trail.jsonl: the evidence behind every verdict (for explain and sample)')
@@ -63,6 +65,7 @@ const optionsSchema = z.object({
   encoding: z.string().optional(),
   maxRejectRate: z.string().optional(),
   failOnReject: z.boolean().optional(),
+  failOn: z.array(z.string()).optional(),
   json: z.boolean().optional(),
   quiet: z.boolean().optional(),
   trail: z.boolean().optional(),
@@ -121,6 +124,8 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     maxRejectRate = n;
   }
 
+  const failOn = o.failOn === undefined ? policy.policy.gate.fail_on ?? [] : reasonCodes(o.failOn);
+
   return {
     contacts,
     consent: o.consent,
@@ -134,11 +139,60 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     region,
     phoneColumn: o.phoneColumn,
     encoding,
-    gate: { maxRejectRate, failOnReject: o.failOnReject ?? policy.policy.gate.fail_on_reject },
+    gate: {
+      maxRejectRate,
+      failOnReject: o.failOnReject ?? policy.policy.gate.fail_on_reject,
+      failOn,
+      setBy: {
+        maxRejectRate: o.maxRejectRate === undefined ? 'policy' : '--max-reject-rate',
+        failOnReject: o.failOnReject === undefined ? 'policy' : '--fail-on-reject',
+        failOn: o.failOn === undefined ? 'policy' : '--fail-on',
+      },
+    },
     trail: o.trail ?? false,
     mask: o.mask ?? false,
     junit: o.junit,
   };
+}
+
+/** `--fail-on CODE[,CODE...]` (repeatable): known reason codes, any case, each once, in the registry's order. */
+export function reasonCodes(values: readonly string[]): ReasonCode[] {
+  const wanted = new Set<ReasonCode>();
+  for (const value of values) {
+    const words = value.split(',').map((w) => w.trim());
+    if (words.every((w) => w === '')) throw bad('--fail-on', value, 'names no reason code (e.g. --fail-on CONSENT_MISSING,SUPPRESSED)');
+    for (const word of words) {
+      if (word === '') continue;
+      const code = word.toUpperCase();
+      if (!(REASON_CODES as readonly string[]).includes(code)) {
+        const near = nearestCode(code);
+        throw bad('--fail-on', word, `is not a reason code${near ? ` (did you mean ${near}?)` : ''}; leadaudit reasons lists them`);
+      }
+      wanted.add(code as ReasonCode);
+    }
+  }
+  return REASON_CODES.filter((c) => wanted.has(c));
+}
+
+/** The code a typo was most likely meant to be: at most two edits away. */
+function nearestCode(word: string): ReasonCode | undefined {
+  let best: ReasonCode | undefined;
+  let bestDistance = 3;
+  for (const code of REASON_CODES) {
+    const d = editDistance(word, code);
+    if (d < bestDistance) [best, bestDistance] = [code, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 const LIST_NAME = /^([A-Za-z][\w-]*)=(.+)$/;
@@ -196,6 +250,8 @@ async function runAudit(contacts: string, raw: Record<string, unknown>): Promise
     const result = await audit(settings, { signal: controller.signal, onProgress: (p) => progress.update(p) });
     progress.done();
     if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours()));
+    // A CI job running --json --quiet still learns why its gate failed (issue #14): one line.
+    else if (!result.report.gate.passed) process.stderr.write(gateFailedLine(result.report));
     if (raw.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
     process.exitCode = result.report.gate.passed ? EXIT.ok : EXIT.gateFailed;
   } finally {

@@ -16,7 +16,8 @@ export function registerReasons(program: Command): void {
       const rows = REASON_CODES.map((code) => ({
         code,
         applies: used.has(code),
-        scope: RUN_CODES.includes(code) ? 'run' : 'row',
+        // LIST_STALE is about the run and, since issue #14, rejects every row too.
+        scope: RUN_CODES.includes(code) ? 'row and run' : 'row',
         title: REASONS[code].title,
         remedy: REASONS[code].remedy,
         law: loaded.preset ? REASONS[code].law[loaded.preset] ?? null : null,
@@ -27,7 +28,7 @@ export function registerReasons(program: Command): void {
       }
       const out = [`Reason codes under ${loaded.policy.name}${loaded.preset && loaded.preset !== loaded.policy.name ? ` (extends ${loaded.preset})` : ''}:`, ''];
       for (const r of rows) {
-        out.push(`${r.code}${r.applies ? '' : '  (not applied by this policy)'}${r.scope === 'run' ? '  (about the whole run)' : ''}`);
+        out.push(`${r.code}${r.applies ? '' : '  (not applied by this policy)'}${r.scope === 'row and run' ? '  (about the whole run: rejects every row)' : ''}`);
         out.push(`  ${r.title}.`);
         out.push(`  What to do: ${r.remedy}`);
         if (r.law) out.push(`  Law: ${r.law}`);

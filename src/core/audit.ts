@@ -23,7 +23,7 @@ import { LineBuffer } from '../io/line-buffer.js';
 import { HeapKeeper, collectGarbage } from './heap.js';
 import { CallWindowTagger } from './call-window-tagger.js';
 import { evaluateGate } from './gate.js';
-import { staleLists } from './lists.js';
+import { requiredListStates, rowListFindings, staleLists } from './lists.js';
 import type { AuditSettings } from './settings.js';
 import { buildReport, type Report } from '../report/report-json.js';
 import { renderReportHtml } from '../report/html.js';
@@ -61,6 +61,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   // Evidence texts are kept only for the trail; the verdicts need just whether there is one.
   const consent = await loadConsent(settings.consent, phones, { encoding: settings.encoding, signal, keepText: settings.trail });
   const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal });
+  const listStates = requiredListStates(policy.required_lists, suppression.lists, settings.asOf);
   const runFindings = staleLists(policy.required_lists, suppression.lists, settings.asOf);
   const screenedBy = policy.unconsented_calls_screened_by;
   const campaign = campaignFrom(policy, {
@@ -96,6 +97,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       manifest,
       columns: { phone: phoneColumn.index, notice: noticeColumns(names), meta: noticeMetaColumns(names) },
       noticeMemo: new Map(),
+      listStale: rowListFindings(runFindings),
     };
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
@@ -139,7 +141,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const contactsSha = await reader.sha256();
       const trailSha = trailFile ? await trailFile.close() : undefined;
       const seconds = (performance.now() - started) / 1000;
-      const gate = evaluateGate(router.rows, router.rejected, settings.gate, runFindings);
+      const gate = evaluateGate({ rows: router.rows, rejected: router.rejected, reasons: router.reasons }, settings.gate, listStates);
       const report = buildReport({
         settings,
         campaign,

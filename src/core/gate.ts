@@ -1,33 +1,67 @@
-/** The import gate: turns the totals into pass or fail (exit 1); the CLI only reads the verdict. */
+/**
+ * The import gate: turns the totals into pass or fail (exit 1); the CLI only reads the verdict.
+ * Each condition is kept with its result (issue #14), so report.json, the summary and the one line
+ * printed under --quiet can say why; the words are made in src/report/gate-text.ts.
+ */
+import { isoString } from '../dates.js';
+import type { ReasonCode } from '../reasons.js';
 import type { GateSettings } from './settings.js';
-import { explain, type Finding } from '../reasons.js';
+import type { RequiredListState } from './lists.js';
 
-export interface GateResult {
+/** Who set a condition: its command-line flag, or the policy. */
+export type SetBy = '--max-reject-rate' | '--fail-on-reject' | '--fail-on' | 'policy';
+
+export type GateCondition =
+  | { condition: 'max_reject_rate'; set_by: SetBy; limit: number; reject_rate: number; passed: boolean }
+  | { condition: 'fail_on_reject'; set_by: SetBy; rejected: number; passed: boolean }
+  | { condition: 'fail_on'; set_by: SetBy; codes: ReasonCode[]; rows: Partial<Record<ReasonCode, number>>; passed: boolean }
+  | { condition: 'required_list'; set_by: 'policy'; list: string; max_age_days: number; date: string | null; state: RequiredListState['state']; passed: boolean };
+
+export interface GateVerdict {
   passed: boolean;
   reject_rate: number;
   max_reject_rate?: number;
   fail_on_reject?: boolean;
-  /** Why the gate failed, one sentence per failed condition. */
-  failures: string[];
+  fail_on?: ReasonCode[];
+  /** Every condition that was set, with its result; none: no gate was set. */
+  conditions: GateCondition[];
 }
 
-/** `runFindings` are about the whole run (LIST_STALE): each fails the gate. */
-export function evaluateGate(rows: number, rejected: number, gate: GateSettings, runFindings: readonly Finding[] = []): GateResult {
+export interface GateTotals {
+  rows: number;
+  rejected: number;
+  /** Rows per reason code. */
+  reasons: ReadonlyMap<ReasonCode, number>;
+}
+
+/** A required suppression list that is missing or stale fails the gate whatever else is set. */
+export function evaluateGate(t: GateTotals, gate: GateSettings, lists: readonly RequiredListState[] = []): GateVerdict {
   // The reject rate of an empty list is 0 (SPEC "Outputs").
-  const rate = rows === 0 ? 0 : rejected / rows;
-  const failures: string[] = [];
-  const result: GateResult = { passed: true, reject_rate: rate, failures };
+  const rate = t.rows === 0 ? 0 : t.rejected / t.rows;
+  const conditions: GateCondition[] = [];
+  const verdict: GateVerdict = { passed: true, reject_rate: rate, conditions };
   if (gate.maxRejectRate !== undefined) {
-    result.max_reject_rate = gate.maxRejectRate;
-    if (rate > gate.maxRejectRate) failures.push(`reject rate ${formatRate(rate)} is above --max-reject-rate ${gate.maxRejectRate}`);
+    verdict.max_reject_rate = gate.maxRejectRate;
+    conditions.push({ condition: 'max_reject_rate', set_by: gate.setBy.maxRejectRate, limit: gate.maxRejectRate, reject_rate: rate, passed: rate <= gate.maxRejectRate });
   }
   if (gate.failOnReject) {
-    result.fail_on_reject = true;
-    if (rejected > 0) failures.push(`${rejected} row${rejected === 1 ? '' : 's'} rejected and --fail-on-reject is set`);
+    verdict.fail_on_reject = true;
+    conditions.push({ condition: 'fail_on_reject', set_by: gate.setBy.failOnReject, rejected: t.rejected, passed: t.rejected === 0 });
   }
-  for (const f of runFindings) failures.push(explain(f));
-  result.passed = failures.length === 0;
-  return result;
+  if (gate.failOn.length) {
+    verdict.fail_on = [...gate.failOn];
+    const rows: Partial<Record<ReasonCode, number>> = {};
+    for (const code of gate.failOn) rows[code] = t.reasons.get(code) ?? 0;
+    conditions.push({ condition: 'fail_on', set_by: gate.setBy.failOn, codes: [...gate.failOn], rows, passed: gate.failOn.every((c) => !rows[c]) });
+  }
+  for (const l of lists) {
+    conditions.push({
+      condition: 'required_list', set_by: 'policy', list: l.name, max_age_days: l.maxAgeDays,
+      date: l.date === undefined ? null : isoString(l.date), state: l.state, passed: l.state === 'fresh',
+    });
+  }
+  verdict.passed = conditions.every((c) => c.passed);
+  return verdict;
 }
 
 export function formatRate(rate: number): string {

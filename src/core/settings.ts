@@ -3,12 +3,18 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Encoding } from '../io/decode.js';
 import type { LoadedPolicy } from '../policy/load.js';
 import type { Channel } from '../policy/schema.js';
+import type { ReasonCode } from '../reasons.js';
+import type { SetBy } from './gate.js';
 
 export interface GateSettings {
   /** Fail when rejected/rows is above this (0..1). */
   maxRejectRate: number | undefined;
   /** Fail when any row is rejected. */
   failOnReject: boolean;
+  /** Fail when any row has one of these codes (`--fail-on`). */
+  failOn: readonly ReasonCode[];
+  /** Where each condition came from: the command line or the policy. */
+  setBy: { maxRejectRate: SetBy; failOnReject: SetBy; failOn: SetBy };
 }
 
 /** A suppression list: `--suppress [NAME=]FILE`, dated by `--list-date NAME=DATE` or the file's mtime. */

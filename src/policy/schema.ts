@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { lazy } from '../lazy.js';
+import { REASON_CODES } from '../reasons.js';
 
 export const CHANNELS = ['call', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -54,7 +55,8 @@ function buildPolicySchema() {
       gate: z.object({
         max_reject_rate: z.number().min(0).max(1).nullable(),
         fail_on_reject: z.boolean(),
-      }).strict().describe('Default gate; --max-reject-rate and --fail-on-reject override it'),
+        fail_on: z.array(z.enum(REASON_CODES)).optional().describe('Fail when any row has one of these codes'),
+      }).strict().describe('Default gate; --max-reject-rate, --fail-on-reject and --fail-on override it'),
     })
     .strict();
 }

@@ -34,7 +34,7 @@ code, .hash { font-family: var(--mono); font-size: 12px; }
 .split > span { display: block; height: 100%; background: var(--ok); }
 .split-empty { background: var(--line); }
 .gate { border-width: 1px 1px 1px 6px; }
-.gate p, .gate ul { font-size: 13px; margin: 2px 0 0; }
+.gate p, .gate ul { font-size: 13px; margin: 2px 0 0; overflow-wrap: anywhere; }
 .gate ul { padding-left: 18px; }
 .verdict { font-size: 24px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
 .verdict small { font-size: 13px; font-weight: 600; text-transform: none; letter-spacing: 0; color: var(--muted); margin-left: 6px; }
@@ -43,7 +43,7 @@ code, .hash { font-family: var(--mono); font-size: 12px; }
 .gate-failed { border-left-color: var(--bad); background: var(--bad-bg); }
 .gate-failed .verdict { color: var(--bad); }
 .gate-none { border-left-color: #9aa5b1; background: var(--neutral-bg); }
-.gate-none .verdict { color: #3e4c59; }
+.gate-none .verdict { color: #3e4c59; text-transform: none; letter-spacing: 0; }
 .columns { display: grid; grid-template-columns: minmax(0, 1.75fr) minmax(0, 1fr); gap: 12px; margin-bottom: 16px; }
 .card { padding: 14px 18px; margin-bottom: 16px; }
 .columns > .card, .side > .card:last-child { margin-bottom: 0; }

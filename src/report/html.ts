@@ -9,6 +9,7 @@ import { REASONS, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
 import { HTML_STYLE } from './html-style.js';
+import { conditionText, gateState } from './gate-text.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -112,24 +113,23 @@ function totalsSection(r: Report): string {
     <span class="kpi-value" data-total="reject-rate">${e(formatRate(r.gate.reject_rate))}</span>
     <span class="kpi-note">rejected / rows</span>
     <span class="split${rows === 0 ? ' split-empty' : ''}" role="img" aria-label="${e(`${formatRate(cleanShare)} clean`)}"><span style="width:${(cleanShare * 100).toFixed(2)}%"></span></span></div>
-${gateCard(r.gate)}
+${gateCard(r)}
 </section>`;
 }
 
-function gateCard(g: Report['gate']): string {
-  const set = g.max_reject_rate !== undefined || g.fail_on_reject === true;
-  const state = !g.passed ? 'failed' : set ? 'passed' : 'none';
-  const badge = { failed: 'Failed', passed: 'Passed', none: 'Passed' }[state];
-  const conditions: string[] = [];
-  if (g.max_reject_rate !== undefined) conditions.push(`<code>--max-reject-rate ${e(g.max_reject_rate)}</code>`);
-  if (g.fail_on_reject) conditions.push('<code>--fail-on-reject</code>');
+function gateCard(r: Report): string {
+  const g = r.gate;
+  const state = gateState(g);
+  // With no condition set the run is not "passed" by anything: say so, without that word (issue #14).
+  const badge = { failed: 'Failed', passed: 'Passed', none: 'No gate set' }[state];
+  const ctx = { policy: r.policy.name, asOf: r.as_of };
   let why: string;
   if (state === 'failed') why = `<ul>${g.failures.map((f) => `<li>${e(f)}</li>`).join('')}</ul>`;
-  else if (state === 'passed') why = `<p>Within the gate: ${conditions.join(', ')}.</p>`;
-  else why = '<p>No <code>--max-reject-rate</code> or <code>--fail-on-reject</code> was given: the run passes whatever the reject rate.</p>';
-  return `  <div id="gate" class="kpi gate gate-${state}" data-passed="${g.passed}">
+  else if (state === 'passed') why = `<ul>${g.conditions.map((c) => `<li>${e(conditionText(c, ctx))}</li>`).join('')}</ul>`;
+  else why = '<p>No <code>--max-reject-rate</code>, <code>--fail-on-reject</code> or <code>--fail-on</code> was given and the policy sets none: the exit code does not depend on the verdicts.</p>';
+  return `  <div id="gate" class="kpi gate gate-${state}" data-passed="${g.passed}" data-state="${state}">
     <span class="kpi-label">Import gate</span>
-    <span class="verdict">${badge}${state === 'none' ? ' <small>no gate set</small>' : ''}</span>
+    <span class="verdict">${badge}</span>
     ${why}
   </div>`;
 }
@@ -272,6 +272,8 @@ function gateSettings(g: Report['gate']): string {
   const parts: string[] = [];
   if (g.max_reject_rate !== undefined) parts.push(`max reject rate ${e(g.max_reject_rate)}`);
   if (g.fail_on_reject) parts.push('fail on any reject');
+  if (g.fail_on?.length) parts.push(`fail on ${g.fail_on.map((c) => `<code>${e(c)}</code>`).join(', ')}`);
+  for (const c of g.conditions) if (c.condition === 'required_list') parts.push(`list ${e(c.list)} at most ${e(c.max_age_days)} days old`);
   return parts.length ? parts.join('; ') : 'none';
 }
 

@@ -1,10 +1,11 @@
 /**
  * `--junit FILE`: the audit as JUnit XML, so CI dashboards show it: one test case per reason code
  * the policy applies, failing with the number of rows and the first lines it was found on.
- * LIST_STALE, about the whole run, is a test case too.
+ * LIST_STALE fails with what is wrong with the list (a run finding) and the rows it rejected.
  */
-import { REASONS, REASON_CODES, RUN_CODES, type ReasonCode } from '../reasons.js';
+import { REASONS, REASON_CODES, type ReasonCode } from '../reasons.js';
 import type { Report } from './report-json.js';
+import { gateState } from './gate-text.js';
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
   // Characters XML 1.0 can't hold at all.
@@ -17,16 +18,15 @@ export function renderJunit(report: Report, used: ReadonlySet<ReasonCode>, first
   const cases = codes.map((code) => {
     const info = REASONS[code];
     const name = `${code}: ${info.title}`;
-    const run = RUN_CODES.includes(code);
-    const findings = run ? report.run_findings.filter((f) => f.code === code) : [];
-    const rows = run ? 0 : report.reasons[code] ?? 0;
-    const failed = run ? findings.length > 0 : rows > 0;
-    if (!failed) return `    <testcase classname="leadaudit.${report.policy.name}" name="${xml(name)}" time="0"/>`;
+    const findings = report.run_findings.filter((f) => f.code === code);
+    const rows = report.reasons[code] ?? 0;
+    if (findings.length === 0 && rows === 0) return `    <testcase classname="leadaudit.${report.policy.name}" name="${xml(name)}" time="0"/>`;
     failures++;
     const lines = firstLines.get(code) ?? [];
-    const message = run
-      ? findings.map((f) => f.detail).join('; ')
-      : `${rows} row${rows === 1 ? '' : 's'} rejected; first on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${rows > lines.length ? ', ...' : ''}`;
+    const message = [
+      ...findings.map((f) => f.detail),
+      ...(rows ? [`${rows} row${rows === 1 ? '' : 's'} rejected; first on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${rows > lines.length ? ', ...' : ''}`] : []),
+    ].join('; ');
     const body = [message, `What to do: ${info.remedy}`, ...(report.policy.references[code] ? [`Law: ${report.policy.references[code]}`] : []), `Input: ${contacts}`].join('\n');
     return `    <testcase classname="leadaudit.${report.policy.name}" name="${xml(name)}" time="0">\n      <failure message="${xml(message)}" type="${code}">${xml(body)}</failure>\n    </testcase>`;
   });
@@ -40,7 +40,7 @@ export function renderJunit(report: Report, used: ReadonlySet<ReasonCode>, first
     `      <property name="rows" value="${t.rows}"/>`,
     `      <property name="clean" value="${t.clean}"/>`,
     `      <property name="rejected" value="${t.rejected}"/>`,
-    `      <property name="gate" value="${report.gate.passed ? 'passed' : 'failed'}"/>`,
+    `      <property name="gate" value="${gateState(report.gate)}"/>`,
     '    </properties>',
     ...cases,
     '  </testsuite>',

@@ -12,7 +12,8 @@ import type { ConsentFileStats } from '../evidence/consent-loader.js';
 import type { SuppressionStats } from '../evidence/suppression.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import type { AuditSettings } from '../core/settings.js';
-import type { GateResult } from '../core/gate.js';
+import type { GateVerdict } from '../core/gate.js';
+import { gateFailures } from './gate-text.js';
 import { VERSION } from '../version.js';
 
 export interface ReportInput {
@@ -35,7 +36,7 @@ export interface ReportInput {
   reasons: Map<ReasonCode, number>;
   exemptions: Map<string, number>;
   runFindings: Finding[];
-  gate: GateResult;
+  gate: GateVerdict;
   seconds: number;
 }
 
@@ -113,7 +114,7 @@ export function buildReport(r: ReportInput) {
     reasons,
     exemptions: Object.fromEntries([...r.exemptions].sort(([a], [b]) => a.localeCompare(b))),
     run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),
-    gate: r.gate,
+    gate: { ...r.gate, failures: gateFailures(r.gate, { policy: loaded.policy.name, asOf: isoString(c.asOf) }) },
     timing: {
       seconds: round(r.seconds, 3),
       rows_per_second: r.seconds > 0 ? Math.round(r.totals.rows / r.seconds) : 0,

@@ -14,6 +14,16 @@ export const reportSchema = lazy(() => {
   const file = z.object({ path: z.string(), sha256 }).strict();
   const invalidRecord = z.object({ line: z.number().int(), field: z.string().optional(), problem: z.string() }).strict();
   const count = z.number().int().nonnegative();
+  const setBy = z.enum(['--max-reject-rate', '--fail-on-reject', '--fail-on', 'policy']);
+  const gateCondition = z.discriminatedUnion('condition', [
+    z.object({ condition: z.literal('max_reject_rate'), set_by: setBy, limit: z.number(), reject_rate: z.number(), passed: z.boolean() }).strict(),
+    z.object({ condition: z.literal('fail_on_reject'), set_by: setBy, rejected: count, passed: z.boolean() }).strict(),
+    z.object({ condition: z.literal('fail_on'), set_by: setBy, codes: z.array(z.enum(REASON_CODES)), rows: z.partialRecord(z.enum(REASON_CODES), count), passed: z.boolean() }).strict(),
+    z.object({
+      condition: z.literal('required_list'), set_by: z.literal('policy'), list: z.string(), max_age_days: count,
+      date: z.string().nullable(), state: z.enum(['fresh', 'stale', 'missing']), passed: z.boolean(),
+    }).strict(),
+  ]);
 
   return z
     .object({
@@ -74,7 +84,9 @@ export const reportSchema = lazy(() => {
         reject_rate: z.number().min(0).max(1),
         max_reject_rate: z.number().optional(),
         fail_on_reject: z.boolean().optional(),
-        failures: z.array(z.string()),
+        fail_on: z.array(z.enum(REASON_CODES)).optional(),
+        conditions: z.array(gateCondition).describe('Every gate condition that was set, with its result; empty: no gate was set'),
+        failures: z.array(z.string()).describe('Why the gate failed: one sentence per failed condition'),
       }).strict(),
       timing: z.object({ seconds: z.number().nonnegative(), rows_per_second: z.number().nonnegative() }).strict(),
     })

@@ -6,6 +6,8 @@ import type { ChalkInstance } from 'chalk';
 import { REASONS, REASON_CODES, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { AuditResult } from '../core/audit.js';
+import type { Report } from './report-json.js';
+import { conditionText, gateState } from './gate-text.js';
 
 export function renderSummary({ report }: AuditResult, c: ChalkInstance): string {
   const lines: string[] = [];
@@ -58,8 +60,14 @@ export function renderSummary({ report }: AuditResult, c: ChalkInstance): string
   }
 
   const g = report.gate;
-  if (!g.passed) lines.push(`gate: ${c.red('FAILED')}: ${g.failures.join('; ')}`);
-  else if (g.max_reject_rate === undefined && !g.fail_on_reject) lines.push(`gate: none set`);
-  else lines.push(`gate: ${c.green('passed')}`);
+  const state = gateState(g);
+  if (state === 'failed') lines.push(`gate: ${c.red('FAILED')}: ${g.failures.join('; ')}`);
+  else if (state === 'none') lines.push('gate: none set');
+  else lines.push(`gate: ${c.green('passed')}: ${g.conditions.map((x) => conditionText(x, { policy: report.policy.name, asOf: report.as_of })).join('; ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The one line a failed gate prints even under --quiet (issue #14). */
+export function gateFailedLine(report: Report): string {
+  return `leadaudit: gate failed: ${report.gate.failures.join('; ')}\n`;
 }

@@ -58,6 +58,8 @@ export interface AuditContext {
    * (interned) notice values: such rows resolve alike, and most rows of a bought list are such.
    */
   noticeMemo?: Map<object, { notice: ResolvedNotice; findings: readonly RuleFinding[] }>;
+  /** LIST_STALE for every row when a required suppression list is missing or stale (issue #14). */
+  listStale?: readonly Finding[];
 }
 
 /** One row as the rules see it, and what they found out about it. */

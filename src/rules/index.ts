@@ -13,6 +13,7 @@ import { checkConsent } from './consent.js';
 import { checkNotice } from './notice.js';
 import { checkCountry, checkNumberType } from './phone-policy.js';
 import { checkSource } from './source.js';
+import { checkRequiredLists } from './required-lists.js';
 
 export interface Rule {
   name: string;
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   { name: 'country', check: checkCountry },
   { name: 'duplicate', check: checkDuplicate },
   { name: 'suppression', check: checkSuppression },
+  { name: 'required-lists', check: checkRequiredLists },
   { name: 'consent', check: checkConsent },
   { name: 'notice', check: checkNotice },
   { name: 'source', check: checkSource },

@@ -82,7 +82,7 @@ describe('leadaudit reasons', () => {
     expect(r.stdout).toContain('PECR reg. 21(1)(b) and 21(3)');
     const json = JSON.parse(leadaudit(['reasons', '--policy', 'us-tcpa', '--json']).stdout);
     const stale = json.reasons.find((x: { code: string }) => x.code === 'LIST_STALE');
-    expect(stale).toMatchObject({ applies: true, scope: 'run' });
+    expect(stale).toMatchObject({ applies: true, scope: 'row and run' });
     expect(stale.law).toContain('16 CFR 310.4(b)(3)(iv)');
     expect(json.reasons.find((x: { code: string }) => x.code === 'NOTICE_SOURCE_MISSING').applies).toBe(false);
   });

@@ -133,6 +133,8 @@ describe('--junit', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8'));
     const stale = (doc.testsuites.testsuite.testcase as { name: string; failure?: { message: string } }[]).find((c) => c.name.startsWith('LIST_STALE'))!;
     expect(stale.failure!.message).toContain('national-dnc');
+    // Every row but the malformed one is rejected with it (issue #14).
+    expect(stale.failure!.message).toMatch(/; 30 rows rejected; first on lines 2, 3, /);
   });
 
   it('is exit 2 before anything is written when its folder does not exist', () => {

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { toSettings } from '../../src/cli/audit-command.js';
 import { InputError } from '../../src/errors.js';
 import { PRESETS } from '../../src/policy/presets.js';
 import { campaignFrom } from '../../src/policy/campaign.js';
 import type { AuditSettings } from '../../src/core/settings.js';
 
+const tmp = mkdtempSync(join(tmpdir(), 'leadaudit-settings-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const NOW = Date.parse('2026-11-28T12:34:56.789Z');
 /** The options commander gives when only --consent is on the command line. */
 const BASE = { consent: ['consent.csv'], outDir: './leadaudit-out', policy: 'ru-152fz' };
@@ -38,7 +43,7 @@ describe('toSettings: defaults', () => {
       region: undefined,
       phoneColumn: undefined,
       encoding: undefined,
-      gate: { maxRejectRate: undefined, failOnReject: false },
+      gate: { maxRejectRate: undefined, failOnReject: false, failOn: [], setBy: { maxRejectRate: 'policy', failOnReject: 'policy', failOn: 'policy' } },
       trail: false,
       mask: false,
       junit: undefined,
@@ -147,6 +152,29 @@ describe('toSettings: --max-reject-rate', () => {
     const e = failure({ maxRejectRate: text });
     expect(e.message).toContain('--max-reject-rate');
     expect(e.message).toContain(JSON.stringify(text));
+  });
+});
+
+describe('toSettings: --fail-on', () => {
+  it('reads comma-separated codes in any case, repeated flags, each once, in the order of the reason table', () => {
+    const s = settings({ failOn: ['suppressed, CONSENT_MISSING', 'Suppressed', 'LIST_STALE'] });
+    expect(s.gate.failOn).toEqual(['SUPPRESSED', 'CONSENT_MISSING', 'LIST_STALE']);
+    expect(s.gate.setBy.failOn).toBe('--fail-on');
+  });
+
+  it('takes the policy\'s codes when the flag is not given, and the flag over the policy', () => {
+    const policy = join(tmp, 'fail-on-policy.json');
+    writeFileSync(policy, JSON.stringify({ extends: 'ru-152fz', name: 'strict', gate: { fail_on: ['DUPLICATE'] } }));
+    expect(settings({ policy }).gate).toMatchObject({ failOn: ['DUPLICATE'], setBy: { failOn: 'policy' } });
+    expect(settings({ policy, failOn: ['SUPPRESSED'] }).gate).toMatchObject({ failOn: ['SUPPRESSED'], setBy: { failOn: '--fail-on' } });
+  });
+
+  it.each([
+    [['CONSENT_MISING'], /--fail-on "CONSENT_MISING": is not a reason code \(did you mean CONSENT_MISSING\?\)/],
+    [['SUPPRESSED,NOPE'], /--fail-on "NOPE": is not a reason code; leadaudit reasons lists them/],
+    [[' , '], /--fail-on " , ": names no reason code/],
+  ])('rejects %j, naming the flag and the value', (failOn, message) => {
+    expect(failure({ failOn }).message).toMatch(message);
   });
 });
 

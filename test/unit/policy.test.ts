@@ -127,11 +127,12 @@ describe('flags override the policy', () => {
   it('--region, --purpose, --channel, --max-reject-rate and --fail-on-reject win over the file', () => {
     const p = file('gated.json', JSON.stringify({ extends: 'us-tcpa', purpose: 'service', gate: { max_reject_rate: 0.3, fail_on_reject: true } }));
     const fromFile = toSettings('c.csv', { consent: ['x.csv'], outDir: 'o', policy: p });
-    expect(fromFile.gate).toEqual({ maxRejectRate: 0.3, failOnReject: true });
+    expect(fromFile.gate).toEqual({ maxRejectRate: 0.3, failOnReject: true, failOn: [], setBy: { maxRejectRate: 'policy', failOnReject: 'policy', failOn: 'policy' } });
     const c1 = campaignFrom(fromFile.policy.policy, { asOf: 0 });
     expect(c1).toMatchObject({ purpose: 'service', region: 'US', channel: 'call' });
     const s = toSettings('c.csv', { consent: ['x.csv'], outDir: 'o', policy: p, purpose: 'Marketing', region: 'ca', channel: 'sms', maxRejectRate: '0.05' });
     expect(s.gate.maxRejectRate).toBe(0.05);
+    expect(s.gate.setBy).toEqual({ maxRejectRate: '--max-reject-rate', failOnReject: 'policy', failOn: 'policy' });
     const c2 = campaignFrom(s.policy.policy, { asOf: 0, purpose: s.purpose, channel: s.channel, region: s.region });
     expect(c2).toMatchObject({ purpose: 'marketing', region: 'CA', channel: 'sms' });
   });

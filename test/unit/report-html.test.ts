@@ -41,7 +41,7 @@ function sampleReport(): Report {
     },
     totals: { rows: 31, clean: 9, rejected: 22 },
     reasons: { PHONE_MISSING: 2, SUPPRESSED: 2, CONSENT_MISSING: 5, NOTICE_SOURCE_MISSING: 9 },
-    gate: { passed: true, reject_rate: 22 / 31, failures: [] },
+    gate: { passed: true, reject_rate: 22 / 31, conditions: [], failures: [] },
     timing: { seconds: 0.04, rows_per_second: 775 },
   };
   // Not checked against the type on purpose: report.json gains fields as issues land.
@@ -88,7 +88,7 @@ describe('renderReportHtml', () => {
     r.inputs.suppress[0]!.invalid.push({ line: 5, value: HOSTILE, problem: '"><img src=x onerror=alert(1)>' });
     r.outputs.clean.path = `/out/${HOSTILE}/clean.csv`;
     r.policy.name = HOSTILE;
-    r.gate = { passed: false, reject_rate: 0.7, failures: [HOSTILE] };
+    r.gate = { passed: false, reject_rate: 0.7, conditions: [], failures: [HOSTILE] };
     const html = renderReportHtml(r);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('<img');
@@ -158,7 +158,7 @@ describe('renderReportHtml', () => {
     const r = sampleReport();
     r.totals = { rows: 0, clean: 0, rejected: 0 };
     r.reasons = {};
-    r.gate = { passed: true, reject_rate: 0, failures: [] };
+    r.gate = { passed: true, reject_rate: 0, conditions: [], failures: [] };
     const html = renderReportHtml(r);
     expect(bars(html)).toEqual([]);
     expect(html).toContain('No row was rejected.');
@@ -170,26 +170,39 @@ describe('renderReportHtml', () => {
 
     it('failed: says so and why', () => {
       const r = sampleReport();
-      r.gate = { passed: false, reject_rate: 22 / 31, max_reject_rate: 0.05, failures: ['reject rate 71.0% is above --max-reject-rate 0.05'] };
+      r.gate = {
+        passed: false, reject_rate: 22 / 31, max_reject_rate: 0.05, failures: ['71.0% rejected > 5% (--max-reject-rate)'],
+        conditions: [{ condition: 'max_reject_rate', set_by: '--max-reject-rate', limit: 0.05, reject_rate: 22 / 31, passed: false }],
+      };
       const gate = gateOf(renderReportHtml(r));
       expect(gate).toContain('data-passed="false"');
+      expect(gate).toContain('data-state="failed"');
       expect(gate).toContain('Failed');
-      expect(gate).toContain('reject rate 71.0% is above --max-reject-rate 0.05');
+      expect(gate).toContain('71.0% rejected &gt; 5% (--max-reject-rate)');
     });
 
-    it('passed: names the conditions it met', () => {
+    it('passed: names each condition it met, in words', () => {
       const r = sampleReport();
-      r.gate = { passed: true, reject_rate: 0.01, max_reject_rate: 0.05, fail_on_reject: false, failures: [] } as Report['gate'];
+      r.gate = {
+        passed: true, reject_rate: 0.01, max_reject_rate: 0.05, fail_on: ['SUPPRESSED'], failures: [],
+        conditions: [
+          { condition: 'max_reject_rate', set_by: 'policy', limit: 0.05, reject_rate: 0.01, passed: true },
+          { condition: 'fail_on', set_by: '--fail-on', codes: ['SUPPRESSED'], rows: { SUPPRESSED: 0 }, passed: true },
+        ],
+      };
       const gate = gateOf(renderReportHtml(r));
-      expect(gate).toContain('data-passed="true"');
+      expect(gate).toContain('data-state="passed"');
       expect(gate).toContain('Passed');
-      expect(gate).toContain('--max-reject-rate 0.05');
+      expect(gate).toContain('1.0% rejected &lt;= 5% (gate.max_reject_rate of policy ru-152fz)');
+      expect(gate).toContain('no row with SUPPRESSED (--fail-on)');
     });
 
-    it('none set: passes, and says that no gate was set', () => {
+    it('none set: says that no gate was set, without the word passed (issue #14)', () => {
       const gate = gateOf(renderReportHtml(sampleReport()));
-      expect(gate).toContain('data-passed="true"');
-      expect(gate).toContain('no gate set');
+      expect(gate).toContain('data-state="none"');
+      expect(gate).toContain('No gate set');
+      // The words a person reads (attributes such as data-passed are for machines).
+      expect(gate.slice(gate.indexOf('>') + 1).replace(/<[^>]*>/g, ' ')).not.toMatch(/passed/i);
     });
   });
 

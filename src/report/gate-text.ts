@@ -1,0 +1,74 @@
+/**
+ * The gate in words (issue #14): one sentence per condition, saying what was measured, the limit
+ * and who set it. report.json's `gate.failures`, the summary, the one line printed under --quiet,
+ * report.html and the certificate all read these words; this is the only place that makes them.
+ */
+import type { GateCondition, GateVerdict } from '../core/gate.js';
+
+export interface GateTextContext {
+  /** The policy's name, for conditions the policy set. */
+  policy: string;
+  /** report.json's `as_of`, for the age of required lists. */
+  asOf: string;
+}
+
+const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
+/** A share as people write it: 0.05 -> `5%`, 0.125 -> `12.5%`. */
+export function percent(x: number): string {
+  return `${Number((x * 100).toPrecision(10))}%`;
+}
+
+/**
+ * The reject rate next to its limit with enough decimals that the shown numbers compare the way
+ * the real ones do: 5.04% rejected against 5% shows `5.04%`, not `5.0%`.
+ */
+function rateAgainst(rate: number, limit: number): string {
+  const above = rate > limit;
+  for (let digits = 1; digits < 8; digits++) {
+    const shown = Number((rate * 100).toFixed(digits));
+    if (above ? shown > limit * 100 : shown <= limit * 100) return `${(rate * 100).toFixed(digits)}%`;
+  }
+  return percent(rate);
+}
+
+/** `2026-07-01T00:00:00.000Z` -> `2026-07-01`; other instants as they are. */
+const day = (iso: string) => iso.replace(/T00:00:00(\.000)?Z$/, '');
+
+function setBy(c: GateCondition, ctx: GateTextContext, field: string): string {
+  return c.set_by === 'policy' ? `${field} of policy ${ctx.policy}` : c.set_by;
+}
+
+export function conditionText(c: GateCondition, ctx: GateTextContext): string {
+  switch (c.condition) {
+    case 'max_reject_rate':
+      return `${rateAgainst(c.reject_rate, c.limit)} rejected ${c.passed ? '<=' : '>'} ${percent(c.limit)} (${setBy(c, ctx, 'gate.max_reject_rate')})`;
+    case 'fail_on_reject':
+      return `${c.passed ? 'no row' : rows(c.rejected)} rejected (${setBy(c, ctx, 'gate.fail_on_reject')})`;
+    case 'fail_on': {
+      const by = setBy(c, ctx, 'gate.fail_on');
+      if (c.passed) return `no row with ${c.codes.join(' or ')} (${by})`;
+      const hits = c.codes.filter((code) => c.rows[code]).map((code, i) => `${i === 0 ? rows(c.rows[code]!) : c.rows[code]} with ${code}`);
+      return `${hits.join(', ')} (${by})`;
+    }
+    case 'required_list': {
+      const by = `policy ${ctx.policy}`;
+      if (c.state === 'missing') return `required list ${c.list} missing (${by})`;
+      const age = c.state === 'stale' ? `more than ${c.max_age_days} days before` : `at most ${c.max_age_days} days before`;
+      return `required list ${c.list} ${c.state}: dated ${day(c.date ?? '')}, ${age} ${day(ctx.asOf)} (${by})`;
+    }
+  }
+}
+
+/** Why the gate failed: one sentence per failed condition (report.json `gate.failures`). */
+export function gateFailures(g: Pick<GateVerdict, 'conditions'>, ctx: GateTextContext): string[] {
+  return g.conditions.filter((c) => !c.passed).map((c) => conditionText(c, ctx));
+}
+
+export type GateState = 'failed' | 'passed' | 'none';
+
+/** `none` when no condition was set: the run is then neither passed nor failed by a gate. */
+export function gateState(g: { passed: boolean; conditions?: readonly unknown[] }): GateState {
+  if (!g.passed) return 'failed';
+  return g.conditions && g.conditions.length > 0 ? 'passed' : 'none';
+}
