@@ -16,6 +16,7 @@ import { audit } from '../core/audit.js';
 import type { AuditSettings, SuppressSpec } from '../core/settings.js';
 import { renderSummary, gateFailedLine } from '../report/summary.js';
 import { REASON_CODES, type ReasonCode } from '../reasons.js';
+import { fingerprint, readKey } from '../report/signature.js';
 import { EXIT } from './exit-codes.js';
 import { progressFor } from './progress.js';
 
@@ -46,6 +47,7 @@ export function registerAudit(program: Command): void {
     .option('--trail', 'also write trail.jsonl: the evidence behind every verdict (for explain and sample)')
     .option('--junit <file>', 'also write the audit as JUnit XML (one test case per reason code)')
     .option('--mask', 'mask phone numbers and names in what is meant for people (never in clean.csv)')
+    .option('--sign <key>', 'sign report.json with this Ed25519 private key (PEM, from leadaudit keygen): writes report.sig')
     .action(runAudit);
 }
 
@@ -71,6 +73,7 @@ const optionsSchema = z.object({
   trail: z.boolean().optional(),
   mask: z.boolean().optional(),
   junit: z.string().min(1).optional(),
+  sign: z.string().min(1, 'must name a key file').optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;
 
@@ -124,6 +127,13 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     maxRejectRate = n;
   }
 
+  // The key is read and checked before any input: a bad key must not cost a long run.
+  let sign: AuditSettings['sign'];
+  if (o.sign !== undefined) {
+    const key = readKey(o.sign, 'private', '--sign');
+    sign = { path: o.sign, key, fingerprint: fingerprint(key) };
+  }
+
   const failOn = o.failOn === undefined ? policy.policy.gate.fail_on ?? [] : reasonCodes(o.failOn);
 
   return {
@@ -152,6 +162,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     trail: o.trail ?? false,
     mask: o.mask ?? false,
     junit: o.junit,
+    sign,
   };
 }
 

@@ -14,6 +14,7 @@ import { registerInit } from './init-command.js';
 import { registerExplain } from './explain-command.js';
 import { registerSample } from './sample-command.js';
 import { registerVerify } from './verify-command.js';
+import { registerKeygen } from './keygen-command.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerSample(program);
   registerVerify(program);
+  registerKeygen(program);
   const override = (c: Command): void => { c.exitOverride(); c.commands.forEach(override); };
   override(program);
   return program;

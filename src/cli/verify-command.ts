@@ -1,77 +1,73 @@
 /**
- * `leadaudit verify <out-dir>`: were these outputs really produced from those inputs? Recomputes
- * the SHA-256 of every output and of every input it can still reach, and compares them with
- * report.json. Exit 0 when everything reachable matches, 1 when something differs or an output is
- * gone, 2 when the out-dir or its report.json can't be read.
+ * `leadaudit verify <out-dir> [--key PUB] [--input NAME=PATH ...] [--outputs-only]`: were these
+ * outputs made from those inputs, and by whom (issue #14)? Exit 0 when every file matches
+ * report.json and the signature, if any, was checked and holds; 1 when anything differs, is
+ * missing or could not be checked; 2 when the out-dir, report.json, the key or an --input can't be
+ * used. The checks are in src/core/verify.ts, the words in src/report/verify-text.ts.
  */
 import type { Command } from 'commander';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { recordedFiles, verifyAudit } from '../core/verify.js';
+import { readKey } from '../report/signature.js';
+import { renderVerification } from '../report/verify-text.js';
 import { EXIT } from './exit-codes.js';
 
-interface Entry {
-  kind: 'input' | 'output';
-  label: string;
-  path: string;
-  sha256: string;
-}
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-type Status = 'matches' | 'DIFFERS' | 'MISSING' | 'unreachable';
+interface VerifyOptions { key?: string; input?: string[]; outputsOnly?: boolean }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
-
-/** The hashed files report.json names. Outputs are looked for in the out-dir given (it may have moved). */
-export function hashedFiles(report: Record<string, any>, outDir: string): Entry[] {
-  const entries: Entry[] = [];
-  const inputs = report.inputs ?? {};
-  if (inputs.contacts?.sha256 && inputs.contacts.path !== '-') entries.push({ kind: 'input', label: 'contacts', path: inputs.contacts.path, sha256: inputs.contacts.sha256 });
-  for (const c of inputs.consent ?? []) entries.push({ kind: 'input', label: 'consent', path: c.path, sha256: c.sha256 });
-  if (inputs.notice) entries.push({ kind: 'input', label: 'notice', path: inputs.notice.path, sha256: inputs.notice.sha256 });
-  for (const s of inputs.suppress ?? []) entries.push({ kind: 'input', label: `suppress:${s.name}`, path: s.path, sha256: s.sha256 });
-  if (report.policy?.file) entries.push({ kind: 'input', label: 'policy', path: report.policy.file.path, sha256: report.policy.file.sha256 });
-  for (const [name, o] of Object.entries<Record<string, string>>(report.outputs ?? {})) {
-    if (!o.sha256) continue;
-    // The JUnit file lives where --junit put it; the rest in the out-dir.
-    const path = name === 'junit' ? o.path! : join(outDir, basename(o.path!));
-    entries.push({ kind: 'output', label: name, path, sha256: o.sha256 });
-  }
-  return entries;
-}
+const HELP = `
+Inputs are named contacts, consent:1, consent:2, ... (in --consent order), notice,
+suppress:<list name> and policy; verify prints each name. An input that is not where report.json
+says, or that was read from standard input, makes the exit 1 unless --input NAME=PATH says where
+it is now, or --outputs-only leaves the inputs out (the verdict then says so).
+When the out-dir holds report.sig, --key is needed: without it the signature is not checked and
+the exit is 1. --key without a report.sig is exit 1 too: the report is not signed.`;
 
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('recompute the hashes of the inputs and outputs of an audit and compare them with its report.json')
+    .description('recompute the hashes of the inputs and outputs of an audit, check its signature, and compare them with its report.json')
     .argument('<out-dir>', 'the folder an audit wrote')
-    .action(async (outDir: string) => {
+    .option('--key <public-key>', "the signer's Ed25519 public key (PEM, leadaudit-key.pub.pem): check report.sig")
+    .option('--input <name=path>', 'where an input is now, e.g. contacts=archive/base.csv (repeatable)', collect)
+    .option('--outputs-only', 'check the outputs only: inputs are out of scope (the verdict says so)')
+    .addHelpText('after', HELP)
+    .action(async (outDir: string, opts: VerifyOptions) => {
       const reportPath = join(outDir, 'report.json');
       if (!existsSync(reportPath)) throw new InputError(`${outDir}: no report.json here (is it the --out-dir of an audit?)`);
+      let reportBytes: Buffer;
       let report: Record<string, any>;
       try {
-        report = JSON.parse(readFileSync(reportPath, 'utf8'));
+        reportBytes = readFileSync(reportPath);
+        report = JSON.parse(reportBytes.toString('utf8'));
       } catch (e) {
         throw new InputError(`${reportPath}: cannot be read: ${(e as Error).message}`);
       }
-      const lines: string[] = [];
-      let bad = 0;
-      for (const e of hashedFiles(report, outDir)) {
-        let status: Status;
-        if (!existsSync(e.path)) status = e.kind === 'input' ? 'unreachable' : 'MISSING';
-        else status = (await sha256Of(e.path)) === e.sha256 ? 'matches' : 'DIFFERS';
-        if (status === 'DIFFERS' || status === 'MISSING') bad++;
-        lines.push(`${status.padEnd(11)} ${e.kind.padEnd(6)} ${e.label.padEnd(16)} ${e.path}`);
-      }
-      lines.push(bad
-        ? `verify: ${bad} file(s) differ from report.json or are missing`
-        : 'verify: every file that could be reached matches report.json');
-      process.stdout.write(`${lines.join('\n')}\n`);
-      process.exitCode = bad ? EXIT.gateFailed : EXIT.ok;
+      const key = opts.key === undefined ? undefined : readKey(opts.key, 'public', '--key');
+      if (opts.outputsOnly && opts.input?.length) throw new InputError('--input and --outputs-only: give one or the other (--outputs-only leaves every input out)');
+      const inputs = inputPaths(opts.input ?? [], recordedFiles(report, outDir).filter((f) => f.kind === 'input').map((f) => f.name));
+      const v = await verifyAudit({ outDir, reportBytes, report, key, inputs, outputsOnly: opts.outputsOnly === true });
+      process.stdout.write(renderVerification(v));
+      process.exitCode = v.passed ? EXIT.ok : EXIT.gateFailed;
     });
+}
+
+/** `--input NAME=PATH`: NAME must be one of the inputs report.json names, each given once, PATH a file. */
+export function inputPaths(values: readonly string[], names: readonly string[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const name = eq > 0 ? value.slice(0, eq).trim() : '';
+    const path = eq > 0 ? value.slice(eq + 1) : '';
+    const bad = (problem: string) => new InputError(`--input ${JSON.stringify(value)}: ${problem}`);
+    if (!name || !path) throw bad('must be NAME=PATH, e.g. contacts=archive/base.csv');
+    if (!names.includes(name)) throw bad(`report.json names no input "${name}" (its inputs: ${names.join(', ')})`);
+    if (paths.has(name)) throw bad(`gives "${name}" a second time`);
+    if (!existsSync(path)) throw bad('no such file');
+    paths.set(name, path);
+  }
+  return paths;
 }

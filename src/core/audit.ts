@@ -3,7 +3,8 @@
  * into clean.csv or rejects.csv, and write report.json. No argv, no terminal: the CLI calls
  * `audit(settings)` and decides what to print and which exit code to set.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.js';
 import { PhoneNormalizer } from '../phone/normalize.js';
@@ -30,6 +31,7 @@ import { renderReportHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { rowKeys, trailEntry } from '../report/trail.js';
 import { codesUsedBy } from '../policy/codes.js';
+import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 
 export interface AuditResult {
   report: Report;
@@ -106,6 +108,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
+      // Opened before report.json, so that they are in place before it is (commit order).
+      const sigFile = settings.sign ? out.file(SIGNATURE_FILE) : undefined;
       const reportFile = out.file('report.json');
       const keys = rowKeys(names);
       await router.start();
@@ -169,6 +173,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         runFindings,
         gate,
         seconds,
+        createdAt: Date.now(),
+        signature: settings.sign ? { algorithm: 'ed25519', key_fingerprint: settings.sign.fingerprint, file: SIGNATURE_FILE } : null,
       });
       // report.html and the JUnit file are made from the report; their hashes then go into it.
       await htmlFile.write(renderReportHtml(report, { mask: settings.mask }));
@@ -177,10 +183,17 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         await junitFile.write(renderJunit(report, codesUsedBy(policy), router.firstLines));
         report.outputs.junit = { path: junitFile.path, sha256: await junitFile.close() };
       }
-      await reportFile.write(`${JSON.stringify(report, null, 2)}\n`);
+      // The signature is of these exact bytes: the file is written from them, not re-serialized.
+      const reportBytes = Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
+      if (sigFile) {
+        await sigFile.write(signBytes(reportBytes, settings.sign!.key));
+        await sigFile.close();
+      }
+      await reportFile.write(reportBytes);
       await reportFile.close();
       signal?.throwIfAborted();
       out.commit();
+      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined });
       return { report, phoneColumn };
     } catch (e) {
       out.abort();
@@ -190,5 +203,15 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   } finally {
     signal?.removeEventListener('abort', abort);
     reader.destroy();
+  }
+}
+
+/**
+ * Files made from a report.json (its signature, its certificate) that this run did not write: the
+ * report they were made from has just been replaced, so they no longer match anything and go.
+ */
+function removeStale(dir: string, written: Record<string, boolean>): void {
+  for (const [name, wrote] of Object.entries(written)) {
+    if (!wrote) rmSync(join(dir, name), { force: true });
   }
 }

@@ -1,4 +1,5 @@
 /** Everything an audit needs, validated and resolved before the first row is read. */
+import type { KeyObject } from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Encoding } from '../io/decode.js';
 import type { LoadedPolicy } from '../policy/load.js';
@@ -49,4 +50,6 @@ export interface AuditSettings {
   mask: boolean;
   /** Also write the audit as JUnit XML here. */
   junit: string | undefined;
+  /** Sign report.json with this Ed25519 key: writes report.sig (issue #14). */
+  sign?: { path: string; key: KeyObject; fingerprint: string } | undefined;
 }

@@ -15,6 +15,7 @@ import type { AuditSettings } from '../core/settings.js';
 import type { GateVerdict } from '../core/gate.js';
 import { gateFailures } from './gate-text.js';
 import { VERSION } from '../version.js';
+import type { SignatureClaim } from './signature.js';
 
 export interface ReportInput {
   settings: AuditSettings;
@@ -38,6 +39,10 @@ export interface ReportInput {
   runFindings: Finding[];
   gate: GateVerdict;
   seconds: number;
+  /** When the report was made (epoch ms). */
+  createdAt: number;
+  /** What report.json says about its signature: null when it is not signed. */
+  signature: SignatureClaim | null;
 }
 
 export type Report = ReturnType<typeof buildReport>;
@@ -62,6 +67,8 @@ export function buildReport(r: ReportInput) {
       references: Object.fromEntries([...Object.keys(reasons), ...r.runFindings.map((f) => f.code)].map((code) => [code, law(code as ReasonCode)])),
     },
     as_of: isoString(c.asOf),
+    /** When this report was made: the report's own word (a signature covers it, no one attests it). */
+    created_at: isoString(r.createdAt),
     campaign: {
       purpose: c.purpose,
       channel: c.channel,
@@ -115,6 +122,7 @@ export function buildReport(r: ReportInput) {
     exemptions: Object.fromEntries([...r.exemptions].sort(([a], [b]) => a.localeCompare(b))),
     run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),
     gate: { ...r.gate, failures: gateFailures(r.gate, { policy: loaded.policy.name, asOf: isoString(c.asOf) }) },
+    signature: r.signature,
     timing: {
       seconds: round(r.seconds, 3),
       rows_per_second: r.seconds > 0 ? Math.round(r.totals.rows / r.seconds) : 0,

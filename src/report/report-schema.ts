@@ -36,6 +36,7 @@ export const reportSchema = lazy(() => {
         references: z.record(z.string(), z.string().nullable()).describe('Legal reference of each code that occurred'),
       }).strict(),
       as_of: z.string().describe('ISO 8601 instant at which consent and notice were judged'),
+      created_at: z.string().describe('ISO 8601 instant at which this report was made (the report\'s own word)'),
       campaign: z.object({
         purpose: z.string(),
         channel: z.enum(CHANNELS),
@@ -88,6 +89,11 @@ export const reportSchema = lazy(() => {
         conditions: z.array(gateCondition).describe('Every gate condition that was set, with its result; empty: no gate was set'),
         failures: z.array(z.string()).describe('Why the gate failed: one sentence per failed condition'),
       }).strict(),
+      signature: z.object({
+        algorithm: z.literal('ed25519'),
+        key_fingerprint: sha256.describe('SHA-256 of the signing key\'s public key (DER SubjectPublicKeyInfo), hex'),
+        file: z.literal('report.sig'),
+      }).strict().nullable().describe('The signature of this file\'s bytes, in report.sig next to it; null: not signed'),
       timing: z.object({ seconds: z.number().nonnegative(), rows_per_second: z.number().nonnegative() }).strict(),
     })
     .catchall(z.unknown())

@@ -3,6 +3,7 @@
  * the files are, and the gate. Words only; the exit code is decided elsewhere.
  */
 import type { ChalkInstance } from 'chalk';
+import { dirname, join } from 'node:path';
 import { REASONS, REASON_CODES, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { AuditResult } from '../core/audit.js';
@@ -55,9 +56,11 @@ export function renderSummary({ report }: AuditResult, c: ChalkInstance): string
 
   lines.push('files:');
   const o = report.outputs;
-  for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, o.report.path, o.junit?.path]) {
+  const sig = report.signature ? join(dirname(o.report.path), report.signature.file) : undefined;
+  for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, o.report.path, sig, o.junit?.path]) {
     if (path) lines.push(`  ${path}`);
   }
+  if (report.signature) lines.push(`signed with the key ${report.signature.key_fingerprint} (SHA-256 of its public key)`);
 
   const g = report.gate;
   const state = gateState(g);
