@@ -47,6 +47,7 @@ export function registerAudit(program: Command): void {
     .option('--trail', 'also write trail.jsonl: the evidence behind every verdict (for explain and sample)')
     .option('--junit <file>', 'also write the audit as JUnit XML (one test case per reason code)')
     .option('--mask', 'mask phone numbers and names in what is meant for people (never in clean.csv)')
+    .option('--certificate', 'also write certificate.html: the one-page certificate of the run, to print on A4')
     .option('--sign <key>', 'sign report.json with this Ed25519 private key (PEM, from leadaudit keygen): writes report.sig')
     .action(runAudit);
 }
@@ -74,6 +75,7 @@ const optionsSchema = z.object({
   mask: z.boolean().optional(),
   junit: z.string().min(1).optional(),
   sign: z.string().min(1, 'must name a key file').optional(),
+  certificate: z.boolean().optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;
 
@@ -163,6 +165,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     mask: o.mask ?? false,
     junit: o.junit,
     sign,
+    certificate: o.certificate ?? false,
   };
 }
 

@@ -15,6 +15,7 @@ import { registerExplain } from './explain-command.js';
 import { registerSample } from './sample-command.js';
 import { registerVerify } from './verify-command.js';
 import { registerKeygen } from './keygen-command.js';
+import { registerCertificate } from './certificate-command.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerSample(program);
   registerVerify(program);
   registerKeygen(program);
+  registerCertificate(program);
   const override = (c: Command): void => { c.exitOverride(); c.commands.forEach(override); };
   override(program);
   return program;

@@ -32,10 +32,14 @@ import { renderJunit } from '../report/junit.js';
 import { rowKeys, trailEntry } from '../report/trail.js';
 import { codesUsedBy } from '../policy/codes.js';
 import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
+import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
+import { createHash } from 'node:crypto';
 
 export interface AuditResult {
   report: Report;
   phoneColumn: PhoneColumn;
+  /** certificate.html, when written (report.json does not list it). */
+  certificate?: string;
 }
 
 export interface AuditHooks {
@@ -110,6 +114,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
       // Opened before report.json, so that they are in place before it is (commit order).
       const sigFile = settings.sign ? out.file(SIGNATURE_FILE) : undefined;
+      const certificateFile = settings.certificate ? out.file(CERTIFICATE_FILE) : undefined;
       const reportFile = out.file('report.json');
       const keys = rowKeys(names);
       await router.start();
@@ -189,12 +194,17 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         await sigFile.write(signBytes(reportBytes, settings.sign!.key));
         await sigFile.close();
       }
+      if (certificateFile) {
+        // It names report.json's hash, so report.json can't name its own: it is not in outputs.
+        await certificateFile.write(renderCertificate(report, createHash('sha256').update(reportBytes).digest('hex')));
+        await certificateFile.close();
+      }
       await reportFile.write(reportBytes);
       await reportFile.close();
       signal?.throwIfAborted();
       out.commit();
-      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined });
-      return { report, phoneColumn };
+      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined, [CERTIFICATE_FILE]: certificateFile !== undefined });
+      return { report, phoneColumn, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
     } catch (e) {
       out.abort();
       // A stream destroyed by an interruption fails with a read error: report the interruption.

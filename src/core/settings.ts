@@ -52,4 +52,6 @@ export interface AuditSettings {
   junit: string | undefined;
   /** Sign report.json with this Ed25519 key: writes report.sig (issue #14). */
   sign?: { path: string; key: KeyObject; fingerprint: string } | undefined;
+  /** Also write certificate.html, the one-page certificate of the run (issue #14). */
+  certificate?: boolean;
 }

@@ -10,6 +10,9 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SIGNATURE_FILE, fingerprint, signatureHolds } from '../report/signature.js';
+import { CERTIFICATE_FILE, isAuditReport, renderCertificate } from '../report/certificate.js';
+import type { Report } from '../report/report-json.js';
+import { VERSION } from '../version.js';
 
 /** A file report.json names with its hash. */
 export interface RecordedFile {
@@ -21,7 +24,7 @@ export interface RecordedFile {
   sha256: string;
 }
 
-export type FileStatus = 'matches' | 'differs' | 'missing' | 'unreachable' | 'stdin' | 'skipped';
+export type FileStatus = 'matches' | 'differs' | 'missing' | 'unreachable' | 'stdin' | 'skipped' | 'unchecked';
 
 export interface FileCheck extends RecordedFile {
   status: FileStatus;
@@ -68,7 +71,7 @@ export interface VerifyOptions {
   outputsOnly: boolean;
 }
 
-const FAILING: ReadonlySet<FileStatus> = new Set(['differs', 'missing', 'unreachable', 'stdin']);
+const FAILING: ReadonlySet<FileStatus> = new Set(['differs', 'missing', 'unreachable', 'stdin', 'unchecked']);
 
 /** Every hashed file report.json names; outputs are looked for in the out-dir given (it may have moved). */
 export function recordedFiles(report: Record<string, any>, outDir: string): RecordedFile[] {
@@ -109,6 +112,26 @@ async function checkFile(f: RecordedFile, opts: VerifyOptions): Promise<FileChec
   return check;
 }
 
+/**
+ * certificate.html, when the out-dir holds one: it is made from report.json alone, so this version
+ * makes it again and compares the bytes. One made by another version can't be made again here: it
+ * is not passed on trust, and the line says which version can check it.
+ */
+function checkCertificate(opts: VerifyOptions): FileCheck | undefined {
+  const path = join(opts.outDir, CERTIFICATE_FILE);
+  if (!existsSync(path)) return undefined;
+  const entry = { kind: 'output' as const, name: 'certificate', path, sha256: '' };
+  if (!statSync(path).isFile()) return { ...entry, status: 'missing', problem: 'not a regular file' };
+  const text = readFileSync(path, 'utf8');
+  const made = /<meta name="generator" content="leadaudit ([^"]+)">/.exec(text)?.[1];
+  if (made !== undefined && made !== VERSION) {
+    return { ...entry, status: 'unchecked', problem: `made by leadaudit ${made}, this is ${VERSION}: npx leadaudit@${made} verify checks it` };
+  }
+  if (!isAuditReport(opts.report)) return { ...entry, status: 'unchecked', problem: 'report.json lacks what a certificate shows' };
+  const expected = renderCertificate(opts.report as Report, createHash('sha256').update(opts.reportBytes).digest('hex'));
+  return { ...entry, sha256: createHash('sha256').update(expected).digest('hex'), status: text === expected ? 'matches' : 'differs' };
+}
+
 function checkSignature(opts: VerifyOptions): SignatureCheck {
   const path = join(opts.outDir, SIGNATURE_FILE);
   const claimed: string | undefined = opts.report.signature?.key_fingerprint;
@@ -128,6 +151,8 @@ function checkSignature(opts: VerifyOptions): SignatureCheck {
 export async function verifyAudit(opts: VerifyOptions): Promise<Verification> {
   const files: FileCheck[] = [];
   for (const f of recordedFiles(opts.report, opts.outDir)) files.push(await checkFile(f, opts));
+  const certificate = checkCertificate(opts);
+  if (certificate) files.push(certificate);
   const signature = checkSignature(opts);
   const passed = files.every((f) => !FAILING.has(f.status)) && (signature.status === 'valid' || signature.status === 'none');
   return {

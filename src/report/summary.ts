@@ -10,7 +10,7 @@ import type { AuditResult } from '../core/audit.js';
 import type { Report } from './report-json.js';
 import { conditionText, gateState } from './gate-text.js';
 
-export function renderSummary({ report }: AuditResult, c: ChalkInstance): string {
+export function renderSummary({ report, certificate }: AuditResult, c: ChalkInstance): string {
   const lines: string[] = [];
   const t = report.totals;
   const contacts = report.inputs.contacts;
@@ -57,7 +57,7 @@ export function renderSummary({ report }: AuditResult, c: ChalkInstance): string
   lines.push('files:');
   const o = report.outputs;
   const sig = report.signature ? join(dirname(o.report.path), report.signature.file) : undefined;
-  for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, o.report.path, sig, o.junit?.path]) {
+  for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, o.report.path, sig, certificate, o.junit?.path]) {
     if (path) lines.push(`  ${path}`);
   }
   if (report.signature) lines.push(`signed with the key ${report.signature.key_fingerprint} (SHA-256 of its public key)`);

@@ -5,7 +5,7 @@
 import type { FileCheck, SignatureCheck, Verification } from '../core/verify.js';
 
 const STATUS: Record<FileCheck['status'], string> = {
-  matches: 'matches', differs: 'DIFFERS', missing: 'MISSING', unreachable: 'UNREACHABLE', stdin: 'STDIN', skipped: 'skipped',
+  matches: 'matches', differs: 'DIFFERS', missing: 'MISSING', unreachable: 'UNREACHABLE', stdin: 'STDIN', skipped: 'skipped', unchecked: 'UNCHECKED',
 };
 
 const SIGNATURE_STATUS: Record<SignatureCheck['status'], string> = {
@@ -20,6 +20,7 @@ function fileLine(f: FileCheck): string {
   else if (f.movedFrom !== undefined) where += ` (given by --input; report.json has ${f.movedFrom === '-' ? 'standard input' : f.movedFrom})`;
   else if (f.problem) where += ` (${f.problem})`;
   else if (f.status === 'unreachable') where += ' (not there any more)';
+  else if (f.name === 'certificate' && f.status !== 'missing') where += f.status === 'matches' ? ' (made again from report.json: the same)' : ' (not what report.json makes)';
   else if (f.status === 'skipped') where += ' (--outputs-only)';
   return row(STATUS[f.status], f.kind, f.name, where);
 }
@@ -65,6 +66,7 @@ function verdict(v: Verification): string {
   if (count('differs')) problems.push(`${n(count('differs'), 'file differs', 'files differ')} from report.json`);
   if (count('missing')) problems.push(`${n(count('missing'), 'output is', 'outputs are')} missing`);
   const unchecked = count('unreachable') + count('stdin');
+  if (count('unchecked')) problems.push(`${n(count('unchecked'), 'output', 'outputs')} could not be checked`);
   if (unchecked) problems.push(`${n(unchecked, 'input', 'inputs')} could not be checked (point --input NAME=PATH at ${unchecked === 1 ? 'it' : 'them'}, or give --outputs-only to leave inputs out)`);
   const s = v.signature.status;
   if (s === 'invalid') problems.push('the signature is not valid');

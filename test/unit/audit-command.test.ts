@@ -47,6 +47,8 @@ describe('toSettings: defaults', () => {
       trail: false,
       mask: false,
       junit: undefined,
+      sign: undefined,
+      certificate: false,
     });
     expect(campaign(s)).toMatchObject({ asOf: NOW, purpose: 'marketing', channel: 'call', region: 'RU', proofRequired: true, consentMaxAgeDays: undefined, rejectDuplicates: true });
     expect(PRESETS['ru-152fz'].required_notice).toHaveLength(7);
