@@ -25,6 +25,7 @@ export function percent(x: number): string {
  */
 function rateAgainst(rate: number, limit: number): string {
   const above = rate > limit;
+  if (rate === 0 || rate === 1) return percent(rate);
   for (let digits = 1; digits < 8; digits++) {
     const shown = Number((rate * 100).toFixed(digits));
     if (above ? shown > limit * 100 : shown <= limit * 100) return `${(rate * 100).toFixed(digits)}%`;

@@ -61,6 +61,7 @@ describe('the words for each condition', () => {
     [c({ condition: 'max_reject_rate', set_by: '--max-reject-rate', limit: 0.05, reject_rate: 0.05004, passed: false }), '5.004% rejected > 5% (--max-reject-rate)'],
     [c({ condition: 'max_reject_rate', set_by: 'policy', limit: 0.2, reject_rate: 0.19996, passed: true }), '20.0% rejected <= 20% (gate.max_reject_rate of policy ru-152fz)'],
     [c({ condition: 'max_reject_rate', set_by: 'policy', limit: 0.0004, reject_rate: 0.00044, passed: false }), '0.044% rejected > 0.04% (gate.max_reject_rate of policy ru-152fz)'],
+    [c({ condition: 'max_reject_rate', set_by: '--max-reject-rate', limit: 0.5, reject_rate: 1, passed: false }), '100% rejected > 50% (--max-reject-rate)'],
     [c({ condition: 'fail_on_reject', set_by: '--fail-on-reject', rejected: 1, passed: false }), '1 row rejected (--fail-on-reject)'],
     [c({ condition: 'fail_on_reject', set_by: 'policy', rejected: 0, passed: true }), 'no row rejected (gate.fail_on_reject of policy ru-152fz)'],
     [c({ condition: 'fail_on', set_by: '--fail-on', codes: ['SUPPRESSED', 'DUPLICATE', 'CONSENT_MISSING'], rows: { SUPPRESSED: 3, DUPLICATE: 0, CONSENT_MISSING: 1 }, passed: false }), '3 rows with SUPPRESSED, 1 with CONSENT_MISSING (--fail-on)'],
