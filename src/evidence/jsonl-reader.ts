@@ -2,29 +2,25 @@
  * Streams a JSON Lines file: one JSON value per line; blank lines are skipped. A line that is not
  * JSON is handed on as an Error, so the caller can list it and go on.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { createSha256 } from '../io/hash.js';
 import { InputError } from '../errors.js';
 import { createDecoder, sniffEncoding, type Encoding } from '../io/decode.js';
 import { describeFsError } from '../io/table-reader.js';
+import { openInput, type InputOptions } from '../io/input-source.js';
 
 export async function readJsonLines(
   path: string,
-  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined },
+  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined; input?: InputOptions | undefined },
   onValue: (line: number, value: unknown) => void,
-): Promise<{ sha256: string; encoding: Encoding }> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-    if ((await fh.stat()).isDirectory()) throw new InputError(`${path}: is a folder, not a file`);
-  } catch (e) {
-    await fh?.close();
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
+): Promise<{ sha256: string; bytes: number | undefined; compression: 'gzip' | undefined; encoding: Encoding }> {
+  // gzip is recognised by its first bytes (issue #11); a workbook is no JSON Lines file.
+  const input = await openInput(path, path, opts.input);
+  if (input.format === 'xlsx') {
+    input.stream.destroy();
+    throw new InputError(`${path}: an .xlsx workbook, but the name says JSON Lines: rename it, or save the sheet as CSV`);
   }
   const hash = createSha256();
-  const stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
+  const stream = input.stream;
   let decoder: ReturnType<typeof createDecoder> | undefined;
   let rest = '';
   let lineNo = 0;
@@ -50,7 +46,7 @@ export async function readJsonLines(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (opts.signal?.aborted) throw opts.signal.reason;
-      hash.update(chunk);
+      if (!input.raw) hash.update(chunk);
       if (!decoder) {
         decoder = createDecoder(opts.encoding ?? sniffEncoding(chunk), path, opts.encoding === undefined);
       }
@@ -62,5 +58,5 @@ export async function readJsonLines(
     throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
   }
   take(decoder ? decoder.end() : '', true);
-  return { sha256: await hash.digest(), encoding: decoder?.encoding ?? opts.encoding ?? 'utf-8' };
+  return { sha256: input.raw ? await input.raw.sha256() : await hash.digest(), bytes: input.raw?.bytes(), compression: input.compression, encoding: decoder?.encoding ?? opts.encoding ?? 'utf-8' };
 }

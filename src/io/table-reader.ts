@@ -7,13 +7,12 @@
  * same stream continues (standard input can't be opened twice); pulling chunks from the stream's
  * async iterator gives that, with backpressure, in one place.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { createSha256 } from './hash.js';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { CsvTokenizer, isBlankChar, type CsvRecord } from './csv-tokenizer.js';
 import { createDecoder, sniffEncoding, SNIFF_BYTES, type Encoding, type TextDecoderLike } from './decode.js';
+import { notAccepted, openInput, type InputOptions, type OpenedInput } from './input-source.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -23,6 +22,8 @@ export interface TableSource {
   /** How messages name the file (its name as given). */
   label: string;
   encoding?: Encoding | undefined;
+  /** Limits and the sheet, for gzip and .xlsx inputs. */
+  input?: InputOptions | undefined;
 }
 
 export interface Header {
@@ -67,6 +68,8 @@ export class TableReader {
   private decoder!: TextDecoderLike;
   private chunks!: AsyncIterator<Buffer>;
   private stream!: Readable;
+  /** What the input turned out to be (text, gzip, a workbook's sheet). */
+  input!: OpenedInput;
   /** Records read along with the header, handed out first. */
   private pending: CsvRecord[] = [];
   private done = false;
@@ -95,7 +98,12 @@ export class TableReader {
 
   /** The SHA-256 of every byte read; call once, after the last batch. */
   sha256(): Promise<string> {
-    return this.hash.digest();
+    return this.input.raw ? this.input.raw.sha256() : this.hash.digest();
+  }
+
+  /** Bytes of the file itself (a packed input's own size, not what it unpacks to). */
+  get fileBytes(): number {
+    return this.input.raw ? this.input.raw.bytes() : this.bytesRead;
   }
 
   /** Stops reading (on interruption). */
@@ -105,22 +113,11 @@ export class TableReader {
 
   private async start(): Promise<void> {
     const { path, label } = this.source;
-    if (path === '-') {
-      this.stream = process.stdin;
-    } else {
-      let fh;
-      try {
-        fh = await open(path, 'r');
-        const st = await fh.stat();
-        if (st.isDirectory()) throw new InputError(`${label}: is a folder, not a file`);
-        this.size = st.size;
-      } catch (e) {
-        await fh?.close();
-        if (e instanceof InputError) throw e;
-        throw new InputError(`${label}: cannot read: ${describeFsError(e)}`);
-      }
-      this.stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
-    }
+    // gzip, .xlsx and refused binary formats are recognised in front of the reader (issue #11).
+    const input = await openInput(path, label, this.source.input);
+    this.input = input;
+    this.stream = input.stream;
+    this.size = input.size;
     this.chunks = this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
     // Sniff the encoding from the first bytes.
@@ -134,7 +131,9 @@ export class TableReader {
     }
     const first = Buffer.concat(head);
     if (first.length === 0) throw new InputError(`${label}: the file is empty (no header row)`);
-    this.decoder = createDecoder(this.source.encoding ?? sniffEncoding(first), label, this.source.encoding === undefined);
+    // A workbook's sheet comes as UTF-8 whatever --encoding says: it is our own text.
+    const forced = this.input.format === 'xlsx' ? 'utf-8' : this.source.encoding;
+    this.decoder = createDecoder(forced ?? sniffEncoding(first), label, forced === undefined);
     let text = this.decoder.write(first);
 
     // The delimiter comes from the first line that is not blank; read until we have it.
@@ -152,7 +151,7 @@ export class TableReader {
     }
     if (firstLine === undefined || firstLine === null) throw new InputError(`${label}: no header row (the file holds only blank lines)`);
     if (/[\u0000-\u0008\u000e-\u001f]/.test(firstLine)) {
-      throw new InputError(`${label}:1: the header holds control characters: this is not a text table (wrong --encoding, or a binary file?)`);
+      throw notAccepted(`${label}:1`, 'the header holds control characters: this is not a text table (wrong --encoding, or a binary file?)');
     }
     this.delimiter = detectDelimiter(firstLine);
     this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, header: true });
@@ -182,7 +181,7 @@ export class TableReader {
     }
     if (r.done) return undefined;
     const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
-    this.hash.update(chunk);
+    if (!this.input.raw) this.hash.update(chunk);
     this.bytesRead += chunk.length;
     return chunk;
   }

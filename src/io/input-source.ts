@@ -1,0 +1,174 @@
+/**
+ * What stands in front of the table and JSON Lines readers (issue #11): an input is recognised by
+ * its first bytes, not its name. gzip (`1f 8b`) is unpacked as it streams, whatever the input;
+ * a ZIP archive is read as an .xlsx workbook and its sheet handed on as CSV text; other known
+ * binary formats are refused with the list of what is accepted; everything else is text, read
+ * exactly as before. The SHA-256 and byte count in report.json are always the file's own bytes.
+ */
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../errors.js';
+import { createSha256 } from './hash.js';
+import { ZipFile } from './xlsx/zip.js';
+import { readWorkbook } from './xlsx/workbook.js';
+import { sheetAsCsv } from './xlsx/sheet.js';
+import { DEFAULT_LIMITS, UnpackedBudget, type InputLimits } from './xlsx/limits.js';
+
+export const ACCEPTED_FORMATS = 'CSV or TSV text (UTF-8, UTF-16 or Windows-1251), .xlsx workbooks, JSON Lines (consent), and any of them gzip-compressed (.gz)';
+
+export interface InputOptions {
+  limits?: InputLimits | undefined;
+  /** The sheet to read from a workbook; the first visible one when undefined. */
+  sheet?: string | undefined;
+}
+
+export interface OpenedInput {
+  /** The bytes of the text to read (a workbook's sheet as UTF-8 CSV). */
+  stream: Readable;
+  format: 'text' | 'xlsx';
+  compression: 'gzip' | undefined;
+  /** The sheet read, for a workbook. */
+  sheet: string | undefined;
+  /** The file's size, when the stream is the file's own bytes (sizing by bytes read). */
+  size: number | undefined;
+  /** When the stream is not the file's bytes: the file's SHA-256 and size, once it is read. */
+  raw: { sha256(): Promise<string>; bytes(): number } | undefined;
+}
+
+const BINARY_KINDS: [number[], string][] = [
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel .xls (Office 97-2003) file: save it as .xlsx or CSV'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x42, 0x5a, 0x68], 'a bzip2 archive'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], 'an xz archive'],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'a Zstandard archive'],
+];
+
+function startsWith(head: Buffer, magic: number[]): boolean {
+  return head.length >= magic.length && magic.every((b, i) => head[i] === b);
+}
+
+export function notAccepted(label: string, what: string): InputError {
+  return new InputError(`${label}: ${what}; leadaudit reads ${ACCEPTED_FORMATS}`);
+}
+
+/** Opens a path (or `-`, standard input) and recognises what it holds. */
+export async function openInput(path: string, label: string, opts: InputOptions = {}): Promise<OpenedInput> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  if (path === '-') return openStdin(label, limits);
+  let fh: FileHandle | undefined;
+  let size: number;
+  const head = Buffer.alloc(8);
+  let headLength: number;
+  try {
+    fh = await open(path, 'r');
+    const st = await fh.stat();
+    if (st.isDirectory()) throw new InputError(`${label}: is a folder, not a file`);
+    size = st.size;
+    headLength = st.isFile() ? (await fh.read(head, 0, 8, 0)).bytesRead : 0;
+  } catch (e) {
+    await fh?.close();
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${label}: cannot read: ${describeFsError(e)}`);
+  }
+  const magic = head.subarray(0, headLength);
+  if (startsWith(magic, [0x50, 0x4b, 0x03, 0x04]) || startsWith(magic, [0x50, 0x4b, 0x05, 0x06])) {
+    try {
+      return await openWorkbook(path, label, fh, size, limits, opts.sheet);
+    } catch (e) {
+      await fh.close();
+      throw e;
+    }
+  }
+  const binary = BINARY_KINDS.find(([m]) => startsWith(magic, m));
+  if (binary) {
+    await fh.close();
+    throw notAccepted(label, `this is ${binary[1]}`);
+  }
+  const stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
+  if (startsWith(magic, [0x1f, 0x8b])) return gunzipped(stream, label, limits);
+  return { stream, format: 'text', compression: undefined, sheet: undefined, size, raw: undefined };
+}
+
+/** Unpacks gzip as it streams, hashing the packed bytes and counting the unpacked ones. */
+function gunzipped(source: Readable, label: string, limits: InputLimits): OpenedInput {
+  const hash = createSha256();
+  let bytes = 0;
+  const budget = new UnpackedBudget(label, limits);
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  source.on('data', (c: Buffer) => { hash.update(c); bytes += c.length; });
+  source.on('error', (e) => gunzip.destroy(e));
+  const stream = Readable.from((async function* () {
+    try {
+      for await (const chunk of source.pipe(gunzip) as AsyncIterable<Buffer>) {
+        budget.add(chunk.length);
+        yield chunk;
+      }
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(`${label}: not a readable gzip file (${(e as Error).message})`);
+    } finally {
+      source.destroy();
+    }
+  })(), { objectMode: false });
+  return { stream, format: 'text', compression: 'gzip', sheet: undefined, size: undefined, raw: { sha256: () => hash.digest(), bytes: () => bytes } };
+}
+
+async function openWorkbook(path: string, label: string, fh: FileHandle, size: number, limits: InputLimits, wanted: string | undefined): Promise<OpenedInput> {
+  const budget = new UnpackedBudget(label, limits);
+  const zip = await ZipFile.open(path, label, fh, size);
+  const wb = await readWorkbook(zip, budget, label, limits);
+  const sheet = wanted === undefined
+    ? wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0]
+    : wb.sheets.find((s) => s.name === wanted) ?? wb.sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+  if (!sheet) {
+    throw new InputError(wanted === undefined
+      ? `${label}: the workbook has no sheet`
+      : `${label}: --sheet ${JSON.stringify(wanted)} is not in the workbook (sheets: ${wb.sheets.map((s) => s.name).join(', ')})`);
+  }
+  // The report's hash is the workbook file's; one sequential pass, next to the random-access reads.
+  const hash = createSha256();
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) hash.update(chunk);
+  const digest = hash.digest();
+  const rows = sheetAsCsv(zip, wb, sheet, budget, label, limits);
+  const stream = Readable.from((async function* () {
+    try { yield* rows; } finally { await fh.close(); }
+  })(), { objectMode: false });
+  return { stream, format: 'xlsx', compression: undefined, sheet: sheet.name, size: undefined, raw: { sha256: () => digest, bytes: () => size } };
+}
+
+/** Standard input: the first chunk says whether it is gzip; it is handed on with the rest. */
+async function openStdin(label: string, limits: InputLimits): Promise<OpenedInput> {
+  const it = (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head: Buffer | undefined = first.done ? undefined : first.value;
+  const all = Readable.from((async function* () {
+    if (head) yield head;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  })(), { objectMode: false });
+  all.on('close', () => { void it.return?.(); });
+  if (head && startsWith(head, [0x50, 0x4b, 0x03, 0x04])) throw new InputError(`${label}: an .xlsx workbook can't be read from standard input: give its path`);
+  const binary = head && BINARY_KINDS.find(([m]) => startsWith(head, m));
+  if (binary) throw notAccepted(label, `this is ${binary[1]}`);
+  if (head && startsWith(head, [0x1f, 0x8b])) return gunzipped(all, label, limits);
+  return { stream: all, format: 'text', compression: undefined, sheet: undefined, size: undefined, raw: undefined };
+}
+
+function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder, not a file';
+    default: return err?.message ?? String(e);
+  }
+}
