@@ -394,12 +394,24 @@ const CORE = 1;
 const SUFFIX = 2;
 
 /**
+ * `79161234567.0`: a number a spreadsheet exported as a decimal, which normalizePhone repairs
+ * before parsing (issue #11); a digit, `.`, then only zeros (and spaces) to the end.
+ */
+function endsAsDecimal(cell: string): boolean {
+  let i = cell.length - 1;
+  while (i >= 0 && cell.charCodeAt(i) === 32) i--;
+  if (i < 0 || cell.charCodeAt(i) !== 48) return false;
+  while (i >= 0 && cell.charCodeAt(i) === 48) i--;
+  return i > 0 && cell.charCodeAt(i) === 46 && cell.charCodeAt(i - 1) >= 48 && cell.charCodeAt(i - 1) <= 57;
+}
+
+/**
  * normalizePhone(cell, region) for the common shapes, or `undefined` when it has no fast answer.
  * Never differs from normalizePhone when it answers.
  */
 export function fastNormalize(cell: string, region: CountryCode | undefined): PhoneResult | undefined {
   const len = cell.length;
-  if (len > 100) return undefined;
+  if (len > 100 || endsAsDecimal(cell)) return undefined;
   let digits = '';
   let plus = false;
   let state = PREFIX;

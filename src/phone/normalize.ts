@@ -16,15 +16,21 @@ export type PhoneResult =
 
 const SCIENTIFIC = /^([+-]?)(\d+)(?:[.,](\d+))?[eE]\+?(\d{1,2})$/;
 const TEXT_FORCED = /^="(.*)"$/s;
+/** A whole number exported as a decimal: `79161234567.0`, `79161234567,00` (issue #11). */
+const DECIMAL_ZERO = /^(\d+)[.,]0+$/;
+/** Spaces that are not U+0020 inside a number: no-break, figure, thin, narrow no-break (issue #11). */
+const ODD_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
 /** Separators between several numbers in one cell: `+7 916 ..., 8 (495) ...`. */
 const SEVERAL = /[,;/\n]|\s(?:или|or)\s/i;
 
 /** Undo what spreadsheets do to numbers; returns the text to parse, or a problem. */
 function unspreadsheet(cell: string): { text: string } | { problem: string } {
-  let text = cell.trim();
+  let text = cell.replace(ODD_SPACES, ' ').trim();
   if (text.startsWith("'")) text = text.slice(1).trim();
   const forced = TEXT_FORCED.exec(text);
   if (forced) text = forced[1]!.trim();
+  const decimal = DECIMAL_ZERO.exec(text);
+  if (decimal) return { text: decimal[1]! };
   const sci = SCIENTIFIC.exec(text);
   if (sci) {
     const [, sign, int, frac = '', exp] = sci;
