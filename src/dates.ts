@@ -76,3 +76,50 @@ function daysInMonth(year: number, month: number): number {
 export function isoString(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/**
+ * Day and month order of a slashed date (`03/04/2026`): day first in Russia and Europe, month
+ * first in the US (issue #11). Dotted dates (`15.03.2026`) are always day first.
+ */
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+const LOCAL = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date as people write it: an instant, or why the text is not one (for the message). */
+export type DateReading = { ms: number } | { problem: string };
+
+/**
+ * ISO 8601 as the contract says, and the forms of issue #11: `DD.MM.YYYY`, `DD/MM/YYYY` or
+ * `MM/DD/YYYY` by `order` (a slashed date that can be read one way only is read that way:
+ * `13/02/2026` is 13 February under either order), each with an optional ` HH:MM[:SS]`. No zone
+ * is read from these forms: like an ISO datetime without an offset, they are UTC.
+ */
+export function readDate(text: string, order: DateOrder): DateReading {
+  const iso = parseIsoInstant(text);
+  if (iso !== undefined) return { ms: iso };
+  const t = text.trim();
+  const m = LOCAL.exec(t);
+  if (!m) return { problem: 'is not a date' };
+  const [, a, sep, b, y, h, mi, s] = m;
+  let day = Number(a), month = Number(b);
+  if (sep === '/') {
+    const first = Number(a), second = Number(b);
+    // Read the only way it can be read when one part is over 12; else by the order.
+    const monthFirst = first > 12 && second <= 12 ? false : second > 12 && first <= 12 ? true : order === 'mdy';
+    if (monthFirst) { month = first; day = second; } else { day = first; month = second; }
+  }
+  const year = Number(y);
+  if (month < 1 || month > 12) return { problem: `is not a date (there is no month ${month})` };
+  if (day < 1 || day > daysInMonth(year, month)) return { problem: `is not a date (${MONTHS[month - 1]} ${year} has no day ${day})` };
+  const hour = h === undefined ? 0 : Number(h), minute = mi === undefined ? 0 : Number(mi), second = s === undefined ? 0 : Number(s);
+  if (hour > 23 || minute > 59 || second > 59) return { problem: 'is not a date (no such time of day)' };
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second) };
+}
+
+/** The same as readDate, for callers that need only the instant. */
+export function parseDate(text: string, order: DateOrder): number | undefined {
+  const r = readDate(text, order);
+  return 'ms' in r ? r.ms : undefined;
+}

@@ -167,7 +167,7 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
       'uk-pecr': 'PECR reg. 21, reg. 22; UK GDPR Art. 7(1)',
       'us-tcpa': '47 CFR 64.1200(a)(1)(iii) and (a)(2) (prior express written consent)',
     },
-    detail: (a) => `no usable consent record for ${a.e164}${a.note ? ` (${a.note})` : ''}`,
+    detail: (a) => `no usable consent record for ${a.e164}${a.note ? ` (${a.note})` : ''}${a.invalid ? `; invalid records not used: ${a.invalid}` : ''}`,
   },
   CONSENT_WITHDRAWN: {
     title: 'Consent withdrawn',

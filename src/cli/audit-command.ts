@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { Chalk, chalkStderr } from 'chalk';
 import { InputError, InterruptedError } from '../errors.js';
-import { parseIsoInstant } from '../dates.js';
+import { DATE_ORDERS, readDate, type DateOrder } from '../dates.js';
+import { emptyColumnMap, mergeColumnMaps, parseMapFlag } from '../io/column-map.js';
+import { DEFAULT_LIMITS, MIB, type InputLimits } from '../io/xlsx/limits.js';
 import { encodingName, ENCODINGS } from '../io/decode.js';
 import { PRESET_NAMES } from '../policy/preset-names.js';
 import { CHANNELS } from '../policy/schema.js';
@@ -38,6 +40,12 @@ export function registerAudit(program: Command): void {
     .option('--suppress <[name=]file>', 'a suppression / do-not-call list, optionally named (repeatable)', collect)
     .option('--list-date <name=date>', 'when a named suppression list was downloaded (default: its file time)', collect)
     .option('--phone-column <name>', 'the contacts column holding the phone number (default: detected)')
+    .option('--map <kind.field=column>', 'name the column of a field: contacts.phone=, consent.given_at=, suppress.phone=, ... (repeatable)', collect)
+    .addOption(new Option('--date-order <order>', 'how slashed dates read: dmy (03/04/2026 is 3 April) or mdy (default: the policy\'s)').choices(DATE_ORDERS))
+    .option('--sheet <name>', 'the sheet of an .xlsx contact list (default: the first)')
+    .option('--max-unpacked-mb <n>', `limit: what an .xlsx or .gz input may unpack to, in MiB (default ${DEFAULT_LIMITS.maxUnpackedBytes / MIB})`)
+    .option('--max-rows <n>', `limit: rows of an .xlsx sheet (default ${DEFAULT_LIMITS.maxRows})`)
+    .option('--max-shared-strings <n>', `limit: entries of an .xlsx shared-string table (default ${DEFAULT_LIMITS.maxSharedStrings})`)
     .option('--encoding <name>', `force the encoding of every input (${ENCODINGS.join(', ')}; default: detected)`)
     .option('--max-reject-rate <rate>', 'gate: exit 1 when rejected/rows is above this (0..1; default: the policy\'s)')
     .option('--fail-on-reject', 'gate: exit 1 when any row is rejected (default: the policy\'s)')
@@ -65,6 +73,12 @@ const optionsSchema = z.object({
   suppress: z.array(z.string()).optional(),
   listDate: z.array(z.string()).optional(),
   phoneColumn: z.string().optional(),
+  map: z.array(z.string()).optional(),
+  dateOrder: z.enum(DATE_ORDERS).optional(),
+  sheet: z.string().min(1).optional(),
+  maxUnpackedMb: z.string().optional(),
+  maxRows: z.string().optional(),
+  maxSharedStrings: z.string().optional(),
   encoding: z.string().optional(),
   maxRejectRate: z.string().optional(),
   failOnReject: z.boolean().optional(),
@@ -96,12 +110,22 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   }
   const policy = loadPolicy(o.policy);
 
+  const dateOrder: DateOrder = o.dateOrder ?? policy.policy.date_order ?? 'dmy';
   let asOf = now;
   if (o.asOf !== undefined) {
-    const t = parseIsoInstant(o.asOf);
-    if (t === undefined) throw bad('--as-of', o.asOf, 'is not an ISO 8601 date or datetime (e.g. 2026-11-28 or 2026-11-28T09:00:00+03:00)');
-    asOf = t;
+    const t = readDate(o.asOf, dateOrder);
+    if ('problem' in t) throw bad('--as-of', o.asOf, `${t.problem}: write it as 2026-11-28, 28.11.2026 or 2026-11-28T09:00:00+03:00`);
+    asOf = t.ms;
   }
+  const flagMap = emptyColumnMap();
+  for (const m of o.map ?? []) parseMapFlag(m, flagMap);
+  const columns = mergeColumnMaps(policy.policy.columns, flagMap, policy.file ? `${policy.file.path}: columns` : 'the policy\'s columns');
+  if (o.phoneColumn !== undefined) columns.contacts.phone = [o.phoneColumn];
+  const limits: InputLimits = {
+    maxUnpackedBytes: o.maxUnpackedMb === undefined ? DEFAULT_LIMITS.maxUnpackedBytes : positive('--max-unpacked-mb', o.maxUnpackedMb) * MIB,
+    maxRows: o.maxRows === undefined ? DEFAULT_LIMITS.maxRows : positive('--max-rows', o.maxRows),
+    maxSharedStrings: o.maxSharedStrings === undefined ? DEFAULT_LIMITS.maxSharedStrings : positive('--max-shared-strings', o.maxSharedStrings),
+  };
 
   let region: CountryCode | undefined;
   if (o.region !== undefined) {
@@ -142,14 +166,18 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     contacts,
     consent: o.consent,
     notice: o.notice,
-    suppress: suppressSpecs(o.suppress ?? [], o.listDate ?? []),
+    suppress: suppressSpecs(o.suppress ?? [], o.listDate ?? [], dateOrder),
     outDir: o.outDir,
     policy,
     asOf,
     purpose,
     channel: o.channel,
     region,
-    phoneColumn: o.phoneColumn,
+    phoneColumn: columns.contacts.phone?.[0],
+    columns,
+    dateOrder,
+    sheet: o.sheet,
+    limits,
     encoding,
     gate: {
       maxRejectRate,
@@ -209,6 +237,17 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+function positive(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw bad(flag, value, 'must be a whole number above 0');
+  return n;
+}
+
+function parseDateArg(text: string, order: DateOrder): number | undefined {
+  const r = readDate(text, order);
+  return 'ms' in r ? r.ms : undefined;
+}
+
 const LIST_NAME = /^([A-Za-z][\w-]*)=(.+)$/;
 
 /**
@@ -216,7 +255,7 @@ const LIST_NAME = /^([A-Za-z][\w-]*)=(.+)$/;
  * named after its file (without extension). A path that itself starts with `word=` is written
  * `./word=...`.
  */
-export function suppressSpecs(values: readonly string[], dates: readonly string[]): SuppressSpec[] {
+export function suppressSpecs(values: readonly string[], dates: readonly string[], order: DateOrder = 'dmy'): SuppressSpec[] {
   const seen = new Set<string>();
   const named = values.map((v) => LIST_NAME.exec(v)).flatMap((m) => (m ? [m[1]!.toLowerCase()] : []));
   const specs = values.map((v) => {
@@ -239,8 +278,8 @@ export function suppressSpecs(values: readonly string[], dates: readonly string[
     if (!m) throw bad('--list-date', d, 'must be NAME=DATE, e.g. tps=2026-11-20');
     const spec = specs.find((s) => s.name === m[1]!.toLowerCase());
     if (!spec) throw bad('--list-date', d, `names no --suppress list (lists: ${specs.map((s) => s.name).join(', ') || 'none'})`);
-    const t = parseIsoInstant(m[2]!);
-    if (t === undefined) throw bad('--list-date', d, 'the date is not ISO 8601');
+    const t = parseDateArg(m[2]!, order);
+    if (t === undefined) throw bad('--list-date', d, `the date ${JSON.stringify(m[2])} is not a date (write 2026-11-20 or 20.11.2026)`);
     spec.date = t;
   }
   return specs;

@@ -15,6 +15,7 @@ import { NumberTable } from '../evidence/number-table.js';
 import { TableReader } from '../io/table-reader.js';
 import { findPhoneColumn, noticeColumns, noticeMetaColumns, type PhoneColumn } from '../io/columns.js';
 import { OutputSet } from '../io/atomic-output.js';
+import { mappedNotice } from '../io/column-map.js';
 import { judgeRow } from '../rules/index.js';
 import type { AuditContext, Campaign } from '../rules/context.js';
 import { campaignFrom } from '../policy/campaign.js';
@@ -34,12 +35,15 @@ import { codesUsedBy } from '../policy/codes.js';
 import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
 import { createHash } from 'node:crypto';
+import { findHints, type Hint } from '../report/hints.js';
 
 export interface AuditResult {
   report: Report;
   phoneColumn: PhoneColumn;
   /** certificate.html, when written (report.json does not list it). */
   certificate?: string;
+  /** Hints for the summary (issue #11): data, put into words by src/report/summary.ts. */
+  hints: Hint[];
 }
 
 export interface AuditHooks {
@@ -63,10 +67,13 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const phones = new PhoneNormalizer(regionOf(settings));
 
   // Every input is read and checked before the first output is opened.
-  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice);
+  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder);
+  const input = { limits: settings.limits };
   // Evidence texts are kept only for the trail; the verdicts need just whether there is one.
-  const consent = await loadConsent(settings.consent, phones, { encoding: settings.encoding, signal, keepText: settings.trail });
-  const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal });
+  const consent = await loadConsent(settings.consent, phones, {
+    encoding: settings.encoding, signal, keepText: settings.trail, columns: settings.columns.consent, dateOrder: settings.dateOrder, input,
+  });
+  const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal, columns: settings.columns.suppress, input });
   const listStates = requiredListStates(policy.required_lists, suppression.lists, settings.asOf);
   const runFindings = staleLists(policy.required_lists, suppression.lists, settings.asOf);
   const screenedBy = policy.unconsented_calls_screened_by;
@@ -78,10 +85,11 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     manifestOperator: manifest?.operatorName,
     screened: screenedBy !== null && suppression.lists.some((l) => l.name === screenedBy)
       && !runFindings.some((f) => f.args?.list === screenedBy),
+    dateOrder: settings.dateOrder,
   });
 
   const label = settings.contacts === '-' ? 'standard input' : settings.contacts;
-  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding });
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet } });
   const abort = () => reader.destroy();
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -101,7 +109,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       suppression,
       seen: new NumberTable(),
       manifest,
-      columns: { phone: phoneColumn.index, notice: noticeColumns(names), meta: noticeMetaColumns(names) },
+      invalidConsent: consent.invalid.size ? consent.invalid : undefined,
+      columns: { phone: phoneColumn.index, notice: mappedNotice(noticeColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`), meta: mappedNotice(noticeMetaColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`) },
       noticeMemo: new Map(),
       listStale: rowListFindings(runFindings),
     };
@@ -160,7 +169,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         contacts: {
           path: settings.contacts === '-' ? '-' : resolve(settings.contacts),
           sha256: contactsSha,
-          bytes: reader.bytesRead,
+          bytes: reader.fileBytes,
+          format: reader.input.format === 'xlsx' ? 'xlsx' : 'csv',
+          compression: reader.input.compression,
+          sheet: reader.input.sheet,
           encoding: reader.encoding,
           delimiter: reader.delimiter,
           phoneColumn,
@@ -204,7 +216,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       signal?.throwIfAborted();
       out.commit();
       removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined, [CERTIFICATE_FILE]: certificateFile !== undefined });
-      return { report, phoneColumn, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
+      const hints = findHints({ rows: router.rows, rejected: router.rejected, combos: router.combos, noticeGiven: manifest !== undefined });
+      return { report, phoneColumn, hints, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
     } catch (e) {
       out.abort();
       // A stream destroyed by an interruption fails with a read error: report the interruption.

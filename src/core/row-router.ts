@@ -13,6 +13,7 @@ import type { RowFacts } from '../rules/context.js';
 /** rejects.csv starts with a BOM so spreadsheets open it as UTF-8; clean.csv feeds machines. */
 const BOM = '\uFEFF';
 const FIRST_LINES = 10;
+const MAX_COMBOS = 1000;
 
 export class RowRouter {
   rows = 0;
@@ -23,6 +24,8 @@ export class RowRouter {
   readonly exemptions = new Map<string, number>();
   /** The first few lines each code was found on (for JUnit and people). */
   readonly firstLines = new Map<ReasonCode, number[]>();
+  /** Rejected rows by their set of codes (`|`-joined), for the summary's hints (issue #11). */
+  readonly combos = new Map<string, number>();
   private readonly cleanLines = new LineBuffer();
   private readonly rejectLines = new LineBuffer();
 
@@ -69,7 +72,11 @@ export class RowRouter {
     const width = this.columns.length;
     const cells = record.fields.length === width ? record.fields.slice()
       : Array.from({ length: width }, (_, i) => record.fields[i] ?? '');
-    cells.push(String(record.line), codes.join('|'), details.join('; '));
+    const combo = codes.join('|');
+    const seen = this.combos.get(combo);
+    if (seen !== undefined) this.combos.set(combo, seen + 1);
+    else if (this.combos.size < MAX_COMBOS) this.combos.set(combo, 1);
+    cells.push(String(record.line), combo, details.join('; '));
     this.rejectLines.append(csvLine(cells.map(neutralizeFormula)));
   }
 

@@ -6,6 +6,9 @@ import type { LoadedPolicy } from '../policy/load.js';
 import type { Channel } from '../policy/schema.js';
 import type { ReasonCode } from '../reasons.js';
 import type { SetBy } from './gate.js';
+import type { ColumnMap } from '../io/column-map.js';
+import type { DateOrder } from '../dates.js';
+import type { InputLimits } from '../io/xlsx/limits.js';
 
 export interface GateSettings {
   /** Fail when rejected/rows is above this (0..1). */
@@ -41,6 +44,14 @@ export interface AuditSettings {
   channel: Channel | undefined;
   region: CountryCode | undefined;
   phoneColumn: string | undefined;
+  /** Columns named by --map, --phone-column and the policy's `columns` (issue #11). */
+  columns: ColumnMap;
+  /** How slashed dates read: the policy's date_order, or --date-order. */
+  dateOrder: DateOrder;
+  /** The sheet of an .xlsx contact list (undefined: the first). */
+  sheet: string | undefined;
+  /** Limits against hostile .xlsx and .gz inputs. */
+  limits: InputLimits;
   /** Forces the encoding of every input; sniffed per file when undefined. */
   encoding: Encoding | undefined;
   gate: GateSettings;

@@ -11,11 +11,28 @@ import type { PhoneNormalizer } from '../phone/normalize.js';
 import { ConsentIndex } from './consent-index.js';
 import { REQUIRED_CONSENT_FIELDS, SchemaProblem, toConsentRecord, type InvalidRecord, type RawValue } from './consent-record.js';
 import { readJsonLines } from './jsonl-reader.js';
+import { InvalidEvidence } from './invalid-evidence.js';
+import { CONSENT_ALIASES, missingColumnsError, resolveColumns } from '../io/column-map.js';
+import { headerKey } from '../io/columns.js';
+import type { InputOptions } from '../io/input-source.js';
+import type { DateOrder } from '../dates.js';
+
+export interface ConsentLoadOptions {
+  encoding?: Encoding | undefined;
+  signal?: AbortSignal | undefined;
+  keepText?: boolean;
+  /** Consent columns named by --map or the policy: field -> [column]. */
+  columns?: Record<string, string[]> | undefined;
+  dateOrder?: DateOrder | undefined;
+  input?: InputOptions | undefined;
+}
 
 export interface ConsentFileStats {
   path: string;
   sha256: string;
-  format: 'csv' | 'jsonl';
+  format: 'csv' | 'jsonl' | 'xlsx';
+  compression?: 'gzip';
+  sheet?: string;
   encoding: Encoding;
   delimiter?: string;
   /** Records read (valid and invalid). */
@@ -24,53 +41,57 @@ export interface ConsentFileStats {
   invalid: InvalidRecord[];
 }
 
+/** By name: `.jsonl` or `.ndjson`, also gzip-compressed (`consent.jsonl.gz`). */
 export function isJsonLines(path: string): boolean {
-  return /\.(jsonl|ndjson)$/i.test(path);
+  return /\.(jsonl|ndjson)(\.gz)?$/i.test(path);
 }
 
 export async function loadConsent(
   paths: readonly string[],
   phones: PhoneNormalizer,
-  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined; keepText?: boolean } = {},
-): Promise<{ index: ConsentIndex; files: ConsentFileStats[] }> {
+  opts: ConsentLoadOptions = {},
+): Promise<{ index: ConsentIndex; files: ConsentFileStats[]; invalid: InvalidEvidence }> {
   const index = new ConsentIndex(opts.keepText ?? false);
   const files: ConsentFileStats[] = [];
+  const invalid = new InvalidEvidence();
   for (const path of paths) {
-    files.push(isJsonLines(path) ? await loadJsonl(path, index, phones, opts) : await loadCsv(path, index, phones, opts));
+    files.push(isJsonLines(path) ? await loadJsonl(path, index, invalid, phones, opts) : await loadCsv(path, index, invalid, phones, opts));
   }
   index.seal();
-  return { index, files };
+  return { index, files, invalid };
 }
 
 function addRecord(
-  index: ConsentIndex, stats: ConsentFileStats, phones: PhoneNormalizer,
-  get: (field: string) => RawValue, line: number, file: string,
+  index: ConsentIndex, invalid: InvalidEvidence, stats: ConsentFileStats, phones: PhoneNormalizer,
+  get: (field: string) => RawValue, line: number, file: string, order: DateOrder,
 ): void {
   stats.records++;
   try {
-    index.add(toConsentRecord(get, { file, line }, phones));
+    index.add(toConsentRecord(get, { file, line }, phones, order));
     stats.valid++;
   } catch (e) {
     if (!(e instanceof SchemaProblem)) throw e;
     stats.invalid.push(e.field ? { line, field: e.field, problem: e.problem } : { line, problem: e.problem });
+    if (e.e164 !== undefined) invalid.add(e.e164, `${file}:${line}: ${e.problem}`);
   }
 }
 
-async function loadCsv(path: string, index: ConsentIndex, phones: PhoneNormalizer, opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined }): Promise<ConsentFileStats> {
-  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding });
-  const names = reader.header.names.map((n) => n.trim().toLowerCase());
-  for (const required of REQUIRED_CONSENT_FIELDS) {
-    if (!names.includes(required)) {
-      reader.destroy();
-      throw new InputError(`${path}:${reader.header.line}: the header has no "${required}" column (columns: ${reader.header.names.join(', ')})`);
-    }
+async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
+  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input });
+  const names = reader.header.names;
+  // Field -> column, as a plain object: looked up ~20 times a record, millions of records.
+  const { columns: column, unknownMapped } = resolveColumns(names, CONSENT_ALIASES, opts.columns ?? {});
+  const missing = REQUIRED_CONSENT_FIELDS.filter((f) => column[f] === undefined);
+  if (missing.length || unknownMapped.length) {
+    reader.destroy();
+    throw missingColumnsError(`${path}:${reader.header.line}`, 'consent', names, missing, unknownMapped, column);
   }
-  // Field name -> column, as a plain object: looked up ~20 times a record, millions of records.
-  const column: Record<string, number> = Object.create(null);
-  names.forEach((n, i) => { if (!(n in column)) column[n] = i; });
+  const order = opts.dateOrder ?? 'dmy';
   const stats: ConsentFileStats = {
-    path: resolve(path), sha256: '', format: 'csv', encoding: reader.encoding,
+    path: resolve(path), sha256: '', format: reader.input.format === 'xlsx' ? 'xlsx' : 'csv', encoding: reader.encoding,
     delimiter: delimiterName(reader.delimiter), records: 0, valid: 0, invalid: [],
+    ...(reader.input.compression ? { compression: reader.input.compression } : {}),
+    ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
   };
   const file = basename(path);
   let sized = false;
@@ -88,14 +109,16 @@ async function loadCsv(path: string, index: ConsentIndex, phones: PhoneNormalize
         continue;
       }
       const fields = rec.fields;
-      addRecord(index, stats, phones, (f) => { const i = column[f]; return i === undefined ? undefined : fields[i]; }, rec.line, file);
+      addRecord(index, invalid, stats, phones, (f) => { const i = column[f]; return i === undefined ? undefined : fields[i]; }, rec.line, file, order);
     }
   }
   stats.sha256 = await reader.sha256();
   return stats;
 }
 
-async function loadJsonl(path: string, index: ConsentIndex, phones: PhoneNormalizer, opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined }): Promise<ConsentFileStats> {
+async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
+  const order = opts.dateOrder ?? 'dmy';
+  const fieldOf = jsonKeyFields(opts.columns ?? {});
   const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [] };
   const file = basename(path);
   const result = await readJsonLines(path, opts, (line, value) => {
@@ -110,14 +133,38 @@ async function loadJsonl(path: string, index: ConsentIndex, phones: PhoneNormali
       return;
     }
     const obj = value as Record<string, RawValue>;
-    const keys = new Map<string, string>();
+    // Field -> key: the best-ranked key naming each field (the field's own name before aliases).
+    const keys = new Map<string, [string, number]>();
     for (const k of Object.keys(obj)) {
-      const n = k.trim().toLowerCase();
-      if (!keys.has(n)) keys.set(n, k);
+      const hit = fieldOf(k);
+      if (!hit) continue;
+      const had = keys.get(hit[0]);
+      if (!had || hit[1] < had[1]) keys.set(hit[0], [k, hit[1]]);
     }
-    addRecord(index, stats, phones, (f) => { const k = keys.get(f); return k === undefined ? undefined : obj[k]; }, line, file);
+    addRecord(index, invalid, stats, phones, (f) => { const k = keys.get(f); return k === undefined ? undefined : obj[k[0]]; }, line, file, order);
   });
   stats.sha256 = result.sha256;
+  if (result.compression) stats.compression = result.compression;
   stats.encoding = result.encoding;
   return stats;
+}
+
+/**
+ * A JSON key -> [field, rank] (rank 0 for a mapped key, then the alias's place), cached by key:
+ * the same few keys repeat on every line of a file.
+ */
+function jsonKeyFields(mapped: Record<string, string[]>): (key: string) => [string, number] | undefined {
+  const byName = new Map<string, [string, number]>();
+  for (const [field, aliases] of Object.entries(CONSENT_ALIASES)) {
+    const want = mapped[field]?.[0];
+    if (want !== undefined) { byName.set(headerKey(want), [field, 0]); continue; }
+    aliases.forEach((a, i) => { const had = byName.get(a); if (!had || i + 1 < had[1]) byName.set(a, [field, i + 1]); });
+  }
+  const cache = new Map<string, [string, number] | undefined>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key);
+    const hit = byName.get(headerKey(key));
+    if (cache.size < 1000) cache.set(key, hit);
+    return hit;
+  };
 }

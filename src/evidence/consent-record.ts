@@ -3,7 +3,7 @@
  * JSON object into one. A record that fails the check is never consent: the loader lists it in
  * report.json with its line and problem.
  */
-import { parseIsoInstant } from '../dates.js';
+import { readDate, type DateOrder } from '../dates.js';
 import { ownCopy } from '../io/string-copy.js';
 import { NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
@@ -44,6 +44,8 @@ export interface InvalidRecord {
 }
 
 export class SchemaProblem {
+  /** The record's number, when it is valid and another field failed (issue #11). */
+  e164: string | undefined;
   constructor(readonly field: string | undefined, readonly problem: string) {}
 }
 
@@ -91,15 +93,15 @@ function asNoticeText(field: string, v: RawValue): string | undefined {
   return asText(field, v);
 }
 
-function asDate(field: string, v: RawValue, required: boolean): number | undefined {
+function asDate(field: string, v: RawValue, required: boolean, order: DateOrder): number | undefined {
   const t = asText(field, v);
   if (t === undefined) {
     if (required) throw new SchemaProblem(field, `${field} is empty`);
     return undefined;
   }
-  const ms = parseIsoInstant(t);
-  if (ms === undefined) throw new SchemaProblem(field, `${field} ${JSON.stringify(t.slice(0, 60))} is not an ISO 8601 date`);
-  return ms;
+  const r = readDate(t, order);
+  if ('problem' in r) throw new SchemaProblem(field, `${field} ${JSON.stringify(t.slice(0, 60))} ${r.problem}`);
+  return r.ms;
 }
 
 /**
@@ -110,6 +112,7 @@ export function toConsentRecord(
   get: (field: string) => RawValue,
   where: { file: string; line: number },
   phones: PhoneNormalizer,
+  order: DateOrder = 'dmy',
 ): ConsentRecord {
   const phoneText = asText('phone', get('phone'));
   if (phoneText === undefined) throw new SchemaProblem('phone', 'phone is empty');
@@ -117,9 +120,19 @@ export function toConsentRecord(
   if (phone.kind !== 'valid') {
     throw new SchemaProblem('phone', `phone ${JSON.stringify(phoneText.slice(0, 60))} is not a valid phone number${phone.kind === 'invalid' && phone.problem ? ` (${phone.problem})` : ''}`);
   }
-  const givenAt = asDate('given_at', get('given_at'), true)!;
-  const withdrawnAt = asDate('withdrawn_at', get('withdrawn_at'), false);
-  const expiresAt = asDate('expires_at', get('expires_at'), false);
+  try {
+    return checked(get, where, phone.e164, order);
+  } catch (e) {
+    if (e instanceof SchemaProblem) e.e164 = phone.e164;
+    throw e;
+  }
+}
+
+/** The fields after the phone: a failure here still knows the record's number. */
+function checked(get: (field: string) => RawValue, where: { file: string; line: number }, e164: string, order: DateOrder): ConsentRecord {
+  const givenAt = asDate('given_at', get('given_at'), true, order)!;
+  const withdrawnAt = asDate('withdrawn_at', get('withdrawn_at'), false, order);
+  const expiresAt = asDate('expires_at', get('expires_at'), false, order);
   const purposes = asList('purposes', get('purposes'));
   if (purposes.length === 0) throw new SchemaProblem('purposes', 'purposes is empty');
   const channels = asList('channels', get('channels'));
@@ -129,7 +142,7 @@ export function toConsentRecord(
     if (v !== undefined) notice[f] = v;
   }
   return {
-    e164: phone.e164,
+    e164,
     consentId: asText('consent_id', get('consent_id')) ?? `${where.file}:${where.line}`,
     file: where.file,
     line: where.line,
@@ -140,7 +153,7 @@ export function toConsentRecord(
     purposes,
     evidenceRef: asText('evidence_ref', get('evidence_ref')) ?? '',
     notice,
-    noticeGivenAt: asDate('notice_given_at', get('notice_given_at'), false),
+    noticeGivenAt: asDate('notice_given_at', get('notice_given_at'), false, order),
     noticeExempt: asText('notice_exempt', get('notice_exempt'))?.toLowerCase(),
   };
 }

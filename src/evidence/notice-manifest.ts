@@ -10,7 +10,7 @@ import { lazy } from '../lazy.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../io/table-reader.js';
 import type { NoticeField } from '../notice-fields.js';
-import { parseIsoInstant } from '../dates.js';
+import { parseDate, type DateOrder } from '../dates.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
 
@@ -61,7 +61,7 @@ export function foundValue(v: string | readonly string[] | null | undefined): st
   return items.length ? items.join('; ') : undefined;
 }
 
-export async function loadNoticeManifest(path: string): Promise<NoticeManifest> {
+export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy'): Promise<NoticeManifest> {
   const label = path;
   let buf: Buffer;
   try {
@@ -83,8 +83,8 @@ export async function loadNoticeManifest(path: string): Promise<NoticeManifest> 
     throw new InputError(`${label}${line === undefined ? '' : `:${line}`}: ${formatZodIssue(issue, json)}`);
   }
   const m = parsed.data;
-  if (m.notice_given_at && parseIsoInstant(m.notice_given_at) === undefined) {
-    throw new InputError(`${label}:${lineOfPath(text, ['notice_given_at']) ?? 1}: $.notice_given_at ${JSON.stringify(m.notice_given_at)} is not an ISO 8601 date`);
+  if (m.notice_given_at && parseDate(m.notice_given_at, order) === undefined) {
+    throw new InputError(`${label}:${lineOfPath(text, ['notice_given_at']) ?? 1}: $.notice_given_at ${JSON.stringify(m.notice_given_at)} is not a date`);
   }
   const values: Partial<Record<NoticeField, string>> = {};
   for (const f of ['purpose', 'legal_basis', 'pdn_list', 'recipients', 'rights', 'source', 'retention'] as const) {
@@ -97,7 +97,7 @@ export async function loadNoticeManifest(path: string): Promise<NoticeManifest> 
   else if (name || address) operatorProblem = `the notice manifest's operator has no ${name ? 'address' : 'name'}`;
   return {
     path: resolve(path), sha256: createHash('sha256').update(buf).digest('hex'), values, operatorProblem,
-    operatorName: name, noticeGivenAt: m.notice_given_at ? parseIsoInstant(m.notice_given_at) : undefined,
+    operatorName: name, noticeGivenAt: m.notice_given_at ? parseDate(m.notice_given_at, order) : undefined,
   };
 }
 

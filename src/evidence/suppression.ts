@@ -10,7 +10,8 @@ import { statSync } from 'node:fs';
 import { TableReader, delimiterName } from '../io/table-reader.js';
 import type { Encoding } from '../io/decode.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
-import { findPhoneColumn } from '../io/columns.js';
+import { SUPPRESS_ALIASES, missingColumnsError, resolveColumns } from '../io/column-map.js';
+import type { InputOptions } from '../io/input-source.js';
 import type { SuppressSpec } from '../core/settings.js';
 import { NumberTable, e164Key } from './number-table.js';
 
@@ -19,6 +20,8 @@ export interface SuppressionStats {
   path: string;
   sha256: string;
   format: 'csv' | 'lines';
+  compression?: 'gzip';
+  sheet?: string;
   encoding: Encoding;
   delimiter: string | undefined;
   /** When the list was downloaded (epoch ms). */
@@ -44,19 +47,26 @@ export class SuppressionLists {
 export async function loadSuppression(
   specs: readonly SuppressSpec[],
   phones: PhoneNormalizer,
-  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined } = {},
+  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined; columns?: Record<string, string[]> | undefined; input?: InputOptions | undefined } = {},
 ): Promise<SuppressionLists> {
   const lists = new SuppressionLists();
   for (const spec of specs) {
     const listIndex = lists.lists.length;
-    const reader = await TableReader.open({ path: spec.path, label: spec.path, encoding: opts.encoding });
-    const phoneColumn = findPhoneColumn(reader.header.names);
+    const reader = await TableReader.open({ path: spec.path, label: spec.path, encoding: opts.encoding, input: opts.input });
+    const resolved = resolveColumns(reader.header.names, SUPPRESS_ALIASES, opts.columns ?? {});
+    if (resolved.unknownMapped.length) {
+      reader.destroy();
+      throw missingColumnsError(`${spec.path}:${reader.header.line}`, 'suppress', reader.header.names, [], resolved.unknownMapped, resolved.columns);
+    }
+    const phoneColumn = resolved.columns.phone === undefined ? undefined : { index: resolved.columns.phone };
     const mtime = statSync(spec.path).mtimeMs;
     const stats: SuppressionStats = {
       name: spec.name, path: resolve(spec.path), sha256: '', format: phoneColumn ? 'csv' : 'lines', encoding: reader.encoding,
       delimiter: phoneColumn ? delimiterName(reader.delimiter) : undefined,
       date: spec.date ?? Math.floor(mtime), dateSource: spec.date === undefined ? 'file-mtime' : 'list-date',
       numbers: 0, invalid: [],
+      ...(reader.input.compression ? { compression: reader.input.compression } : {}),
+      ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
     };
     const distinct = new NumberTable();
     const take = (cell: string, line: number) => {

@@ -5,6 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Campaign } from '../rules/context.js';
 import type { Channel, Policy } from './schema.js';
+import type { DateOrder } from '../dates.js';
 
 /** Case-insensitive comparison of names: white space runs and quote marks («», "", '') folded. */
 export function fold(text: string): string {
@@ -20,6 +21,8 @@ export interface CampaignOverrides {
   manifestOperator?: string | undefined;
   /** Whether the list named by `unconsented_calls_screened_by` was given and is fresh. */
   screened?: boolean | undefined;
+  /** --date-order, over the policy's date_order. */
+  dateOrder?: DateOrder | undefined;
 }
 
 export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
@@ -48,5 +51,6 @@ export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
     operatorLabel: operatorNames[0],
     noticeExemptions: policy.notice_exemptions.map((g) => g.trim().toLowerCase()),
     callingWindow: policy.calling_window ?? undefined,
+    dateOrder: o.dateOrder ?? policy.date_order ?? 'dmy',
   };
 }

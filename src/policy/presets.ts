@@ -27,6 +27,7 @@ export const PRESETS: Record<PresetName, Policy> = {
   'ru-152fz': {
     ...common,
     name: 'ru-152fz',
+    date_order: 'dmy',
     description: 'Russia: 152-FZ "On Personal Data" and 38-FZ "On Advertising"',
     legal_basis: ['152-FZ Arts. 5, 6, 9, 15, 18', '38-FZ Art. 18'],
     region: 'RU',
@@ -39,6 +40,7 @@ export const PRESETS: Record<PresetName, Policy> = {
   'eu-gdpr': {
     ...common,
     name: 'eu-gdpr',
+    date_order: 'dmy',
     description: 'European Union: GDPR (Regulation (EU) 2016/679)',
     legal_basis: ['GDPR Arts. 6, 7(1), 14, 21'],
     region: null,
@@ -51,6 +53,7 @@ export const PRESETS: Record<PresetName, Policy> = {
   'uk-pecr': {
     ...common,
     name: 'uk-pecr',
+    date_order: 'dmy',
     description: 'United Kingdom: UK GDPR and the Privacy and Electronic Communications Regulations 2003',
     legal_basis: ['UK GDPR Art. 14', 'PECR regs. 21, 22'],
     region: 'GB',
@@ -63,6 +66,7 @@ export const PRESETS: Record<PresetName, Policy> = {
   'us-tcpa': {
     ...common,
     name: 'us-tcpa',
+    date_order: 'mdy',
     description: 'United States: TCPA (47 CFR 64.1200) and the Telemarketing Sales Rule (16 CFR 310)',
     legal_basis: ['47 CFR 64.1200', '16 CFR 310.4'],
     region: 'US',

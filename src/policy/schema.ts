@@ -7,6 +7,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { lazy } from '../lazy.js';
 import { REASON_CODES } from '../reasons.js';
+import { DATE_ORDERS } from '../dates.js';
 
 export const CHANNELS = ['call', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -52,6 +53,14 @@ function buildPolicySchema() {
       duplicates: z.enum(['reject', 'allow']).describe('Whether a number seen on an earlier row is rejected'),
       calling_window: z.object({ from: clock, to: clock }).strict().nullable()
         .describe('Local hours calls may be made in; tags clean.csv with time zones and the UTC window'),
+      date_order: z.enum(DATE_ORDERS).optional()
+        .describe('How slashed dates in the inputs read: dmy (03/04/2026 is 3 April) or mdy (4 March); --date-order overrides; default dmy'),
+      columns: z.object({
+        contacts: z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional(),
+        consent: z.record(z.string(), z.string().min(1)).optional(),
+        suppress: z.record(z.string(), z.string().min(1)).optional(),
+      }).strict().optional()
+        .describe('Input columns by field, for names leadaudit does not know: {"consent": {"given_at": "Дата согласия"}}; --map overrides'),
       gate: z.object({
         max_reject_rate: z.number().min(0).max(1).nullable(),
         fail_on_reject: z.boolean(),

@@ -26,6 +26,7 @@ export interface ReportInput {
   contacts: {
     path: string; sha256: string; bytes: number; encoding: Encoding; delimiter: string;
     phoneColumn: PhoneColumn; blankLines: number;
+    format: 'csv' | 'xlsx'; compression: 'gzip' | undefined; sheet: string | undefined;
   };
   outputs: {
     clean: { path: string; sha256: string; rows: number };
@@ -79,6 +80,7 @@ export function buildReport(r: ReportInput) {
       required_notice: [...c.requiredNotice],
       reject_duplicates: c.rejectDuplicates,
       calling_window: c.callingWindow ?? null,
+      date_order: c.dateOrder,
     },
     inputs: {
       contacts: {
@@ -91,6 +93,9 @@ export function buildReport(r: ReportInput) {
         delimiter: delimiterName(contacts.delimiter),
         phone_column: contacts.phoneColumn.name,
         phone_columns_matched: contacts.phoneColumn.matches,
+        format: contacts.format,
+        ...(contacts.compression ? { compression: contacts.compression } : {}),
+        ...(contacts.sheet !== undefined ? { sheet: contacts.sheet } : {}),
       },
       consent: r.consentFiles.map((f) => ({
         path: f.path,
@@ -98,6 +103,8 @@ export function buildReport(r: ReportInput) {
         format: f.format,
         encoding: f.encoding,
         ...(f.delimiter === undefined ? {} : { delimiter: f.delimiter }),
+        ...(f.compression ? { compression: f.compression } : {}),
+        ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
         records: f.records,
         valid: f.valid,
         invalid: f.invalid,
@@ -110,6 +117,8 @@ export function buildReport(r: ReportInput) {
         format: s.format,
         encoding: s.encoding,
         ...(s.delimiter === undefined ? {} : { delimiter: s.delimiter }),
+        ...(s.compression ? { compression: s.compression } : {}),
+        ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
         date: isoString(s.date),
         date_source: s.dateSource,
         numbers: s.numbers,

@@ -47,6 +47,7 @@ export const reportSchema = lazy(() => {
         required_notice: z.array(z.enum(NOTICE_FIELDS)),
         reject_duplicates: z.boolean(),
         calling_window: z.object({ from: z.string(), to: z.string() }).nullable(),
+        date_order: z.enum(['dmy', 'mdy']).describe('How slashed dates in the inputs were read (issue #11)'),
       }).strict(),
       inputs: z.object({
         contacts: z.object({
@@ -59,14 +60,19 @@ export const reportSchema = lazy(() => {
           delimiter: z.string(),
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
+          format: z.enum(['csv', 'xlsx']),
+          compression: z.literal('gzip').optional(),
+          sheet: z.string().optional(),
         }).strict(),
         consent: z.array(z.object({
-          path: z.string(), sha256, format: z.enum(['csv', 'jsonl']), encoding: z.string(), delimiter: z.string().optional(),
+          path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), delimiter: z.string().optional(),
+          compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           records: count, valid: count, invalid: z.array(invalidRecord),
         }).strict()),
         notice: file.nullable(),
         suppress: z.array(z.object({
           name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), delimiter: z.string().optional(),
+          compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
           invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
         }).strict()),

@@ -142,10 +142,12 @@ function consentView(entry: TrailEntry, report: AuditReport): RowView['consent']
   };
   let summary: string;
   if (c.covering) summary = `Covered by ${where(c.covering)}, the most recently given record that covers the campaign.`;
+  else if (c.records.length === 0 && c.invalid_records?.length) summary = `No usable consent record for this number: its records failed the schema and are not evidence: ${c.invalid_records.join('; ')}.`;
   else if (c.records.length === 0) summary = 'No consent record for this number (records that failed the schema are not evidence: see report.json inputs.consent[].invalid).';
   else if (c.reported) summary = `No record covers the campaign; the reasons of ${where(c.reported)}, the most recently given record that counts, are reported.`;
   else if (c.records.some((r) => r.fate === 'withdrawn')) summary = 'No record counts: a withdrawal ended every record given before it.';
   else summary = 'No record counts: none had been given by the as-of date.';
+  if (c.records.length > 0 && c.invalid_records?.length) summary += ` Records of this number that failed the schema (not evidence): ${c.invalid_records.join('; ')}.`;
   if (!c.required) summary += ' The policy does not require consent.';
   return { summary, records };
 }

@@ -10,7 +10,27 @@ import type { AuditResult } from '../core/audit.js';
 import type { Report } from './report-json.js';
 import { conditionText, gateState } from './gate-text.js';
 
-export function renderSummary({ report, certificate }: AuditResult, c: ChalkInstance): string {
+import type { Fix, Hint } from './hints.js';
+
+function fixText(fix: Fix): string {
+  return fix === 'NOTICE' ? 'a notice manifest (--notice notice.json; `leadaudit init` writes a starter)' : `${fix}: ${REASONS[fix].remedy}`;
+}
+
+/** The words for a hint (issue #11); the hint itself is data (src/report/hints.ts). */
+export function hintText(h: Hint): string {
+  switch (h.kind) {
+    case 'no-notice':
+      return `every row lacks notice items and no --notice manifest was given: pass the list-wide notice (operator, purpose, legal basis, data, recipients, rights, source) with --notice notice.json; \`leadaudit init\` writes a starter`;
+    case 'one-fix':
+      return h.sameReasons
+        ? `every rejected row has the same reasons (${h.codes.join(', ')}); one fix would clear all ${h.rejected}: ${fixText(h.fix)}`
+        : `one fix would clear ${h.clears} of the ${h.rejected} rejected rows: ${fixText(h.fix)}`;
+    case 'no-single-fix':
+      return `every rejected row has the same reasons (${h.codes.join(', ')}); no single fix clears a row; the one that removes the most (${h.removes} of ${h.codes.length}): ${fixText(h.fix)}`;
+  }
+}
+
+export function renderSummary({ report, certificate, hints = [] }: Pick<AuditResult, 'report' | 'certificate'> & { hints?: Hint[] }, c: ChalkInstance): string {
   const lines: string[] = [];
   const t = report.totals;
   const contacts = report.inputs.contacts;
@@ -36,7 +56,11 @@ export function renderSummary({ report, certificate }: AuditResult, c: ChalkInst
 
   const warnings: string[] = [];
   for (const f of report.inputs.consent) {
-    if (f.invalid.length) warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (see report.json inputs.consent)`);
+    if (f.invalid.length) {
+      // The first three reasons, so a date or column problem shows without opening report.json.
+      const first = f.invalid.slice(0, 3).map((i) => `line ${i.line}: ${i.problem}`).join('; ');
+      warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (${first}${f.invalid.length > 3 ? '; ...' : ''}; see report.json inputs.consent)`);
+    }
     if (f.valid === 0) warnings.push(`${f.path}: no valid consent record`);
   }
   for (const s of report.inputs.suppress) {
@@ -44,6 +68,7 @@ export function renderSummary({ report, certificate }: AuditResult, c: ChalkInst
   }
   for (const f of report.run_findings) warnings.push(f.detail);
   for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
+  for (const h of hints) lines.push(c.cyan(`hint: ${hintText(h)}`));
   if (report.inputs.suppress.length) {
     lines.push('suppression lists:');
     for (const s of report.inputs.suppress) {

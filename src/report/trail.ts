@@ -45,6 +45,8 @@ export interface TrailEntry {
     covering: string | null;
     reported: string | null;
     records: TrailConsentRecord[];
+    /** Records of the number that failed the schema: `file:line: problem` (issue #11). */
+    invalid_records?: string[];
   } | null;
   notice: Record<string, { value: string; from: string; allowed?: boolean } | null> | null;
   reasons: string[];
@@ -109,6 +111,7 @@ export function trailEntry(
         fate: f.fate,
         reasons: f.fate === 'does-not-cover' ? f.reasons : f.fate === 'withdrawn' ? [`withdrawn at ${isoString(f.withdrawnAt)}`] : [],
       })),
+      ...(c.invalid ? { invalid_records: [...c.invalid.first, ...(c.invalid.more ? [`and ${c.invalid.more} more`] : [])] } : {}),
     },
     notice: notice === undefined ? null : Object.fromEntries([
       ...NOTICE_FIELDS.map((f) => [f, notice[f] ?? null] as const),

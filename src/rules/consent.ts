@@ -27,6 +27,8 @@ export interface ConsentDecision {
   reported: ConsentRecord | undefined;
   /** Every record of the number, in read order, with what was decided about it. */
   considered: RecordFate[];
+  /** Records of the number that failed the schema, `file:line: problem` (issue #11). */
+  invalid?: { first: readonly string[]; more: number } | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -116,8 +118,18 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
 export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
   row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164);
+  // Unusable evidence is shown, not silently dropped (issue #11): CONSENT_MISSING names it.
+  const invalid = ctx.invalidConsent?.for(row.e164);
+  if (invalid) row.consent = withInvalidRecords(row.consent, invalid);
   // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21), the
   // records are still judged for the trail, but only a withdrawal (an objection) rejects the row.
   if (!ctx.campaign.consentRequired) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');
   return row.consent.findings;
+}
+
+/** The decision with the number's invalid records attached, and named in CONSENT_MISSING. */
+function withInvalidRecords(d: ConsentDecision, invalid: NonNullable<ConsentDecision['invalid']>): ConsentDecision {
+  const text = `${invalid.first.join('; ')}${invalid.more ? ` and ${invalid.more} more` : ''}`;
+  const findings = d.findings.map((f) => (f.code === 'CONSENT_MISSING' ? { ...f, args: { ...f.args, invalid: text } } : f));
+  return { ...d, findings, invalid };
 }

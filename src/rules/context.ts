@@ -8,6 +8,8 @@ import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import type { NumberTable } from '../evidence/number-table.js';
 import type { NoticeField, NoticeMeta } from '../notice-fields.js';
 import type { Channel } from '../policy/schema.js';
+import type { DateOrder } from '../dates.js';
+import type { InvalidEvidence } from '../evidence/invalid-evidence.js';
 import type { ConsentDecision } from './consent.js';
 import type { ResolvedNotice } from './notice.js';
 import type { Finding as RuleFinding } from '../reasons.js';
@@ -42,6 +44,8 @@ export interface Campaign {
   noticeExemptions: readonly string[];
   /** Local calling hours; tags clean rows with time zones and the UTC window. */
   callingWindow: { from: string; to: string } | undefined;
+  /** How slashed dates read in the inputs (issue #11). */
+  dateOrder: DateOrder;
 }
 
 export interface AuditContext {
@@ -52,6 +56,8 @@ export interface AuditContext {
   /** Numbers seen so far -> the line they were first seen on. */
   seen: NumberTable;
   manifest: NoticeManifest | undefined;
+  /** Numbers whose consent records failed the schema (issue #11: named in CONSENT_MISSING). */
+  invalidConsent?: InvalidEvidence | undefined;
   columns: { phone: number; notice: Record<NoticeField, number[]>; meta: Record<NoticeMeta, number[]> };
   /**
    * Notice verdicts of rows that carry no notice values of their own, by the consent record's

@@ -12,7 +12,7 @@ import { NO_FINDINGS, type Finding } from '../reasons.js';
 import { NOTICE_CODE, NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
-import { isoString, parseIsoInstant } from '../dates.js';
+import { isoString, parseDate } from '../dates.js';
 import type { AuditContext, RowFacts } from './context.js';
 
 export type NoticeSource = 'row' | 'consent' | 'manifest';
@@ -120,9 +120,9 @@ function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord
     findings.push({ code: NOTICE_CODE[f], args: { problem, exemption } });
   }
   if (resolved.given_at) {
-    const at = parseIsoInstant(resolved.given_at.value);
+    const at = parseDate(resolved.given_at.value, c.dateOrder);
     if (at === undefined) {
-      findings.push({ code: 'NOTICE_LATE', args: { at: JSON.stringify(resolved.given_at.value), from: resolved.given_at.from, asOf: isoString(c.asOf), problem: 'not an ISO 8601 date, so it cannot be shown to precede processing' } });
+      findings.push({ code: 'NOTICE_LATE', args: { at: JSON.stringify(resolved.given_at.value), from: resolved.given_at.from, asOf: isoString(c.asOf), problem: 'not a date, so it cannot be shown to precede processing' } });
     } else if (at > c.asOf) {
       findings.push({ code: 'NOTICE_LATE', args: { at: isoString(at), from: resolved.given_at.from, asOf: isoString(c.asOf) } });
     }

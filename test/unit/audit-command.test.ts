@@ -42,6 +42,10 @@ describe('toSettings: defaults', () => {
       channel: undefined,
       region: undefined,
       phoneColumn: undefined,
+      columns: { contacts: {}, consent: {}, suppress: {} },
+      dateOrder: 'dmy',
+      sheet: undefined,
+      limits: { maxUnpackedBytes: 4096 * 1024 * 1024, maxRows: 10_000_000, maxSharedStrings: 10_000_000 },
       encoding: undefined,
       gate: { maxRejectRate: undefined, failOnReject: false, failOn: [], setBy: { maxRejectRate: 'policy', failOnReject: 'policy', failOn: 'policy' } },
       trail: false,
@@ -85,7 +89,7 @@ describe('toSettings: --suppress NAME=FILE and --list-date', () => {
   it.each([
     [{ suppress: ['tps=a.txt', 'tps=b.txt'] }, /--suppress "tps=b.txt": names the list "tps" a second time/],
     [{ suppress: ['tps=a.txt'], listDate: ['dnc=2026-01-01'] }, /--list-date "dnc=2026-01-01": names no --suppress list \(lists: tps\)/],
-    [{ suppress: ['tps=a.txt'], listDate: ['tps=last week'] }, /--list-date "tps=last week": the date is not ISO 8601/],
+    [{ suppress: ['tps=a.txt'], listDate: ['tps=last week'] }, /--list-date "tps=last week": the date "last week" is not a date/],
     [{ suppress: ['tps=a.txt'], listDate: ['2026-01-01'] }, /--list-date "2026-01-01": must be NAME=DATE/],
   ])('rejects %j', (over, message) => {
     expect(failure(over).message).toMatch(message);

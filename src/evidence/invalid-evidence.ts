@@ -1,0 +1,36 @@
+/**
+ * Consent records that failed the schema but name a valid number (issue #11): never consent, but
+ * a number whose only records were these is rejected CONSENT_MISSING with the details naming them,
+ * so a user sees that the evidence was there and why it could not be used. Bounded: a file of
+ * nothing but broken records must not grow memory without end (issue #12).
+ */
+export const MAX_INVALID_NUMBERS = 100_000;
+const PER_NUMBER = 3;
+
+export class InvalidEvidence {
+  private readonly byNumber = new Map<string, string[]>();
+  /** Invalid records whose number was not kept (over the bound). */
+  dropped = 0;
+
+  add(e164: string, where: string): void {
+    const list = this.byNumber.get(e164);
+    if (list) {
+      if (list.length < PER_NUMBER) list.push(where);
+      else list[PER_NUMBER] = String(Number(list[PER_NUMBER] ?? 0) + 1);
+      return;
+    }
+    if (this.byNumber.size >= MAX_INVALID_NUMBERS) { this.dropped++; return; }
+    this.byNumber.set(e164, [where]);
+  }
+
+  /** Up to three `file:line: problem` texts, and how many more there were. */
+  for(e164: string): { first: readonly string[]; more: number } | undefined {
+    const list = this.byNumber.get(e164);
+    if (!list) return undefined;
+    return { first: list.slice(0, PER_NUMBER), more: Number(list[PER_NUMBER] ?? 0) };
+  }
+
+  get size(): number {
+    return this.byNumber.size;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * One column mapping for every input (issue #11): the names each field of a consent or
+ * suppression file may go by, as the contact list's phone column does, plus the columns a user
+ * names with `--map KIND.FIELD=COLUMN` or the policy's `columns` section. A file that lacks
+ * required columns fails once, naming all of them, the columns it has, and the `--map` that
+ * would fix it.
+ */
+import { InputError } from '../errors.js';
+import { NOTICE_FIELDS, NOTICE_META, NOTICE_META_COLUMNS, noticeColumnNames } from '../notice-fields.js';
+import { PHONE_HEADERS, headerKey } from './columns.js';
+
+export const INPUT_KINDS = ['contacts', 'consent', 'suppress'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+/** Columns named by the user: kind -> field -> column names (several only for contacts.phone). */
+export type ColumnMap = Record<InputKind, Record<string, string[]>>;
+
+export const emptyColumnMap = (): ColumnMap => ({ contacts: {}, consent: {}, suppress: {} });
+
+/** A consent or suppression file's phone column: the contact list's names, and a database's. */
+const EVIDENCE_PHONE = [...PHONE_HEADERS, 'номер'];
+
+/** Header names of each consent field, the field's own name first (SPEC "Consent evidence"). */
+export const CONSENT_ALIASES: Record<string, readonly string[]> = {
+  phone: EVIDENCE_PHONE,
+  consent_id: ['consent_id', 'id', 'номер согласия', 'id согласия'],
+  given_at: ['given_at', 'consent_date', 'consented_at', 'date', 'дата согласия', 'дата'],
+  withdrawn_at: ['withdrawn_at', 'revoked_at', 'opt_out_at', 'отозвано', 'дата отзыва'],
+  expires_at: ['expires_at', 'valid_until', 'действует до'],
+  channels: ['channels', 'channel', 'канал', 'каналы'],
+  // `purpose` and `цель` are the notice field (the purpose of processing), not this list.
+  purposes: ['purposes', 'consent_purposes', 'цели', 'цели согласия'],
+  evidence_ref: ['evidence_ref', 'evidence', 'proof', 'доказательство'],
+  ...Object.fromEntries(NOTICE_FIELDS.map((f) => [f, noticeColumnNames(f)])),
+  ...Object.fromEntries(NOTICE_META.map((m) => [m, NOTICE_META_COLUMNS[m]])),
+};
+
+export const SUPPRESS_ALIASES: Record<string, readonly string[]> = { phone: EVIDENCE_PHONE };
+
+export const FIELDS: Record<InputKind, readonly string[]> = {
+  contacts: ['phone', ...NOTICE_FIELDS, ...NOTICE_META],
+  consent: Object.keys(CONSENT_ALIASES),
+  suppress: ['phone'],
+};
+
+/** `--map consent.given_at="Дата согласия"` -> its parts, or an error naming the flag and value. */
+export function parseMapFlag(value: string, into: ColumnMap): void {
+  const m = /^\s*([a-z]+)\.([a-z_]+)\s*=(.+)$/i.exec(value);
+  const bad = (why: string) => new InputError(`--map ${JSON.stringify(value)}: ${why}`);
+  if (!m) throw bad('must be KIND.FIELD=COLUMN, e.g. consent.given_at="Дата согласия" (kinds: contacts, consent, suppress)');
+  const kind = m[1]!.toLowerCase() as InputKind;
+  const field = m[2]!.toLowerCase();
+  const column = m[3]!.trim();
+  if (!INPUT_KINDS.includes(kind)) throw bad(`unknown kind "${m[1]}" (kinds: ${INPUT_KINDS.join(', ')})`);
+  if (!FIELDS[kind].includes(field)) throw bad(`unknown ${kind} field "${m[2]}" (fields: ${FIELDS[kind].join(', ')})`);
+  if (!column) throw bad('names no column');
+  const list = into[kind][field] ??= [];
+  if (kind === 'contacts' && field === 'phone') list.push(column);
+  else into[kind][field] = [column];
+}
+
+/** The policy's `columns` section, then the flags over it, field by field. */
+export function mergeColumnMaps(policy: Partial<Record<InputKind, Record<string, string | string[]>>> | undefined, flags: ColumnMap, label = 'the policy\'s columns'): ColumnMap {
+  const out = emptyColumnMap();
+  for (const kind of INPUT_KINDS) {
+    for (const [field, v] of Object.entries(policy?.[kind] ?? {})) {
+      if (!FIELDS[kind].includes(field)) throw new InputError(`${label}: unknown ${kind} field "${field}" (fields: ${FIELDS[kind].join(', ')})`);
+      out[kind][field] = Array.isArray(v) ? v : [v];
+    }
+    Object.assign(out[kind], flags[kind]);
+  }
+  return out;
+}
+
+/** Field -> column index for a header: the mapped column, else the first alias found. */
+export function resolveColumns(
+  names: readonly string[], aliases: Record<string, readonly string[]>, mapped: Record<string, string[]>,
+): { columns: Record<string, number>; unknownMapped: [string, string][] } {
+  const keys = names.map(headerKey);
+  const columns: Record<string, number> = Object.create(null);
+  const unknownMapped: [string, string][] = [];
+  for (const [field, list] of Object.entries(aliases)) {
+    const want = mapped[field]?.[0];
+    if (want !== undefined) {
+      const i = keys.indexOf(headerKey(want));
+      if (i < 0) unknownMapped.push([field, want]);
+      else columns[field] = i;
+      continue;
+    }
+    for (const alias of list) {
+      const i = keys.indexOf(alias);
+      if (i >= 0) { columns[field] = i; break; }
+    }
+  }
+  return { columns, unknownMapped };
+}
+
+/** A column that probably holds the field, for the suggested `--map`; else a placeholder. */
+function guess(kind: InputKind, field: string, names: readonly string[], taken: Set<number>): string {
+  const hints: Record<string, RegExp> = {
+    phone: /phone|tel|mobile|cell|msisdn|телеф|тел|моб|сотов|номер/i,
+    given_at: /date|дата|given|created|согласи/i,
+    // The notice field `purpose` (`цель`) is the likely list of purposes in a CRM export.
+    purposes: /purpose|цел/i,
+  };
+  const re = hints[field];
+  const i = re ? names.findIndex((n, k) => !taken.has(k) && re.test(n)) : -1;
+  return i >= 0 ? names[i]! : 'COLUMN';
+}
+
+/** The one error for a header that lacks required columns (or names mapped ones it lacks). */
+export function missingColumnsError(
+  where: string, kind: InputKind, names: readonly string[], missing: readonly string[],
+  unknownMapped: readonly [string, string][], columns: Record<string, number>,
+): InputError {
+  const taken = new Set(Object.values(columns));
+  const parts: string[] = [];
+  if (missing.length) parts.push(`the header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  for (const [field, col] of unknownMapped) parts.push(`the column ${JSON.stringify(col)} mapped to ${kind}.${field} is not in it`);
+  const fix = [...new Set([...missing, ...unknownMapped.map(([f]) => f)])]
+    .map((f) => `--map ${kind}.${f}=${quoteArg(guess(kind, f, names, taken))}`).join(' ');
+  return new InputError(`${where}: ${parts.join('; ')} (columns: ${names.join(', ')}); name ${missing.length + unknownMapped.length > 1 ? 'them' : 'it'} with ${fix}`);
+}
+
+function quoteArg(name: string): string {
+  return /^[\w.-]+$/.test(name) ? name : `"${name.replace(/"/g, '\\"')}"`;
+}
+
+/** A contact list's notice columns with the mapped ones first (`--map contacts.source=Откуда`). */
+export function mappedNotice<K extends string>(
+  found: Record<K, number[]>, names: readonly string[], mapped: Record<string, string[]>, where: string,
+): Record<K, number[]> {
+  const keys = names.map(headerKey);
+  const out = { ...found };
+  for (const field of Object.keys(found) as K[]) {
+    const want = mapped[field]?.[0];
+    if (want === undefined) continue;
+    const i = keys.indexOf(headerKey(want));
+    if (i < 0) throw missingColumnsError(where, 'contacts', names, [], [[field, want]], {});
+    out[field] = [i];
+  }
+  return out;
+}
