@@ -14,7 +14,8 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
   if (!statSync(dir).isDirectory() || (only.length && !only.includes(name))) continue;
   const exit = existsSync(join(dir, 'exit')) ? Number(readFileSync(join(dir, 'exit'), 'utf8')) : 0;
   if (exit === 2) continue;
-  const args = existsSync(join(dir, 'args')) ? readFileSync(join(dir, 'args'), 'utf8').split(/\s+/).filter(Boolean) : [];
+  const args = existsSync(join(dir, 'args.json')) ? JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8'))
+    : existsSync(join(dir, 'args')) ? readFileSync(join(dir, 'args'), 'utf8').split(/\s+/).filter(Boolean) : [];
   const stdin = existsSync(join(dir, 'stdin'));
   const out = mkdtempSync(join(tmpdir(), 'golden-'));
   const r = spawnSync(process.execPath, [join(root, 'bin/leadaudit.js'), 'audit', stdin ? '-' : 'contacts.csv', ...args, '--out-dir', out, '--quiet'], {

@@ -79,17 +79,21 @@ export function resolveColumns(
   const keys = names.map(headerKey);
   const columns: Record<string, number> = Object.create(null);
   const unknownMapped: [string, string][] = [];
-  for (const [field, list] of Object.entries(aliases)) {
+  const taken = new Set<number>();
+  // Mapped columns first: a column the user gave to one field is not another's by its name
+  // (`--map consent.purposes=Цель` leaves the notice field `purpose` without it).
+  for (const field of Object.keys(aliases)) {
     const want = mapped[field]?.[0];
-    if (want !== undefined) {
-      const i = keys.indexOf(headerKey(want));
-      if (i < 0) unknownMapped.push([field, want]);
-      else columns[field] = i;
-      continue;
-    }
+    if (want === undefined) continue;
+    const i = keys.indexOf(headerKey(want));
+    if (i < 0) unknownMapped.push([field, want]);
+    else { columns[field] = i; taken.add(i); }
+  }
+  for (const [field, list] of Object.entries(aliases)) {
+    if (mapped[field]?.[0] !== undefined) continue;
     for (const alias of list) {
       const i = keys.indexOf(alias);
-      if (i >= 0) { columns[field] = i; break; }
+      if (i >= 0 && !taken.has(i)) { columns[field] = i; break; }
     }
   }
   return { columns, unknownMapped };
@@ -113,7 +117,9 @@ export function missingColumnsError(
   where: string, kind: InputKind, names: readonly string[], missing: readonly string[],
   unknownMapped: readonly [string, string][], columns: Record<string, number>,
 ): InputError {
-  const taken = new Set(Object.values(columns));
+  // Columns the notice fields took by name may still be what a missing field is in (`Цель`).
+  const notice = new Set<string>([...NOTICE_FIELDS, ...NOTICE_META]);
+  const taken = new Set(Object.entries(columns).filter(([f]) => !notice.has(f)).map(([, i]) => i));
   const parts: string[] = [];
   if (missing.length) parts.push(`the header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   for (const [field, col] of unknownMapped) parts.push(`the column ${JSON.stringify(col)} mapped to ${kind}.${field} is not in it`);
@@ -123,7 +129,7 @@ export function missingColumnsError(
 }
 
 function quoteArg(name: string): string {
-  return /^[\w.-]+$/.test(name) ? name : `"${name.replace(/"/g, '\\"')}"`;
+  return /^[\p{L}\p{N}_.-]+$/u.test(name) ? name : `"${name.replace(/"/g, '\\"')}"`;
 }
 
 /** A contact list's notice columns with the mapped ones first (`--map contacts.source=Откуда`). */

@@ -177,6 +177,8 @@ export class TableReader {
     try {
       r = await this.chunks.next();
     } catch (e) {
+      // A packed input's own problems (a limit, a damaged archive) are already one-line messages.
+      if (e instanceof InputError) throw e;
       throw new InputError(`${this.source.label}: cannot read: ${describeFsError(e)}`);
     }
     if (r.done) return undefined;

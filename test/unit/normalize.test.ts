@@ -115,6 +115,23 @@ describe('normalizePhone: spreadsheet damage', () => {
   });
 });
 
+describe('normalizePhone: Excel artefacts (issue #11)', () => {
+  it('reads a whole number exported as a decimal, with a dot or a comma', () => {
+    expect(e164(ru('79161112233.0'))).toBe('+79161112233');
+    expect(e164(ru('79161112233,00'))).toBe('+79161112233');
+    expect(e164(ru("'79161112233.0"))).toBe('+79161112233');
+    expect(e164(new PhoneNormalizer('RU').normalize('79161112233.0'))).toBe('+79161112233');
+    expect(e164(new PhoneNormalizer('RU').normalize('7916111223.0 '))).toBe('invalid');
+  });
+
+  it('reads no-break, figure, thin and narrow no-break spaces as spaces', () => {
+    for (const sp of ['\u00a0', '\u2007', '\u2009', '\u202f']) {
+      expect(e164(ru(`+7${sp}916${sp}111${sp}22${sp}33`)), JSON.stringify(sp)).toBe('+79161112233');
+      expect(e164(new PhoneNormalizer('RU').normalize(`8${sp}916${sp}111-22-33`)), JSON.stringify(sp)).toBe('+79161112233');
+    }
+  });
+});
+
 describe('normalizePhone: several numbers in one cell', () => {
   it.each([
     ['+7 916 111-22-33, +7 912 345-67-89', '+79161112233'],
