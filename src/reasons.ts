@@ -44,6 +44,8 @@ export type FindingArgs = Record<string, string | number | undefined>;
 export interface Finding {
   code: ReasonCode;
   args?: FindingArgs;
+  /** The number (as written) it is about, in a row with several (issue #11). */
+  number?: string;
 }
 
 /** What a rule returns when it finds nothing (shared: rules run millions of times). */
@@ -315,5 +317,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 export function explain(f: Finding): string {
-  return `${f.code}: ${REASONS[f.code].detail(f.args ?? {})}`;
+  return `${f.code}${f.number === undefined ? '' : ` for ${f.number}`}: ${REASONS[f.code].detail(f.args ?? {})}`;
+}
+
+/** A number taken out of a clean row's phone cell, and its codes (clean.csv `audit_removed`). */
+export function removedText(number: string, codes: readonly ReasonCode[]): string {
+  return `${number}: ${codes.join('|')}`;
 }

@@ -39,7 +39,7 @@ export function registerAudit(program: Command): void {
     .option('--region <code>', "ISO 3166 alpha-2 region for numbers without a country code (default: the policy's)")
     .option('--suppress <[name=]file>', 'a suppression / do-not-call list, optionally named (repeatable)', collect)
     .option('--list-date <name=date>', 'when a named suppression list was downloaded (default: its file time)', collect)
-    .option('--phone-column <name>', 'the contacts column holding the phone number (default: detected)')
+    .option('--phone-column <name>', 'a contacts column holding phone numbers (repeatable; default: detected)', collect)
     .option('--map <kind.field=column>', 'name the column of a field: contacts.phone=, consent.given_at=, suppress.phone=, ... (repeatable)', collect)
     .addOption(new Option('--date-order <order>', 'how slashed dates read: dmy (03/04/2026 is 3 April) or mdy (default: the policy\'s)').choices(DATE_ORDERS))
     .option('--sheet <name>', 'the sheet of an .xlsx contact list (default: the first)')
@@ -72,7 +72,7 @@ const optionsSchema = z.object({
   region: z.string().optional(),
   suppress: z.array(z.string()).optional(),
   listDate: z.array(z.string()).optional(),
-  phoneColumn: z.string().optional(),
+  phoneColumn: z.union([z.string(), z.array(z.string())]).optional(),
   map: z.array(z.string()).optional(),
   dateOrder: z.enum(DATE_ORDERS).optional(),
   sheet: z.string().min(1).optional(),
@@ -120,7 +120,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   const flagMap = emptyColumnMap();
   for (const m of o.map ?? []) parseMapFlag(m, flagMap);
   const columns = mergeColumnMaps(policy.policy.columns, flagMap, policy.file ? `${policy.file.path}: columns` : 'the policy\'s columns');
-  if (o.phoneColumn !== undefined) columns.contacts.phone = [o.phoneColumn];
+  if (o.phoneColumn !== undefined) columns.contacts.phone = [...(typeof o.phoneColumn === 'string' ? [o.phoneColumn] : o.phoneColumn), ...(flagMap.contacts.phone ?? [])];
   const limits: InputLimits = {
     maxUnpackedBytes: o.maxUnpackedMb === undefined ? DEFAULT_LIMITS.maxUnpackedBytes : positive('--max-unpacked-mb', o.maxUnpackedMb) * MIB,
     maxRows: o.maxRows === undefined ? DEFAULT_LIMITS.maxRows : positive('--max-rows', o.maxRows),

@@ -94,11 +94,13 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   signal?.addEventListener('abort', abort, { once: true });
   try {
     const names = reader.header.names;
-    const phoneColumn = findPhoneColumn(names, settings.phoneColumn);
+    const wanted = settings.columns.contacts.phone ?? (settings.phoneColumn === undefined ? undefined : [settings.phoneColumn]);
+    const phoneColumn = findPhoneColumn(names, wanted);
     if (!phoneColumn) {
-      throw new InputError(settings.phoneColumn === undefined
+      const missing = wanted?.find((w) => !names.some((n) => n.trim().toLowerCase() === w.trim().toLowerCase()));
+      throw new InputError(wanted === undefined
         ? `${label}:${reader.header.line}: no phone column in the header (columns: ${names.join(', ')}); name it with --phone-column`
-        : `${label}:${reader.header.line}: --phone-column ${JSON.stringify(settings.phoneColumn)} is not in the header (columns: ${names.join(', ')})`);
+        : `${label}:${reader.header.line}: --phone-column ${JSON.stringify(missing)} is not in the header (columns: ${names.join(', ')})`);
     }
     signal?.throwIfAborted();
 
@@ -110,7 +112,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       seen: new NumberTable(),
       manifest,
       invalidConsent: consent.invalid.size ? consent.invalid : undefined,
-      columns: { phone: phoneColumn.index, notice: mappedNotice(noticeColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`), meta: mappedNotice(noticeMetaColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`) },
+      columns: { phone: phoneColumn.index, phones: phoneColumn.indexes, notice: mappedNotice(noticeColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`), meta: mappedNotice(noticeMetaColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`) },
       noticeMemo: new Map(),
       listStale: rowListFindings(runFindings),
     };
@@ -186,6 +188,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         },
         totals: { rows: router.rows, clean: router.clean, rejected: router.rejected },
         reasons: router.reasons,
+        numbers: router.numbers,
         exemptions: router.exemptions,
         runFindings,
         gate,

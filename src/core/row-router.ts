@@ -3,7 +3,7 @@
  * exactly one of the two files (SPEC "Nothing is lost"). Lines are gathered per batch and written
  * once per batch.
  */
-import { explain, type ReasonCode } from '../reasons.js';
+import { explain, removedText, type ReasonCode } from '../reasons.js';
 import { csvField, csvLine, neutralizeFormula } from '../io/csv-write.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
@@ -26,6 +26,8 @@ export class RowRouter {
   readonly firstLines = new Map<ReasonCode, number[]>();
   /** Rejected rows by their set of codes (`|`-joined), for the summary's hints (issue #11). */
   readonly combos = new Map<string, number>();
+  /** Numbers of rows with several (issue #11): audited, passed, and taken out of clean rows. */
+  readonly numbers = { rows: 0, audited: 0, passed: 0, removed: 0, removedReasons: new Map<ReasonCode, number>() };
   private readonly cleanLines = new LineBuffer();
   private readonly rejectLines = new LineBuffer();
 
@@ -39,7 +41,7 @@ export class RowRouter {
 
   async start(): Promise<void> {
     const windowColumns = this.windowColumns ? ['time_zones', 'call_window_utc'] : [];
-    await this.cleanFile.write(csvLine([...this.columns, 'phone_e164', 'consent_id', ...windowColumns]));
+    await this.cleanFile.write(csvLine([...this.columns, 'phone_e164', 'consent_id', ...windowColumns, 'audit_removed']));
     await this.rejectsFile.write(BOM + csvLine([...this.columns, 'audit_line', 'audit_reasons', 'audit_details'].map(neutralizeFormula)));
   }
 
@@ -48,25 +50,35 @@ export class RowRouter {
     this.rows++;
     const exempt = row.notice?.exempt;
     if (exempt?.allowed) this.exemptions.set(exempt.value, (this.exemptions.get(exempt.value) ?? 0) + 1);
+    if (row.numbers) this.countNumbers(row);
     if (row.findings.length === 0) {
       this.clean++;
       let line = '';
-      for (const f of record.fields) line += `${csvField(f)},`;
+      let removed = '';
+      if (row.numbers) {
+        const kept = keptCells(record.fields, row);
+        for (const f of kept.cells) line += `${csvField(f)},`;
+        removed = csvField(kept.removed);
+      } else {
+        for (const f of record.fields) line += `${csvField(f)},`;
+      }
       line += `${row.e164!},${csvField(row.consent?.covering?.consentId ?? '')}`;
       if (this.windowColumns) line += `,${csvField(window?.[0] ?? '')},${csvField(window?.[1] ?? '')}`;
-      this.cleanLines.append(`${line}\n`);
+      this.cleanLines.append(`${line},${removed}\n`);
       return;
     }
     this.rejected++;
     const codes: string[] = [];
     const details: string[] = [];
     for (const f of row.findings) {
+      details.push(explain(f));
+      // Several numbers may share a code: the row counts it once (report.json counts rows).
+      if (row.numbers && codes.includes(f.code)) continue;
       this.reasons.set(f.code, (this.reasons.get(f.code) ?? 0) + 1);
       const lines = this.firstLines.get(f.code);
       if (!lines) this.firstLines.set(f.code, [record.line]);
       else if (lines.length < FIRST_LINES) lines.push(record.line);
       codes.push(f.code);
-      details.push(explain(f));
     }
     // A malformed record's fields fill the input columns as far as they go.
     const width = this.columns.length;
@@ -78,6 +90,19 @@ export class RowRouter {
     else if (this.combos.size < MAX_COMBOS) this.combos.set(combo, 1);
     cells.push(String(record.line), combo, details.join('; '));
     this.rejectLines.append(csvLine(cells.map(neutralizeFormula)));
+  }
+
+  private countNumbers(row: RowFacts): void {
+    const n = this.numbers;
+    n.rows++;
+    for (const k of row.numbers!) {
+      n.audited++;
+      if (k.findings.length === 0) n.passed++;
+      else if (row.findings.length === 0) {
+        n.removed++;
+        for (const f of k.findings) n.removedReasons.set(f.code, (n.removedReasons.get(f.code) ?? 0) + 1);
+      }
+    }
   }
 
   /** Writes the lines gathered since the last flush. */
@@ -92,4 +117,23 @@ export class RowRouter {
     return [await this.cleanFile.close(), await this.rejectsFile.close()];
   }
 
+}
+
+/**
+ * A clean row's cells with every phone cell holding only the numbers that passed, as written
+ * (issue #11: no number that was not audited and passed reaches clean.csv), and the numbers taken
+ * out with their codes. A cell from which nothing was taken stays exactly as it was.
+ */
+function keptCells(fields: readonly string[], row: RowFacts): { cells: readonly string[]; removed: string } {
+  const keys = row.numbers!;
+  if (keys.every((k) => k.findings.length === 0)) return { cells: fields, removed: '' };
+  const cells = fields.slice();
+  const removed: string[] = [];
+  for (const column of new Set(keys.map((k) => k.column))) {
+    const inCell = keys.filter((k) => k.column === column);
+    if (inCell.every((k) => k.findings.length === 0)) continue;
+    cells[column] = inCell.filter((k) => k.findings.length === 0).map((k) => k.raw).join(', ');
+  }
+  for (const k of keys) if (k.findings.length > 0) removed.push(removedText(k.raw, k.findings.map((f) => f.code)));
+  return { cells, removed: removed.join('; ') };
 }

@@ -20,22 +20,50 @@ export const PHONE_HEADERS: readonly string[] = [
 const PHONE_SET = new Set(PHONE_HEADERS);
 
 export interface PhoneColumn {
+  /** The first phone column (report.json `phone_column`). */
   index: number;
   name: string;
-  /** Every column whose name matched, in header order (the first is used). */
+  /** Every phone column, in header order: each is audited (issue #11). */
+  indexes: number[];
+  /** Every column whose name matched, in header order. */
   matches: string[];
 }
 
-export function findPhoneColumn(names: readonly string[], wanted?: string): PhoneColumn | undefined {
-  if (wanted !== undefined) {
-    const key = headerKey(wanted);
-    const index = names.findIndex((n) => headerKey(n) === key);
-    return index < 0 ? undefined : { index, name: names[index]!, matches: [names[index]!] };
+/**
+ * Words that make a header a phone column when it contains them (issue #11): `Телефон 1`,
+ * `Phone 1`, `Мобильный телефон (контакт)`, `Рабочий телефон`. `номер` alone is too common
+ * (`Номер договора`), so it counts only as the whole header or with a number (`Номер 2`).
+ */
+const PHONE_WORD = /^(phone|phones|telephone|tel|mobile|cell|cellphone|cellular|msisdn|телефон\p{L}*|тел|моб\p{L}*|сотов\p{L}*)$/u;
+/** Words that make a phone-ish header something else: its type, status, date, operator, code. */
+const NOT_A_NUMBER = /^(type|тип|status|статус|date|дата|operator|оператор|provider|country|страна|code|код|ext|extension|доб|добавочный|comment|комментарий|verified|valid)$/u;
+
+function containsPhoneWord(name: string): boolean {
+  const words = headerKey(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.some((w) => NOT_A_NUMBER.test(w))) return false;
+  if (words.some((w) => PHONE_WORD.test(w))) return true;
+  return words[0] === 'номер' && words.slice(1).every((w) => /^\d+$/.test(w));
+}
+
+/**
+ * The phone columns of a header: those named (`--phone-column`, `--map contacts.phone`, each one
+ * that must be there), else every header that is a phone name or contains a phone word.
+ */
+export function findPhoneColumn(names: readonly string[], wanted?: string | readonly string[]): PhoneColumn | undefined {
+  const list = wanted === undefined ? undefined : typeof wanted === 'string' ? [wanted] : wanted;
+  let indexes: number[];
+  if (list !== undefined && list.length > 0) {
+    indexes = [];
+    for (const w of list) {
+      const i = names.findIndex((n) => headerKey(n) === headerKey(w));
+      if (i < 0) return undefined;
+      if (!indexes.includes(i)) indexes.push(i);
+    }
+  } else {
+    indexes = names.flatMap((n, i) => (PHONE_SET.has(headerKey(n)) || containsPhoneWord(n) ? [i] : []));
   }
-  const hits = names.map((n, i) => [n, i] as const).filter(([n]) => PHONE_SET.has(headerKey(n)));
-  if (hits.length === 0) return undefined;
-  const [name, index] = hits[0]!;
-  return { index, name, matches: hits.map(([n]) => n) };
+  if (indexes.length === 0) return undefined;
+  return { index: indexes[0]!, name: names[indexes[0]!]!, indexes, matches: indexes.map((i) => names[i]!) };
 }
 
 /** For each notice field, the columns that may hold it, most specific name first. */

@@ -14,6 +14,19 @@ export type PhoneResult =
   | { kind: 'invalid'; problem?: string }
   | { kind: 'valid'; e164: string; country: string | undefined; type: string; ext: string | undefined };
 
+/**
+ * A cell that holds several numbers (issue #11, item 4): each part as written, read on its own.
+ * `single` is what the cell reads as one number (normalizePhone: the whole, else the first valid
+ * part), which evidence files still use.
+ */
+export interface SeveralNumbers {
+  kind: 'several';
+  parts: { raw: string; result: PhoneResult }[];
+  single: PhoneResult;
+}
+
+export type CellReading = PhoneResult | SeveralNumbers;
+
 const SCIENTIFIC = /^([+-]?)(\d+)(?:[.,](\d+))?[eE]\+?(\d{1,2})$/;
 const TEXT_FORCED = /^="(.*)"$/s;
 /** A whole number exported as a decimal: `79161234567.0`, `79161234567,00` (issue #11). */
@@ -67,22 +80,90 @@ export function normalizePhone(cell: string, region: CountryCode | undefined): P
   return whole;
 }
 
+/** Digits a piece of a cell needs to be a number of its own (fewer: an extension, a note). */
+export const MIN_NUMBER_DIGITS = 7;
+const SEPARATORS = /[,;/\n]|\s(?:или|or)\s/gi;
+/** A run of a number's characters: from a `+` or digit to a digit (issue #11's phone-like text). */
+export const PHONE_RUN = /\+?\d[\d \t().\-\u00a0\u2007\u2009\u202f]*\d/g;
+
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
+  return n;
+}
+
+/**
+ * The numbers of a cell as written, when it holds two or more; undefined for one (or none).
+ * Split at `,` `;` `/` line breaks and `или`/`or`; a piece with fewer than 7 digits belongs to the
+ * number before it (`+7 916 ..., доб. 12`). Without separators, two runs of number characters with
+ * 7 digits each (`+7 916 ... +7 495 ...`) are two numbers. Spreadsheet repairs come first, so
+ * `79161234567,0` stays one number.
+ */
+export function splitNumbers(cell: string): string[] | undefined {
+  const cleaned = unspreadsheet(cell);
+  if ('problem' in cleaned || DECIMAL_ZERO.test(cleaned.text)) return undefined;
+  const text = cleaned.text;
+  const cuts: number[] = [0];
+  const pieces: [number, number][] = [];
+  SEPARATORS.lastIndex = 0;
+  for (let m = SEPARATORS.exec(text); m; m = SEPARATORS.exec(text)) { pieces.push([cuts[cuts.length - 1]!, m.index]); cuts.push(m.index + m[0].length); }
+  pieces.push([cuts[cuts.length - 1]!, text.length]);
+  let parts: string[] = [];
+  if (pieces.length > 1) {
+    // Glue short pieces to the number before them; the first keeps what precedes the first number.
+    let start = 0, end = 0, seen = false;
+    for (const [from, to] of pieces) {
+      if (digitCount(text.slice(from, to)) >= MIN_NUMBER_DIGITS) {
+        if (seen) { parts.push(text.slice(start, end)); start = from; }
+        seen = true;
+      }
+      end = to;
+    }
+    parts.push(text.slice(start, end));
+    parts = parts.map((p) => p.trim()).filter(Boolean);
+  } else {
+    const starts: number[] = [];
+    PHONE_RUN.lastIndex = 0;
+    for (let m = PHONE_RUN.exec(text); m; m = PHONE_RUN.exec(text)) if (digitCount(m[0]) >= MIN_NUMBER_DIGITS) starts.push(m.index);
+    if (starts.length < 2) return undefined;
+    parts = starts.map((s, i) => text.slice(i === 0 ? 0 : s, starts[i + 1] ?? text.length).trim());
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
+
+/** A cell as one number or several (issue #11); see splitNumbers. */
+export function readCell(cell: string, region: CountryCode | undefined): CellReading {
+  const single = normalizePhone(cell, region);
+  if (single.kind === 'missing') return single;
+  const parts = splitNumbers(cell);
+  if (!parts) return single;
+  return { kind: 'several', parts: parts.map((raw) => ({ raw, result: normalizePhone(raw, region) })), single };
+}
+
 /**
  * A bounded memo in front of normalizePhone: bought lists repeat numbers, and parsing is the
  * costliest step of an audit. Cleared wholesale when full, so memory stays bounded.
  */
 export class PhoneNormalizer {
-  private readonly memo = new Map<string, PhoneResult>();
+  private readonly memo = new Map<string, CellReading>();
   constructor(readonly region: CountryCode | undefined, private readonly capacity = 50_000) {}
 
+  /** The cell as one number: for evidence files, which are keyed by one number a record. */
   normalize(cell: string): PhoneResult {
+    const r = this.read(cell);
+    return r.kind === 'several' ? r.single : r;
+  }
+
+  /** The cell as one number or several (a contact list's phone cell, issue #11). */
+  read(cell: string): CellReading {
     // The common shapes first: a fast path that gives exactly what libphonenumber gives (checked
     // against it by test/unit/phone-fast-path.test.ts), else the memo and libphonenumber itself.
+    // The fast path never answers a cell with separators or a second `+`: one number only.
     const fast = fastNormalize(cell, this.region);
     if (fast !== undefined) return fast;
     let r = this.memo.get(cell);
     if (r === undefined) {
-      r = normalizePhone(cell, this.region);
+      r = readCell(cell, this.region);
       if (this.memo.size >= this.capacity) this.memo.clear();
       // The cell is a view into its input chunk: a key of its own lets the chunk go.
       this.memo.set(ownCopy(cell), r);

@@ -338,7 +338,7 @@ function inputsSection(r: Report, mask: boolean): string {
   const row = (role: string, path: string, format: string, counts: string, sha: string | undefined, extra = '') =>
     `    <tbody class="group"><tr><th scope="row">${role}</th><td>${fileCell(path)}</td><td>${format}</td><td>${counts}</td><td>${hashCell(sha)}</td></tr>${extra}</tbody>`;
   rows.push(row('Contacts', c.path, fmt(['csv', c.encoding, delim(c.delimiter)]),
-    `${e(num(c.rows))} rows, ${e(num(c.blank_lines))} blank lines, ${e(bytes(c.bytes))}<br>phone column <q>${e(c.phone_column)}</q>${c.phone_columns_matched.length > 1 ? ` (first of ${c.phone_columns_matched.map((m) => `<q>${e(m)}</q>`).join(', ')})` : ''}`,
+    `${e(num(c.rows))} rows, ${e(num(c.blank_lines))} blank lines, ${e(bytes(c.bytes))}<br>phone column${c.phone_columns.length > 1 ? 's' : ''} ${c.phone_columns.map((m) => `<q>${e(m)}</q>`).join(', ')}${numbersLine(r)}`,
     c.sha256));
   for (const f of i.consent) {
     rows.push(row('Consent', f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
@@ -430,3 +430,11 @@ function humanInstant(iso: string): string {
 /** Masking is shared with the spot-audit sheets and explain: see mask.ts. */
 export { maskPhone as maskPhones } from './mask.js';
 
+
+/** Issue #11: each number of a row with several has its own verdict; the counts, and why numbers were taken out. */
+function numbersLine(report: Report): string {
+  const n = report.numbers;
+  if (!n.rows) return '';
+  const why = Object.entries(n.removed_reasons).map(([code, k]) => `${e(code)} ${e(num(k))}`).join(', ');
+  return `<br><span id="numbers">${e(num(n.rows))} rows with several numbers: ${e(num(n.audited))} numbers audited, ${e(num(n.passed))} passed, ${e(num(n.removed))} taken out of clean rows${why ? ` (${why})` : ''}; each number's verdict is in the trail</span>`;
+}

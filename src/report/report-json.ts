@@ -36,6 +36,7 @@ export interface ReportInput {
   };
   totals: { rows: number; clean: number; rejected: number };
   reasons: Map<ReasonCode, number>;
+  numbers: { rows: number; audited: number; passed: number; removed: number; removedReasons: Map<ReasonCode, number> };
   exemptions: Map<string, number>;
   runFindings: Finding[];
   gate: GateVerdict;
@@ -93,6 +94,7 @@ export function buildReport(r: ReportInput) {
         delimiter: delimiterName(contacts.delimiter),
         phone_column: contacts.phoneColumn.name,
         phone_columns_matched: contacts.phoneColumn.matches,
+        phone_columns: contacts.phoneColumn.matches,
         format: contacts.format,
         ...(contacts.compression ? { compression: contacts.compression } : {}),
         ...(contacts.sheet !== undefined ? { sheet: contacts.sheet } : {}),
@@ -128,6 +130,14 @@ export function buildReport(r: ReportInput) {
     outputs: r.outputs as ReportInput['outputs'] & { html?: { path: string; sha256: string }; junit?: { path: string; sha256: string } },
     totals: r.totals,
     reasons,
+    /** Rows with several numbers (several phone columns or numbers in a cell) and their numbers (issue #11). */
+    numbers: {
+      rows: r.numbers.rows,
+      audited: r.numbers.audited,
+      passed: r.numbers.passed,
+      removed: r.numbers.removed,
+      removed_reasons: Object.fromEntries(REASON_CODES.filter((c) => r.numbers.removedReasons.has(c)).map((c) => [c, r.numbers.removedReasons.get(c)!])),
+    },
     exemptions: Object.fromEntries([...r.exemptions].sort(([a], [b]) => a.localeCompare(b))),
     run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),
     gate: { ...r.gate, failures: gateFailures(r.gate, { policy: loaded.policy.name, asOf: isoString(c.asOf) }) },

@@ -60,6 +60,7 @@ export const reportSchema = lazy(() => {
           delimiter: z.string(),
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
+          phone_columns: z.array(z.string()).describe('Every phone column audited, in header order (issue #11)'),
           format: z.enum(['csv', 'xlsx']),
           compression: z.literal('gzip').optional(),
           sheet: z.string().optional(),
@@ -84,6 +85,9 @@ export const reportSchema = lazy(() => {
       }).catchall(z.object({ path: z.string(), sha256: sha256.optional() })),
       totals: z.object({ rows: count, clean: count, rejected: count }).strict(),
       reasons: z.partialRecord(z.enum(REASON_CODES), count),
+      numbers: z.object({
+        rows: count, audited: count, passed: count, removed: count, removed_reasons: z.partialRecord(z.enum(REASON_CODES), count),
+      }).strict().describe('Rows with several numbers and their numbers: audited, passed, taken out of clean rows (with their codes)'),
       exemptions: z.record(z.string(), count).describe('Rows whose notice checks an allowed exemption waived, by ground'),
       run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
       gate: z.object({

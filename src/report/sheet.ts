@@ -12,6 +12,7 @@ import { maskCell, maskName, isNameColumn, maskPhone } from './mask.js';
 import { escapeHtml } from './html.js';
 import type { AuditReport, TrailEntry } from './trail-reader.js';
 import type { TrailConsentRecord } from './trail.js';
+import { numbersPairs } from './numbers-view.js';
 
 export interface Pair { label: string; value: string }
 
@@ -125,6 +126,7 @@ function phoneView(entry: TrailEntry, report: AuditReport, mask: boolean): Pair[
   }
   // The region matters only for a number written without its country code.
   if (region && !p.raw.includes('+') && /\d/.test(p.raw)) out.push({ label: 'Region assumed', value: `${region} (the number is written without a country code)` });
+  out.push(...numbersPairs(entry, m));
   return out;
 }
 

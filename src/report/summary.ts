@@ -36,12 +36,17 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
   const contacts = report.inputs.contacts;
   const source = contacts.path === '-' ? 'standard input' : contacts.path;
   lines.push(`${c.bold('leadaudit')} ${report.tool.version}: ${source}, policy ${report.policy.name}, ${report.campaign.channel} for ${report.campaign.purpose}, as of ${report.as_of}`);
-  const matched = contacts.phone_columns_matched;
-  lines.push(`  phone column "${contacts.phone_column}"${matched.length > 1 ? ` (first of ${matched.map((m) => `"${m}"`).join(', ')})` : ''}; ${contacts.encoding}, delimiter ${contacts.delimiter}${contacts.blank_lines ? `; ${contacts.blank_lines} blank line(s) skipped` : ''}`);
+  const columns = contacts.phone_columns;
+  lines.push(`  phone column${columns.length > 1 ? 's' : ''} ${columns.map((m) => `"${m}"`).join(', ')}; ${contacts.encoding}, delimiter ${contacts.delimiter}${contacts.blank_lines ? `; ${contacts.blank_lines} blank line(s) skipped` : ''}`);
   const width = String(t.rows).length;
   lines.push(`  rows      ${String(t.rows).padStart(width)}`);
   lines.push(`  clean     ${c.green(String(t.clean).padStart(width))}`);
   lines.push(`  rejected  ${(t.rejected ? c.red : c.green)(String(t.rejected).padStart(width))}  (${formatRate(report.gate.reject_rate)})`);
+
+  const n = report.numbers;
+  if (n.rows) {
+    lines.push(`  ${n.rows} row(s) with several numbers: ${n.audited} numbers audited, ${n.passed} passed, ${n.removed} taken out of clean rows (clean.csv audit_removed)`);
+  }
 
   const reasons = (Object.entries(report.reasons) as [ReasonCode, number][])
     .sort((a, b) => b[1] - a[1] || REASON_CODES.indexOf(a[0]) - REASON_CODES.indexOf(b[0]));

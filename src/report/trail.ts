@@ -51,7 +51,24 @@ export interface TrailEntry {
   notice: Record<string, { value: string; from: string; allowed?: boolean } | null> | null;
   reasons: string[];
   details: string[];
+  /** Each number of a row with several, with its own verdict (issue #11); absent otherwise. */
+  numbers?: TrailNumber[];
   call_window: { time_zones: string[]; call_window_utc: string } | null;
+}
+
+export interface TrailNumber {
+  column: string;
+  raw: string;
+  status: 'valid' | 'missing' | 'invalid';
+  e164: string | null;
+  /** `passed`; `removed`: failed, taken out of a clean row; `failed`: failed in a rejected row. */
+  verdict: 'passed' | 'removed' | 'failed';
+  reasons: string[];
+  details: string[];
+  covering: string | null;
+  reported: string | null;
+  /** Index of an earlier number of the row with the same value, whose verdict it shares. */
+  same_as: number | null;
 }
 
 /** Unique keys for a header: a repeated name becomes `name (2)`, `name (3)`. */
@@ -77,7 +94,7 @@ export function trailEntry(
   const row: Record<string, string> = {};
   keys.forEach((k, i) => { row[k] = record.fields[i] ?? ''; });
   const p = facts.phone;
-  const raw = record.fields[phoneColumn] ?? '';
+  const raw = facts.numbers?.find((k) => k.phone === p)?.raw ?? record.fields[phoneColumn] ?? '';
   const c = facts.consent;
   const notice = facts.notice;
   return {
@@ -120,6 +137,18 @@ export function trailEntry(
     ]),
     reasons: facts.findings.map((f) => f.code),
     details: facts.findings.map(explain),
+    ...(facts.numbers ? { numbers: facts.numbers.map((k): TrailNumber => ({
+      column: keys[k.column] ?? String(k.column),
+      raw: k.raw,
+      status: k.phone.kind,
+      e164: k.e164 ?? null,
+      verdict: k.findings.length === 0 ? 'passed' : facts.findings.length === 0 ? 'removed' : 'failed',
+      reasons: k.findings.map((f) => f.code),
+      details: k.findings.map(explain),
+      covering: k.consent?.covering?.consentId ?? null,
+      reported: k.consent?.reported?.consentId ?? null,
+      same_as: k.sameAs ?? null,
+    })) } : {}),
     call_window: window ? { time_zones: window[0] ? window[0].split('|') : [], call_window_utc: window[1] } : null,
   };
 }

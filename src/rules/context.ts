@@ -58,7 +58,8 @@ export interface AuditContext {
   manifest: NoticeManifest | undefined;
   /** Numbers whose consent records failed the schema (issue #11: named in CONSENT_MISSING). */
   invalidConsent?: InvalidEvidence | undefined;
-  columns: { phone: number; notice: Record<NoticeField, number[]>; meta: Record<NoticeMeta, number[]> };
+  /** `phone`: the first phone column; `phones`: every phone column, audited number by number (issue #11). */
+  columns: { phone: number; phones: readonly number[]; notice: Record<NoticeField, number[]>; meta: Record<NoticeMeta, number[]> };
   /**
    * Notice verdicts of rows that carry no notice values of their own, by the consent record's
    * (interned) notice values: such rows resolve alike, and most rows of a bought list are such.
@@ -80,4 +81,28 @@ export interface RowFacts {
   key?: number;
   consent?: ConsentDecision;
   notice?: ResolvedNotice;
+  /**
+   * Every contact key of a row with more than one phone column or number (issue #11); undefined
+   * on the common path (one column, one number), where the fields above are that number's.
+   */
+  numbers?: KeyVerdict[];
+}
+
+/**
+ * One contact key of a row and its own verdict (issue #11, item 4). A key is a phone number
+ * today; #15 adds email addresses as keys of their own kind.
+ */
+export interface KeyVerdict {
+  kind: 'phone';
+  /** The input column it was read from. */
+  column: number;
+  /** As written in the cell (the whole cell, or its part). */
+  raw: string;
+  phone: PhoneResult;
+  e164: string | undefined;
+  /** Its own findings (phone, type, country, duplicate, suppression, consent); empty: it passed. */
+  findings: Finding[];
+  consent: ConsentDecision | undefined;
+  /** Index of an earlier key of the same row with the same number, whose verdict it shares. */
+  sameAs: number | undefined;
 }

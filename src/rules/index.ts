@@ -14,9 +14,12 @@ import { checkNotice } from './notice.js';
 import { checkCountry, checkNumberType } from './phone-policy.js';
 import { checkSource } from './source.js';
 import { checkRequiredLists } from './required-lists.js';
+import { judgeNumbers } from './numbers.js';
 
 export interface Rule {
   name: string;
+  /** `number`: judged for each number of a row (issue #11); `row`: once per row. */
+  scope: 'number' | 'row';
   check(row: RowFacts, ctx: AuditContext): readonly Finding[];
 }
 
@@ -25,16 +28,20 @@ export interface Rule {
  * decision, the resolved notice). The order of codes in `audit_reasons` is the registry's, not this.
  */
 export const RULES: readonly Rule[] = [
-  { name: 'phone', check: checkPhone },
-  { name: 'number-type', check: checkNumberType },
-  { name: 'country', check: checkCountry },
-  { name: 'duplicate', check: checkDuplicate },
-  { name: 'suppression', check: checkSuppression },
-  { name: 'required-lists', check: checkRequiredLists },
-  { name: 'consent', check: checkConsent },
-  { name: 'notice', check: checkNotice },
-  { name: 'source', check: checkSource },
+  { name: 'phone', scope: 'number', check: checkPhone },
+  { name: 'number-type', scope: 'number', check: checkNumberType },
+  { name: 'country', scope: 'number', check: checkCountry },
+  { name: 'duplicate', scope: 'number', check: checkDuplicate },
+  { name: 'suppression', scope: 'number', check: checkSuppression },
+  { name: 'required-lists', scope: 'row', check: checkRequiredLists },
+  { name: 'consent', scope: 'number', check: checkConsent },
+  { name: 'notice', scope: 'row', check: checkNotice },
+  { name: 'source', scope: 'row', check: checkSource },
 ];
+
+/** The number rules after the phone itself, and the row rules, for rows with several numbers. */
+const NUMBER_RULES = RULES.filter((r) => r.scope === 'number' && r.name !== 'phone');
+const ROW_RULES = RULES.filter((r) => r.scope === 'row');
 
 export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {
   const row: RowFacts = { line: record.line, cells: record.fields, findings: [] };
@@ -42,6 +49,12 @@ export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {
     row.findings.push({ code: 'ROW_MALFORMED', args: { problem: record.malformed.problem, raw: record.malformed.raw } });
     return row;
   }
+  // The common case, one phone column and one number in it, stays on the path it always had.
+  const phones = ctx.columns.phones;
+  if (phones.length !== 1) return judgeNumbers(row, ctx, NUMBER_RULES, ROW_RULES);
+  const reading = ctx.phones.read(record.fields[phones[0]!] ?? '');
+  if (reading.kind === 'several') return judgeNumbers(row, ctx, NUMBER_RULES, ROW_RULES);
+  row.phone = reading;
   for (const rule of RULES) {
     const found = rule.check(row, ctx);
     if (found.length) row.findings.push(...found);

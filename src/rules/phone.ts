@@ -5,7 +5,8 @@ import { e164Key } from '../evidence/number-table.js';
 
 export function checkPhone(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   const cell = row.cells[ctx.columns.phone] ?? '';
-  const phone = ctx.phones.normalize(cell);
+  // judgeRow has read the cell already (one number: the common case, issue #11).
+  const phone = row.phone ?? ctx.phones.normalize(cell);
   row.phone = phone;
   if (phone.kind === 'valid') {
     row.e164 = phone.e164;
@@ -13,5 +14,9 @@ export function checkPhone(row: RowFacts, ctx: AuditContext): readonly Finding[]
     return NO_FINDINGS;
   }
   if (phone.kind === 'missing') return [{ code: 'PHONE_MISSING' }];
-  return [{ code: 'PHONE_INVALID', args: { value: JSON.stringify(cell.trim().slice(0, 80)), region: ctx.campaign.region, problem: phone.problem } }];
+  return [invalidPhone(cell, phone, ctx)];
+}
+
+export function invalidPhone(text: string, phone: { problem?: string }, ctx: AuditContext): Finding {
+  return { code: 'PHONE_INVALID', args: { value: JSON.stringify(text.trim().slice(0, 80)), region: ctx.campaign.region, problem: phone.problem } };
 }
