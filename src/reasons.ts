@@ -92,7 +92,7 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
       'uk-pecr': 'UK GDPR Art. 5(1)(d) (accuracy)',
       'us-tcpa': '47 CFR 64.1200(c)(2) (a number that cannot be screened against the registry cannot be called)',
     },
-    detail: () => 'the phone cell is empty',
+    detail: (a) => (a.cells ? `all ${a.cells} phone cells are empty` : 'the phone cell is empty'),
   },
   PHONE_INVALID: {
     title: 'Phone number is not valid',

@@ -40,7 +40,7 @@ export function findHints(input: { rows: number; rejected: number; combos: Reado
   }
   const sameReasons = sets.length === 1 && rejected >= 2;
   const best = [...clears].sort((a, b) => b[1] - a[1])[0];
-  if (best && (sameReasons || best[1] * 2 >= rejected) && !(best[0] === 'NOTICE' && hints.length)) {
+  if (best && rejected >= 2 && (sameReasons || best[1] * 2 >= rejected) && !(best[0] === 'NOTICE' && hints.length)) {
     hints.push({ kind: 'one-fix', fix: best[0], codes: sets.length === 1 ? [...sets[0]![0]] : [], clears: best[1], rejected, sameReasons });
   } else if (sameReasons) {
     // No one fix clears a row: name the fix that takes away the most of its reasons.

@@ -26,7 +26,7 @@ export function judgeNumbers(row: RowFacts, ctx: AuditContext, numberRules: read
     }
   }
   row.numbers = keys;
-  if (keys.length === 0) row.findings.push({ code: 'PHONE_MISSING' });
+  if (keys.length === 0) row.findings.push(ctx.columns.phones.length > 1 ? { code: 'PHONE_MISSING', args: { cells: ctx.columns.phones.length } } : { code: 'PHONE_MISSING' });
   const passing = keys.find((k) => k.findings.length === 0);
   const standIn = passing ?? keys.find((k) => k.e164 !== undefined) ?? keys[0];
   if (standIn) {

@@ -72,3 +72,24 @@ describe('workbooks and gzip (item 6)', () => {
     expect(r.stderr).toBe('leadaudit: standard input: an .xlsx workbook can\'t be read from standard input: give its path\n');
   });
 });
+
+describe('every number audited (item 4)', () => {
+  it('the trail, explain and the summary show each number\'s verdict', () => {
+    const dir = out();
+    const r = leadaudit(['audit', 'contacts.csv', '--as-of', '2026-11-01', '--consent', 'consent.csv', '--notice', 'notice.json', '--suppress', 'suppress.txt', '--out-dir', dir, '--trail'], { cwd: fx('multi-number-cells') });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('7 row(s) with several numbers: 14 numbers audited, 7 passed, 5 taken out of clean rows (clean.csv audit_removed)');
+    const trail = readFileSync(join(dir, 'trail.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(trail[0].numbers.map((n: { raw: string; verdict: string; reasons: string[] }) => [n.raw, n.verdict, n.reasons])).toEqual([
+      ['8(916)123-45-79 (моб)', 'passed', []],
+      ['8(495)765-43-21 (раб)', 'removed', ['CONSENT_MISSING']],
+    ]);
+    const e = leadaudit(['explain', dir, '--line', '2']);
+    expect(e.stdout).toMatch(/^ {2}Number 1 \(phone\) +8\(916\)123-45-79 \(моб\) = \+79161234579: passed \(consent N1\)$/m);
+    expect(e.stdout).toMatch(/^ {2}Number 2 \(phone\) +8\(495\)765-43-21 \(раб\) = \+74957654321: taken out of the clean row: CONSENT_MISSING: no usable consent record for \+74957654321$/m);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.numbers).toEqual({ rows: 7, audited: 14, passed: 7, removed: 5, removed_reasons: { PHONE_INVALID: 1, DUPLICATE: 1, SUPPRESSED: 1, CONSENT_MISSING: 2 } });
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('7 rows with several numbers: 14 numbers audited, 7 passed, 5 taken out of clean rows');
+  });
+});

@@ -19,7 +19,7 @@ function sampleReport(): Report {
     inputs: {
       contacts: {
         path: '/data/contacts.csv', sha256: SHA, bytes: 2412, rows: 31, blank_lines: 0, encoding: 'utf-8', delimiter: ';',
-        phone_column: 'Телефон', phone_columns_matched: ['Телефон'],
+        phone_column: 'Телефон', phone_columns_matched: ['Телефон'], phone_columns: ['Телефон'], format: 'csv',
       },
       consent: [{
         path: '/data/consent.csv', sha256: SHA, format: 'csv', encoding: 'utf-8', delimiter: ',', records: 15, valid: 13,
@@ -41,6 +41,7 @@ function sampleReport(): Report {
     },
     totals: { rows: 31, clean: 9, rejected: 22 },
     reasons: { PHONE_MISSING: 2, SUPPRESSED: 2, CONSENT_MISSING: 5, NOTICE_SOURCE_MISSING: 9 },
+    numbers: { rows: 0, audited: 0, passed: 0, removed: 0, removed_reasons: {} },
     gate: { passed: true, reject_rate: 22 / 31, conditions: [], failures: [] },
     timing: { seconds: 0.04, rows_per_second: 775 },
   };
@@ -127,6 +128,13 @@ describe('renderReportHtml', () => {
       expect(html).toContain(law(code));
     }
     expect(html).not.toContain('<code class="code">DUPLICATE</code>');
+  });
+
+  it('shows the numbers of rows with several, and why numbers were taken out (issue #11); nothing when there were none', () => {
+    expect(renderReportHtml(sampleReport())).not.toContain('id="numbers"');
+    const r = sampleReport();
+    r.numbers = { rows: 2, audited: 5, passed: 3, removed: 1, removed_reasons: { CONSENT_MISSING: 1 } };
+    expect(renderReportHtml(r)).toContain('<span id="numbers">2 rows with several numbers: 5 numbers audited, 3 passed, 1 taken out of clean rows (CONSENT_MISSING 1); each number\'s verdict is in the trail</span>');
   });
 
   it('takes legal references, the policy file, run findings and exemptions from report.json when it has them', () => {
