@@ -33,7 +33,7 @@ export function registerAudit(program: Command): void {
     .option('--notice <file>', 'notice manifest (JSON): list-wide values of the notice fields')
     .option('--out-dir <dir>', 'where clean.csv, rejects.csv and report.json are written', './leadaudit-out')
     .option('--policy <name|file>', `a preset (${PRESET_NAMES.join(', ')}) or a policy file (JSON)`, 'ru-152fz')
-    .option('--as-of <date>', 'the instant at which consent and notice are judged (ISO 8601; default: now)')
+    .option('--as-of <date>', 'the instant at which consent and notice are judged (2026-11-28, 28.11.2026, 2026-11-28T09:00:00+03:00; default: now)')
     .option('--purpose <word>', "the campaign's purpose (default: the policy's)")
     .addOption(new Option('--channel <channel>', "the campaign's channel (default: the policy's)").choices(CHANNELS))
     .option('--region <code>', "ISO 3166 alpha-2 region for numbers without a country code (default: the policy's)")

@@ -10,7 +10,7 @@ import { lazy } from '../lazy.js';
 export const consentRecordSchema = lazy(() => {
   const text = z.union([z.string(), z.number()]);
   const list = z.union([z.string(), z.array(text)]);
-  const date = z.string().describe('ISO 8601: YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM (a space may stand for the T)');
+  const date = z.string().describe('ISO 8601 (YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM; a space may stand for the T), DD.MM.YYYY, or DD/MM/YYYY or MM/DD/YYYY by the date order, each with an optional HH:MM[:SS]');
   const noticeText = z.union([text, z.array(text)]).nullable().optional();
 
   return z

@@ -35,7 +35,7 @@ export const noticeManifestSchema = lazy(() => {
       rights: textOrList.describe("Notice item 5: the subject's rights"),
       source: textOrList.describe('Notice item 6: where the data was obtained'),
       retention: textOrList.describe('How long the data is kept (GDPR Art. 14(2)(a))'),
-      notice_given_at: text.describe('When the notice was given (ISO 8601)'),
+      notice_given_at: text.describe('When the notice was given (ISO 8601, or DD.MM.YYYY and the other forms consent dates take)'),
     })
     .strict();
 });

@@ -135,7 +135,8 @@ export function trailEntry(
       ['given_at', notice.given_at ?? null] as const,
       ['exempt', notice.exempt ?? null] as const,
     ]),
-    reasons: facts.findings.map((f) => f.code),
+    // As in audit_reasons: a code several numbers share is one reason of the row.
+    reasons: facts.numbers ? [...new Set(facts.findings.map((f) => f.code))] : facts.findings.map((f) => f.code),
     details: facts.findings.map(explain),
     ...(facts.numbers ? { numbers: facts.numbers.map((k): TrailNumber => ({
       column: keys[k.column] ?? String(k.column),
