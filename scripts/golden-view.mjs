@@ -19,7 +19,7 @@ export function goldenView(report) {
         path: base(c.path), format: c.format, encoding: c.encoding, delimiter: c.delimiter,
         records: c.records, valid: c.valid, invalid: c.invalid,
       })),
-      suppress: report.inputs.suppress.map((s) => ({ path: base(s.path), format: s.format, encoding: s.encoding, numbers: s.numbers, invalid: s.invalid })),
+      suppress: report.inputs.suppress.map((s) => ({ path: base(s.path), format: s.format, encoding: s.encoding, numbers: s.numbers, invalid: s.invalid, kind: s.kind })),
     },
   };
 }

@@ -39,13 +39,15 @@ export function noticeColumnNames(field: NoticeField): string[] {
 }
 
 /**
- * Facts about the notice rather than notice items: when it was given (NOTICE_LATE) and the ground
- * on which it was not needed (an exemption). Read from a row or a consent record; the date also
- * from the manifest.
+ * Facts about the notice rather than notice items: when it was given (NOTICE_LATE), the ground
+ * on which it was not needed (an exemption), and where the data came from (issue #10: 152-FZ Art.
+ * 18 part 3 applies only to data not received from the subject). Read from a row or a consent
+ * record; the date and the origin also from the manifest.
  */
-export const NOTICE_META = ['notice_given_at', 'notice_exempt'] as const;
+export const NOTICE_META = ['notice_given_at', 'notice_exempt', 'origin'] as const;
 export type NoticeMeta = (typeof NOTICE_META)[number];
 export const NOTICE_META_COLUMNS: Record<NoticeMeta, string[]> = {
   notice_given_at: ['notice_given_at', 'дата уведомления'],
   notice_exempt: ['notice_exempt', 'освобождение от уведомления'],
+  origin: ['origin', 'происхождение'],
 };

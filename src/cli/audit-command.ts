@@ -11,7 +11,7 @@ import { emptyColumnMap, mergeColumnMaps, parseMapFlag } from '../io/column-map.
 import { DEFAULT_LIMITS, MIB, type InputLimits } from '../io/xlsx/limits.js';
 import { encodingName, ENCODINGS } from '../io/decode.js';
 import { PRESET_NAMES } from '../policy/preset-names.js';
-import { CHANNELS } from '../policy/schema.js';
+import { CHANNELS, DIAL_MODES, LIST_KINDS, type ListKind, type Policy } from '../policy/schema.js';
 import { loadPolicy } from '../policy/load.js';
 import { basename } from 'node:path';
 import { audit } from '../core/audit.js';
@@ -23,6 +23,7 @@ import { EXIT } from './exit-codes.js';
 import { progressFor } from './progress.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const ORIGINS = ['subject', 'third_party'] as const;
 
 export function registerAudit(program: Command): void {
   program
@@ -37,8 +38,10 @@ export function registerAudit(program: Command): void {
     .option('--purpose <word>', "the campaign's purpose (default: the policy's)")
     .addOption(new Option('--channel <channel>', "the campaign's channel (default: the policy's)").choices(CHANNELS))
     .option('--region <code>', "ISO 3166 alpha-2 region for numbers without a country code (default: the policy's)")
-    .option('--suppress <[name=]file>', 'a suppression / do-not-call list, optionally named (repeatable)', collect)
+    .option('--suppress <[name=][kind:]file>', `a suppression / do-not-call list, optionally named and of a kind (${LIST_KINDS.join(', ')}; repeatable)`, collect)
     .option('--list-date <name=date>', 'when a named suppression list was downloaded (default: its file time)', collect)
+    .addOption(new Option('--dial-mode <mode>', "how calls are placed: live (a person dials and speaks), auto (automatic dialling), prerecorded (default: the policy's)").choices(DIAL_MODES))
+    .addOption(new Option('--origin <origin>', 'where the data came from when the row, its consent record and the notice manifest do not say (default: third_party)').choices(ORIGINS))
     .option('--phone-column <name>', 'a contacts column holding phone numbers (repeatable; default: detected)', collect)
     .option('--map <kind.field=column>', 'name the column of a field: contacts.phone=, consent.given_at=, suppress.phone=, ... (repeatable)', collect)
     .addOption(new Option('--date-order <order>', 'how slashed dates read: dmy (03/04/2026 is 3 April) or mdy (default: the policy\'s)').choices(DATE_ORDERS))
@@ -70,6 +73,8 @@ const optionsSchema = z.object({
   purpose: z.string().optional(),
   channel: z.enum(CHANNELS).optional(),
   region: z.string().optional(),
+  dialMode: z.enum(DIAL_MODES).optional(),
+  origin: z.enum(ORIGINS).optional(),
   suppress: z.array(z.string()).optional(),
   listDate: z.array(z.string()).optional(),
   phoneColumn: z.union([z.string(), z.array(z.string())]).optional(),
@@ -166,13 +171,15 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     contacts,
     consent: o.consent,
     notice: o.notice,
-    suppress: suppressSpecs(o.suppress ?? [], o.listDate ?? [], dateOrder),
+    suppress: suppressSpecs(o.suppress ?? [], o.listDate ?? [], dateOrder, policy.policy),
     outDir: o.outDir,
     policy,
     asOf,
     purpose,
     channel: o.channel,
     region,
+    dialMode: o.dialMode,
+    origin: o.origin,
     phoneColumn: columns.contacts.phone?.[0],
     columns,
     dateOrder,
@@ -249,29 +256,50 @@ function parseDateArg(text: string, order: DateOrder): number | undefined {
 }
 
 const LIST_NAME = /^([A-Za-z][\w-]*)=(.+)$/;
+const LIST_KIND = /^([A-Za-z]+):(.+)$/;
+
+/** `registry:tps.txt` -> the kind and the path; a prefix that is not a kind is part of the path. */
+function kindPrefix(path: string): { kind: ListKind | undefined; path: string } {
+  const m = LIST_KIND.exec(path);
+  const kind = m?.[1]!.toLowerCase();
+  return m && (LIST_KINDS as readonly string[]).includes(kind!) ? { kind: kind as ListKind, path: m[2]! } : { kind: undefined, path };
+}
 
 /**
- * `--suppress FILE` or `--suppress NAME=FILE`, and `--list-date NAME=DATE`. An unnamed list is
- * named after its file (without extension). A path that itself starts with `word=` is written
- * `./word=...`.
+ * `--suppress [NAME=][KIND:]FILE` and `--list-date NAME=DATE`. An unnamed list is named after its
+ * file (without extension). A path that itself starts with `word=` is written `./word=...`. The
+ * kind is the flag's, else that of the policy's required or known list of that name (`uk-pecr`'s
+ * `tps` and `us-tcpa`'s `national-dnc` are registries), else `objection`.
  */
-export function suppressSpecs(values: readonly string[], dates: readonly string[], order: DateOrder = 'dmy'): SuppressSpec[] {
+export function suppressSpecs(
+  values: readonly string[], dates: readonly string[], order: DateOrder = 'dmy', policy?: Pick<Policy, 'required_lists' | 'known_lists'>,
+): SuppressSpec[] {
   const seen = new Set<string>();
   const named = values.map((v) => LIST_NAME.exec(v)).flatMap((m) => (m ? [m[1]!.toLowerCase()] : []));
+  const policyLists = [...(policy?.required_lists ?? []), ...(policy?.known_lists ?? [])];
+  const kinded = (name: string, rest: string): SuppressSpec => {
+    const { kind, path } = kindPrefix(rest);
+    const fromPolicy = policyLists.find((l) => l.name.toLowerCase() === name)?.kind;
+    return {
+      name, path, date: undefined,
+      kind: kind ?? fromPolicy ?? 'objection',
+      kindSource: kind ? 'flag' : fromPolicy ? 'policy' : 'default',
+    };
+  };
   const specs = values.map((v) => {
     const m = LIST_NAME.exec(v);
     if (m) {
       const name = m[1]!.toLowerCase();
       if (seen.has(name)) throw bad('--suppress', v, `names the list "${name}" a second time`);
       seen.add(name);
-      return { name, path: m[2]!, date: undefined as number | undefined };
+      return kinded(name, m[2]!);
     }
     // An unnamed list is called after its file; numbered when that name is taken.
-    const base = basename(v).replace(/\.[^.]*$/, '').toLowerCase() || 'list';
+    const base = basename(kindPrefix(v).path).replace(/\.[^.]*$/, '').toLowerCase() || 'list';
     let name = base;
     for (let k = 2; seen.has(name) || named.includes(name); k++) name = `${base}-${k}`;
     seen.add(name);
-    return { name, path: v, date: undefined as number | undefined };
+    return kinded(name, v);
   });
   for (const d of dates) {
     const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(d);

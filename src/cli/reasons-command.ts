@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { REASONS, REASON_CODES, RUN_CODES } from '../reasons.js';
 import { loadPolicy } from '../policy/load.js';
 import { codesUsedBy } from '../policy/codes.js';
+import { lawFor, lawText } from '../law/references.js';
 
 export function registerReasons(program: Command): void {
   program
@@ -20,7 +21,9 @@ export function registerReasons(program: Command): void {
         scope: RUN_CODES.includes(code) ? 'row and run' : 'row',
         title: REASONS[code].title,
         remedy: REASONS[code].remedy,
-        law: loaded.preset ? REASONS[code].law[loaded.preset] ?? null : null,
+        law: lawText(code, loaded.preset) ?? null,
+        /** The same reference as data: act, article, part, item or paragraphs, and a gloss. */
+        citations: lawFor(code, loaded.preset) ?? [],
       }));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ policy: loaded.policy.name, preset: loaded.preset ?? null, reasons: rows }, null, 2)}\n`);

@@ -83,6 +83,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     channel: settings.channel,
     region: settings.region,
     manifestOperator: manifest?.operatorName,
+    dialMode: settings.dialMode,
+    origin: settings.origin,
     screened: screenedBy !== null && suppression.lists.some((l) => l.name === screenedBy)
       && !runFindings.some((f) => f.args?.list === screenedBy),
     dateOrder: settings.dateOrder,
@@ -119,7 +121,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
     try {
-      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined);
+      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size);
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
@@ -190,6 +192,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         reasons: router.reasons,
         numbers: router.numbers,
         exemptions: router.exemptions,
+        origins: router.origins,
+        unstated: router.unstated,
+        registryOverrides: router.registryOverrides,
         runFindings,
         gate,
         seconds,

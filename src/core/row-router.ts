@@ -9,6 +9,10 @@ import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
 import { LineBuffer } from '../io/line-buffer.js';
 import type { RowFacts } from '../rules/context.js';
+import { UNSTATED_KIND, UNSTATED_SEPARATE } from '../rules/consent.js';
+
+/** How many records were used (covered a clean row) without saying something the campaign checks, and on how many rows. */
+export interface UnstatedCount { records: number; rows: number }
 
 /** rejects.csv starts with a BOM so spreadsheets open it as UTF-8; clean.csv feeds machines. */
 const BOM = '\uFEFF';
@@ -28,6 +32,16 @@ export class RowRouter {
   readonly combos = new Map<string, number>();
   /** Numbers of rows with several (issue #11): audited, passed, and taken out of clean rows. */
   readonly numbers = { rows: 0, audited: 0, passed: 0, removed: 0, removedReasons: new Map<ReasonCode, number>() };
+  /** Audited rows by where their data came from (an unrecognized row value counts as third_party and here too). */
+  readonly origins = { subject: 0, third_party: 0, unrecognized: 0 };
+  /** Clean rows whose registry hit was overridden by consent (PECR reg. 21(4), 47 CFR 64.1200(c)(2)(ii)). */
+  registryOverrides = 0;
+  /** Consent used without saying whether it is a separate document, or what it is consent to (issue #10). */
+  readonly unstated: { separate_document: UnstatedCount; kind: UnstatedCount } = {
+    separate_document: { records: 0, rows: 0 }, kind: { records: 0, rows: 0 },
+  };
+  /** Bit sets over the consent index: which records were counted already. */
+  private readonly seenUnstated: [Uint8Array, Uint8Array];
   private readonly cleanLines = new LineBuffer();
   private readonly rejectLines = new LineBuffer();
 
@@ -37,7 +51,12 @@ export class RowRouter {
     private readonly rejectsFile: AtomicFile,
     /** Whether clean.csv carries `time_zones` and `call_window_utc` (a policy with a calling window). */
     private readonly windowColumns = false,
-  ) {}
+    /** Records in the consent index (sizes the bit sets that count each record once). */
+    consentRecords = 0,
+  ) {
+    const bytes = Math.ceil(consentRecords / 8);
+    this.seenUnstated = [new Uint8Array(bytes), new Uint8Array(bytes)];
+  }
 
   async start(): Promise<void> {
     const windowColumns = this.windowColumns ? ['time_zones', 'call_window_utc'] : [];
@@ -51,8 +70,16 @@ export class RowRouter {
     const exempt = row.notice?.exempt;
     if (exempt?.allowed) this.exemptions.set(exempt.value, (this.exemptions.get(exempt.value) ?? 0) + 1);
     if (row.numbers) this.countNumbers(row);
+    const origin = row.notice?.origin;
+    if (origin) {
+      this.origins[origin.value]++;
+      if (origin.unrecognized !== undefined) this.origins.unrecognized++;
+    }
     if (row.findings.length === 0) {
       this.clean++;
+      if (row.suppression?.overriddenBy) this.registryOverrides++;
+      const unstated = row.consent?.unstated;
+      if (unstated) this.countUnstated(unstated, row.consent!.covering!.i);
       let line = '';
       let removed = '';
       if (row.numbers) {
@@ -103,6 +130,21 @@ export class RowRouter {
         for (const f of k.findings) n.removedReasons.set(f.code, (n.removedReasons.get(f.code) ?? 0) + 1);
       }
     }
+  }
+
+  private countUnstated(bits: number, record: number | undefined): void {
+    const count = (which: 0 | 1, c: UnstatedCount) => {
+      c.rows++;
+      const seen = this.seenUnstated[which];
+      if (record === undefined || record >= seen.length * 8) return;
+      const mask = 1 << (record & 7);
+      if ((seen[record >> 3]! & mask) === 0) {
+        seen[record >> 3]! |= mask;
+        c.records++;
+      }
+    };
+    if (bits & UNSTATED_SEPARATE) count(0, this.unstated.separate_document);
+    if (bits & UNSTATED_KIND) count(1, this.unstated.kind);
   }
 
   /** Writes the lines gathered since the last flush. */

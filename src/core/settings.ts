@@ -3,12 +3,13 @@ import type { KeyObject } from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Encoding } from '../io/decode.js';
 import type { LoadedPolicy } from '../policy/load.js';
-import type { Channel } from '../policy/schema.js';
 import type { ReasonCode } from '../reasons.js';
 import type { SetBy } from './gate.js';
 import type { ColumnMap } from '../io/column-map.js';
 import type { DateOrder } from '../dates.js';
 import type { InputLimits } from '../io/xlsx/limits.js';
+import type { Channel, DialMode, ListKind } from '../policy/schema.js';
+import type { Origin } from '../policy/campaign.js';
 
 export interface GateSettings {
   /** Fail when rejected/rows is above this (0..1). */
@@ -21,12 +22,17 @@ export interface GateSettings {
   setBy: { maxRejectRate: SetBy; failOnReject: SetBy; failOn: SetBy };
 }
 
-/** A suppression list: `--suppress [NAME=]FILE`, dated by `--list-date NAME=DATE` or the file's mtime. */
+/**
+ * A suppression list: `--suppress [NAME=][KIND:]FILE`, dated by `--list-date NAME=DATE` or the
+ * file's mtime; its kind from the flag, else the policy's list of that name, else `objection`.
+ */
 export interface SuppressSpec {
   name: string;
   path: string;
   /** Epoch ms from --list-date; undefined: the file's modification time is used. */
   date: number | undefined;
+  kind: ListKind;
+  kindSource: 'flag' | 'policy' | 'default';
 }
 
 export interface AuditSettings {
@@ -43,6 +49,10 @@ export interface AuditSettings {
   purpose: string | undefined;
   channel: Channel | undefined;
   region: CountryCode | undefined;
+  /** --dial-mode: how calls are placed; undefined: the policy's. */
+  dialMode: DialMode | undefined;
+  /** --origin: where the data came from when the row, its consent record and the manifest do not say. */
+  origin: Origin | undefined;
   phoneColumn: string | undefined;
   /** Columns named by --map, --phone-column and the policy's `columns` (issue #11). */
   columns: ColumnMap;

@@ -8,6 +8,8 @@
  * `lookup()` materializes the few records of one number as ConsentRecord objects.
  */
 import type { ConsentRecord } from './consent-record.js';
+import type { ConsentKind } from './consent-words.js';
+import type { Origin } from '../policy/campaign.js';
 import type { NoticeField } from '../notice-fields.js';
 import { e164Key, hashKey } from './number-table.js';
 import { ownCopy } from '../io/string-copy.js';
@@ -35,6 +37,27 @@ interface NoticeTuple {
   notice: Partial<Record<NoticeField, string>>;
   noticeGivenAt: number | undefined;
   noticeExempt: string | undefined;
+  /** Where the data came from: part of what decides the row's notice checks, so interned with them. */
+  origin: Origin | undefined;
+}
+
+/**
+ * The issue #10 facts of a record in one byte: bits 0-1 separate_document (0 unknown, 1 yes, 2 no),
+ * bit 2 advertising, bit 3 processing (neither: kind unknown).
+ */
+const SEPARATE_YES = 1, SEPARATE_NO = 2, SEPARATE_MASK = 3, KIND_ADVERTISING = 4, KIND_PROCESSING = 8;
+const KIND_LISTS: Readonly<Record<number, readonly ConsentKind[] | undefined>> = {
+  0: undefined,
+  [KIND_ADVERTISING]: Object.freeze(['advertising'] as ConsentKind[]),
+  [KIND_PROCESSING]: Object.freeze(['processing'] as ConsentKind[]),
+  [KIND_ADVERTISING | KIND_PROCESSING]: Object.freeze(['advertising', 'processing'] as ConsentKind[]),
+};
+
+function factsByte(r: ConsentRecord): number {
+  let b = r.separateDocument === undefined ? 0 : r.separateDocument ? SEPARATE_YES : SEPARATE_NO;
+  if (r.kinds?.includes('advertising')) b |= KIND_ADVERTISING;
+  if (r.kinds?.includes('processing')) b |= KIND_PROCESSING;
+  return b;
 }
 
 function grow<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
@@ -60,6 +83,8 @@ export class ConsentIndex {
   private idLen = new Uint16Array(this.cap);
   /** 1 when the record has an evidence_ref. */
   private proven = new Uint8Array(this.cap);
+  /** separate_document and kind (factsByte). */
+  private facts = new Uint8Array(this.cap);
   /** Where the evidence_ref text is in the arena: kept only with keepText (for the trail). */
   private evStart = new Uint32Array(0);
   private evLen = new Uint16Array(0);
@@ -83,7 +108,7 @@ export class ConsentIndex {
    *   whether it has one is kept, which is all the verdict needs.
    */
   constructor(private readonly keepText = false) {
-    this.noticeTuples.id('', () => ({ notice: {}, noticeGivenAt: undefined, noticeExempt: undefined }));
+    this.noticeTuples.id('', () => ({ notice: {}, noticeGivenAt: undefined, noticeExempt: undefined, origin: undefined }));
     if (keepText) {
       this.evStart = new Uint32Array(this.cap);
       this.evLen = new Uint16Array(this.cap);
@@ -134,6 +159,7 @@ export class ConsentIndex {
     this.idStart = grow(this.idStart, cap);
     this.idLen = grow(this.idLen, cap);
     this.proven = grow(this.proven, cap);
+    this.facts = grow(this.facts, cap);
     if (this.keepText) {
       this.evStart = grow(this.evStart, cap);
       this.evLen = grow(this.evLen, cap);
@@ -164,14 +190,16 @@ export class ConsentIndex {
       [this.idStart[i], this.idLen[i]] = this.put(r.consentId);
     }
     this.proven[i] = r.evidenceRef === '' ? 0 : 1;
+    this.facts[i] = factsByte(r);
     if (this.keepText && r.evidenceRef !== '') [this.evStart[i], this.evLen[i]] = this.put(r.evidenceRef);
-    const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || Object.keys(r.notice).length > 0;
+    const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || r.origin !== undefined || Object.keys(r.notice).length > 0;
     this.notices[i] = hasNotice
-      ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt]), () => ({
+      ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt, r.origin]), () => ({
         // Copies: a kept cell would keep its whole input chunk alive (string-copy.ts).
         notice: Object.fromEntries(Object.entries(r.notice).map(([f, v]) => [f, ownCopy(v)])),
         noticeGivenAt: r.noticeGivenAt,
         noticeExempt: r.noticeExempt === undefined ? undefined : ownCopy(r.noticeExempt),
+        origin: r.origin,
       }))
       : 0;
   }
@@ -247,6 +275,7 @@ export class ConsentIndex {
       channels: this.lists.values[this.channels[i]!]!,
       purposes: this.lists.values[this.purposes[i]!]!,
       tuple,
+      facts: this.facts[i]!,
     };
   }
 }
@@ -266,9 +295,13 @@ class IndexedRecord implements ConsentRecord {
   readonly notice: Partial<Record<NoticeField, string>>;
   readonly noticeGivenAt: number | undefined;
   readonly noticeExempt: string | undefined;
+  readonly separateDocument: boolean | undefined;
+  readonly kinds: readonly ConsentKind[] | undefined;
+  readonly origin: Origin | undefined;
   private id: string | undefined;
 
-  constructor(private readonly index: ConsentIndex, private readonly i: number, readonly e164: string) {
+  /** `i` is the record's place in the index (the unstated-consent counts tell records apart by it). */
+  constructor(private readonly index: ConsentIndex, readonly i: number, readonly e164: string) {
     const f = index.fields(i);
     this.line = f.line;
     this.givenAt = f.givenAt;
@@ -279,6 +312,10 @@ class IndexedRecord implements ConsentRecord {
     this.notice = f.tuple.notice;
     this.noticeGivenAt = f.tuple.noticeGivenAt;
     this.noticeExempt = f.tuple.noticeExempt;
+    this.origin = f.tuple.origin;
+    const separate = f.facts & SEPARATE_MASK;
+    this.separateDocument = separate === 0 ? undefined : separate === SEPARATE_YES;
+    this.kinds = KIND_LISTS[f.facts & (KIND_ADVERTISING | KIND_PROCESSING)];
   }
 
   get consentId(): string {

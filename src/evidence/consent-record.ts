@@ -7,6 +7,8 @@ import { parseIsoInstant, readDate, type DateOrder } from '../dates.js';
 import { ownCopy } from '../io/string-copy.js';
 import { NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
+import type { Origin } from '../policy/campaign.js';
+import { consentKind, parseOrigin, yesNo, type ConsentKind } from './consent-words.js';
 
 export interface ConsentRecord {
   e164: string;
@@ -29,9 +31,20 @@ export interface ConsentRecord {
   noticeGivenAt: number | undefined;
   /** The ground on which the subject needed no notice, if the record says. */
   noticeExempt: string | undefined;
+  /** Whether the consent is a document of its own (152-FZ Art. 9 part 1); undefined: the record does not say. */
+  separateDocument: boolean | undefined;
+  /** What the consent is to: advertising, processing of personal data, or both; undefined: the record does not say. */
+  kinds: readonly ConsentKind[] | undefined;
+  /** Where the data came from, if the record says. */
+  origin: Origin | undefined;
+  /** The record's place in the consent index, when it was read back from one. */
+  readonly i?: number;
 }
 
-export const CONSENT_FIELDS = ['phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', ...NOTICE_FIELDS, 'notice_given_at', 'notice_exempt'] as const;
+export const CONSENT_FIELDS = [
+  'phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', ...NOTICE_FIELDS,
+  'notice_given_at', 'notice_exempt', 'separate_document', 'kind', 'origin',
+] as const;
 export const REQUIRED_CONSENT_FIELDS = ['phone', 'given_at', 'purposes'] as const;
 
 /** A raw value: CSV cells are text; JSON may give numbers, lists and null. */
@@ -91,6 +104,37 @@ function asNoticeText(field: string, v: RawValue): string | undefined {
     return items.length ? items.join('; ') : undefined;
   }
   return asText(field, v);
+}
+
+/** A yes/no field: a JSON boolean, or `true`/`false`, `yes`/`no`, `да`/`нет`, `1`/`0`. */
+function asYesNo(field: string, v: RawValue): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  const t = asText(field, v);
+  if (t === undefined) return undefined;
+  const b = yesNo(t);
+  if (b === undefined) throw new SchemaProblem(field, `${field} ${JSON.stringify(t.slice(0, 60))} is not true or false (yes/no, да/нет)`);
+  return b;
+}
+
+/** `advertising`, `processing` or both (`|`-joined, or a list); Russian `реклама`, `обработка`. */
+function asKinds(v: RawValue): ConsentKind[] | undefined {
+  const words = asList('kind', v);
+  if (words.length === 0) return undefined;
+  const kinds: ConsentKind[] = [];
+  for (const w of words) {
+    const k = consentKind(w);
+    if (k === undefined) throw new SchemaProblem('kind', `kind ${JSON.stringify(w.slice(0, 60))} is not advertising or processing`);
+    if (!kinds.includes(k)) kinds.push(k);
+  }
+  return kinds;
+}
+
+function asOrigin(v: RawValue): Origin | undefined {
+  const t = asText('origin', v);
+  if (t === undefined) return undefined;
+  const o = parseOrigin(t);
+  if (o === undefined) throw new SchemaProblem('origin', `origin ${JSON.stringify(t.slice(0, 60))} is not subject or third_party`);
+  return o;
 }
 
 function asDate(field: string, v: RawValue, required: boolean, order: DateOrder): number | undefined {
@@ -158,5 +202,8 @@ function checked(get: (field: string) => RawValue, where: { file: string; line: 
     notice,
     noticeGivenAt: asDate('notice_given_at', get('notice_given_at'), false, order),
     noticeExempt: asText('notice_exempt', get('notice_exempt'))?.toLowerCase(),
+    separateDocument: asYesNo('separate_document', get('separate_document')),
+    kinds: asKinds(get('kind')),
+    origin: asOrigin(get('origin')),
   };
 }

@@ -33,6 +33,12 @@ export const consentRecordSchema = lazy(() => {
       retention: noticeText,
       notice_given_at: date.nullable().optional().describe('When the notice was given'),
       notice_exempt: text.nullable().optional().describe('The ground on which no notice was needed (e.g. 18.4.3, 14.5.b)'),
+      separate_document: z.union([z.boolean(), text]).nullable().optional()
+        .describe('Whether the consent is a document of its own (152-FZ Art. 9 part 1 since 1 September 2025): true/false, yes/no, да/нет; Russian column name "отдельный документ"'),
+      kind: list.nullable().optional()
+        .describe('What the consent is to: advertising (38-FZ Art. 18 part 1), processing (of personal data), or both; Russian "реклама", "обработка"; column name "вид"'),
+      origin: text.nullable().optional()
+        .describe('Where the data came from: subject or third_party (Russian "субъект", "третье лицо"); column name "происхождение"'),
     })
     .catchall(z.unknown())
     .describe('One consent event: a JSON Lines record, or a CSV row with these column names');

@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import { describeFsError } from '../io/table-reader.js';
 import type { NoticeField } from '../notice-fields.js';
 import { parseDate, type DateOrder } from '../dates.js';
+import type { Origin } from '../policy/campaign.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
 
@@ -36,6 +37,8 @@ export const noticeManifestSchema = lazy(() => {
       source: textOrList.describe('Notice item 6: where the data was obtained'),
       retention: textOrList.describe('How long the data is kept (GDPR Art. 14(2)(a))'),
       notice_given_at: text.describe('When the notice was given (ISO 8601, or DD.MM.YYYY and the other forms consent dates take)'),
+      origin: z.enum(['subject', 'third_party'], { error: 'expected "subject" or "third_party"' }).nullable().optional()
+        .describe('Where the data came from: subject (152-FZ Art. 18 part 3 notice not needed) or third_party'),
     })
     .strict();
 });
@@ -51,6 +54,8 @@ export interface NoticeManifest {
   operatorName: string | undefined;
   /** When the notice was given, if the manifest says. */
   noticeGivenAt: number | undefined;
+  /** Where the list's data came from, if the manifest says. */
+  origin: Origin | undefined;
 }
 
 /** Trimmed text, or a list's non-empty items joined by `; `; undefined when nothing is there. */
@@ -98,6 +103,7 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   return {
     path: resolve(path), sha256: createHash('sha256').update(buf).digest('hex'), values, operatorProblem,
     operatorName: name, noticeGivenAt: m.notice_given_at ? parseDate(m.notice_given_at, order) : undefined,
+    origin: m.origin ?? undefined,
   };
 }
 

@@ -72,6 +72,11 @@ export class NumberTable {
     return true;
   }
 
+  /** Sets the value of `key`, present or not. */
+  set(key: number, value: number): void {
+    if (!this.add(key, value)) this.values[this.slot(key)] = value;
+  }
+
   /**
    * Makes room for `n` keys at once. Growing step by step holds the old and the new arrays at the
    * same time, at every doubling; sizing the table early, while it is small, avoids those peaks.

@@ -2,8 +2,9 @@
  * Suppression (do-not-call) lists: a CSV whose phone column is found as for contacts, or one number
  * per line with no header. Numbers normalize with the campaign's region; a line that is not a
  * valid number is reported in report.json and ignored. Each list has a name (`--suppress
- * NAME=FILE`, else its file name) and a date (`--list-date`, else the file's modification time),
- * so a policy can require a list and its freshness (LIST_STALE).
+ * NAME=FILE`, else its file name), a date (`--list-date`, else the file's modification time), so a
+ * policy can require a list and its freshness (LIST_STALE), and a kind (issue #10: objection,
+ * internal, registry, refusal), which decides whether consent may override a hit.
  */
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { PhoneNormalizer } from '../phone/normalize.js';
 import { SUPPRESS_ALIASES, missingColumnsError, resolveColumns } from '../io/column-map.js';
 import type { InputOptions } from '../io/input-source.js';
 import type { SuppressSpec } from '../core/settings.js';
+import type { ListKind } from '../policy/schema.js';
 import { NumberTable, e164Key } from './number-table.js';
 
 export interface SuppressionStats {
@@ -30,17 +32,63 @@ export interface SuppressionStats {
   /** Distinct valid numbers on the list. */
   numbers: number;
   invalid: { line: number; value: string; problem: string }[];
+  kind: ListKind;
+  /** Where the kind came from: the --suppress flag, the policy's list of that name, or the default. */
+  kindSource: SuppressSpec['kindSource'];
+}
+
+/** The lists one number is on (interned: few numbers are on more than one list). */
+export interface ListSet {
+  /** Indices into `lists`, in the order the lists were given. */
+  readonly lists: readonly number[];
+  /** `name:kind` of each list, `|`-joined: the SUPPRESSED finding's args. */
+  readonly label: string;
+  /** Whether every list is a registry, the only kind consent may override. */
+  readonly registryOnly: boolean;
 }
 
 export class SuppressionLists {
-  /** number -> index of the first list it is on. */
+  /** number -> the set of lists it is on (an index into `sets`). */
   readonly table = new NumberTable();
   readonly lists: SuppressionStats[] = [];
+  private readonly sets: ListSet[] = [];
+  private readonly setIds = new Map<string, number>();
 
-  /** The name of the (first) list the number is on, or undefined. */
-  find(e164: string, key = e164Key(e164)): string | undefined {
+  /** The lists the number is on, or undefined. */
+  find(e164: string, key = e164Key(e164)): ListSet | undefined {
     const i = this.table.get(key);
-    return i === undefined ? undefined : this.lists[i]!.name;
+    return i === undefined ? undefined : this.sets[i];
+  }
+
+  /** The names of the lists the number is on (empty when none). */
+  names(e164: string): string[] {
+    return this.find(e164)?.lists.map((i) => this.lists[i]!.name) ?? [];
+  }
+
+  /** Puts the number on list `index` (named and of the kind given); false when it was on it already. */
+  add(key: number, index: number, specs: readonly SuppressSpec[]): boolean {
+    const current = this.table.get(key);
+    const before = current === undefined ? [] : this.sets[current]!.lists;
+    if (before.includes(index)) return false;
+    const id = this.setId([...before, index], specs);
+    if (current === undefined) this.table.add(key, id);
+    else this.table.set(key, id);
+    return true;
+  }
+
+  private setId(lists: number[], specs: readonly SuppressSpec[]): number {
+    const key = lists.join(',');
+    let id = this.setIds.get(key);
+    if (id === undefined) {
+      id = this.sets.length;
+      this.sets.push({
+        lists,
+        label: lists.map((i) => `${specs[i]!.name}:${specs[i]!.kind}`).join('|'),
+        registryOnly: lists.every((i) => specs[i]!.kind === 'registry'),
+      });
+      this.setIds.set(key, id);
+    }
+    return id;
   }
 }
 
@@ -64,20 +112,17 @@ export async function loadSuppression(
       name: spec.name, path: resolve(spec.path), sha256: '', format: phoneColumn ? 'csv' : 'lines', encoding: reader.encoding,
       delimiter: phoneColumn ? delimiterName(reader.delimiter) : undefined,
       date: spec.date ?? Math.floor(mtime), dateSource: spec.date === undefined ? 'file-mtime' : 'list-date',
-      numbers: 0, invalid: [],
+      numbers: 0, invalid: [], kind: spec.kind, kindSource: spec.kindSource,
       ...(reader.input.compression ? { compression: reader.input.compression } : {}),
       ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
     };
-    const distinct = new NumberTable();
     const take = (cell: string, line: number) => {
       const r = phones.normalize(cell);
       if (r.kind !== 'valid') {
         stats.invalid.push({ line, value: cell, problem: r.kind === 'missing' ? 'no number' : r.problem ?? 'not a valid phone number' });
         return;
       }
-      const key = e164Key(r.e164);
-      if (distinct.add(key, 1)) stats.numbers++;
-      lists.table.add(key, listIndex);
+      if (lists.add(e164Key(r.e164), listIndex, specs)) stats.numbers++;
     };
     // Without a phone header the first line is itself a number (one number per line).
     const column = phoneColumn?.index;

@@ -31,6 +31,10 @@ export const CONSENT_ALIASES: Record<string, readonly string[]> = {
   // `purpose` and `цель` are the notice field (the purpose of processing), not this list.
   purposes: ['purposes', 'consent_purposes', 'цели', 'цели согласия'],
   evidence_ref: ['evidence_ref', 'evidence', 'proof', 'доказательство'],
+  // Issue #10: whether the consent is a separate document (152-FZ Art. 9 part 1) and what it is
+  // consent to (38-FZ Art. 18 part 1); `origin` comes with the notice meta fields below.
+  separate_document: ['separate_document', 'separate', 'отдельный документ', 'отдельный_документ'],
+  kind: ['kind', 'consent_kind', 'вид', 'вид согласия'],
   ...Object.fromEntries(NOTICE_FIELDS.map((f) => [f, noticeColumnNames(f)])),
   ...Object.fromEntries(NOTICE_META.map((m) => [m, NOTICE_META_COLUMNS[m]])),
 };

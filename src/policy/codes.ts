@@ -13,5 +13,9 @@ export function codesUsedBy(p: Policy): Set<ReasonCode> {
   if (p.blocked_sources.length === 0) drop('SOURCE_BLOCKED');
   if (p.allowed_countries === null) drop('PHONE_COUNTRY_BLOCKED');
   if (p.required_lists.length === 0) drop('LIST_STALE');
+  const advertising = p.advertising_purposes.some((x) => x.trim().toLowerCase() === p.purpose.trim().toLowerCase());
+  if (!advertising) drop('CONSENT_KIND_MISMATCH');
+  if (!advertising || p.banned_dial_modes.length === 0) drop('DIAL_MODE_BANNED');
+  if (p.separate_consent_from === null) drop('CONSENT_NOT_SEPARATE');
   return used;
 }

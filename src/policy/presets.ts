@@ -1,10 +1,11 @@
 /**
- * The four presets (issue #4). Settings not named in the issue's table keep the contract's
- * defaults: purpose `marketing`, channel `call`, duplicates rejected, no maximum consent age, any
- * country, no blocked sources. Premium-rate and shared-cost numbers are blocked everywhere, and an
- * SMS needs a mobile number.
+ * The four presets (issue #4, the law as of 2026 in issue #10). Settings not named in the issue's
+ * table keep the contract's defaults: purpose `marketing`, channel `call`, duplicates rejected, no
+ * maximum consent age, any country, no blocked sources. Premium-rate and shared-cost numbers are
+ * blocked everywhere, and an SMS needs a mobile number. Calls are `live` unless --dial-mode says
+ * otherwise.
  */
-import { RU_NOTICE_FIELDS } from '../notice-fields.js';
+import { RU_NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { PresetName } from './preset-names.js';
 import type { Policy } from './schema.js';
 
@@ -21,7 +22,18 @@ const common = {
   duplicates: 'reject',
   calling_window: null,
   gate: { max_reject_rate: null, fail_on_reject: false },
+  dial_mode: 'live',
+  advertising_purposes: ['marketing'],
+  known_lists: [],
+  consent_overrides_registry: false,
+  consent_required_for_dial_modes: [],
+  banned_dial_modes: [],
+  separate_consent_from: null,
+  separate_consent_required: false,
 } satisfies Partial<Policy>;
+
+/** What GDPR Art. 13 asks when the data came from the subject: Art. 14 without the data list and the source. */
+const ART_13_FIELDS: NoticeField[] = ['operator', 'purpose', 'legal_basis', 'recipients', 'rights', 'retention'];
 
 export const PRESETS: Record<PresetName, Policy> = {
   'ru-152fz': {
@@ -36,6 +48,14 @@ export const PRESETS: Record<PresetName, Policy> = {
     required_notice: [...RU_NOTICE_FIELDS],
     notice_exemptions: ['18.4.1', '18.4.2', '18.4.3', '18.4.4', '18.4.5'],
     required_lists: [],
+    // Subscribers' refusals through their operator (126-FZ Art. 44.1 item 1.1; 41-FZ of 01.04.2025).
+    known_lists: [{ name: 'refusals', kind: 'refusal' }],
+    // 38-FZ Art. 18 part 2: no advertising by automatic dialling or mailing without a person.
+    banned_dial_modes: ['auto', 'prerecorded'],
+    // 152-FZ Art. 9 part 1 as amended by 156-FZ of 24.06.2025, in force 1 September 2025.
+    separate_consent_from: '2025-09-01',
+    // 152-FZ Art. 18 part 3 applies only to data not received from the subject.
+    notice_from_subject: [],
   },
   'eu-gdpr': {
     ...common,
@@ -49,6 +69,7 @@ export const PRESETS: Record<PresetName, Policy> = {
     required_notice: [...RU_NOTICE_FIELDS, 'retention'],
     notice_exemptions: ['14.5.a', '14.5.b', '14.5.c', '14.5.d'],
     required_lists: [],
+    notice_from_subject: ART_13_FIELDS,
   },
   'uk-pecr': {
     ...common,
@@ -61,7 +82,14 @@ export const PRESETS: Record<PresetName, Policy> = {
     unconsented_calls_screened_by: 'tps',
     required_notice: [...RU_NOTICE_FIELDS, 'retention'],
     notice_exemptions: ['14.5.a', '14.5.b', '14.5.c', '14.5.d'],
-    required_lists: [{ name: 'tps', max_age_days: 28 }],
+    required_lists: [{ name: 'tps', kind: 'registry', max_age_days: 28 }],
+    // The register kept under reg. 26 holds corporate subscribers' numbers too (CTPS).
+    known_lists: [{ name: 'ctps', kind: 'registry' }],
+    // Reg. 21(4): a subscriber who told this caller they do not object may be called though listed.
+    consent_overrides_registry: true,
+    // Reg. 19: automated calls playing recorded sound need consent; automatic dialling of live calls is reg. 21.
+    consent_required_for_dial_modes: ['prerecorded'],
+    notice_from_subject: ART_13_FIELDS,
   },
   'us-tcpa': {
     ...common,
@@ -70,11 +98,18 @@ export const PRESETS: Record<PresetName, Policy> = {
     description: 'United States: TCPA (47 CFR 64.1200) and the Telemarketing Sales Rule (16 CFR 310)',
     legal_basis: ['47 CFR 64.1200', '16 CFR 310.4'],
     region: 'US',
-    consent_required_for: ['call', 'sms', 'email'],
-    unconsented_calls_screened_by: null,
+    // 47 CFR 64.1200(a)(2), (a)(3): consent for autodialled or prerecorded calls and for texts; live
+    // calls need none (the registry protects people), and the TCPA does not cover email.
+    consent_required_for: ['sms'],
+    consent_required_for_dial_modes: ['auto', 'prerecorded'],
+    // Live calls without consent only to numbers screened against a fresh registry, as with the UK TPS.
+    unconsented_calls_screened_by: 'national-dnc',
     required_notice: [],
     notice_exemptions: [],
-    required_lists: [{ name: 'national-dnc', max_age_days: 31 }],
+    required_lists: [{ name: 'national-dnc', kind: 'registry', max_age_days: 31 }],
+    // 64.1200(c)(2)(ii): a signed written agreement with the seller overrides the registry.
+    consent_overrides_registry: true,
+    notice_from_subject: [],
     calling_window: { from: '08:00', to: '21:00' },
   },
 };

@@ -7,10 +7,23 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { lazy } from '../lazy.js';
 import { REASON_CODES } from '../reasons.js';
-import { DATE_ORDERS } from '../dates.js';
+import { DATE_ORDERS, parseIsoInstant } from '../dates.js';
 
 export const CHANNELS = ['call', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** How calls are placed (issue #10): a person dials and speaks, automatic dialling, or a prerecorded or artificial voice. */
+export const DIAL_MODES = ['live', 'auto', 'prerecorded'] as const;
+export type DialMode = (typeof DIAL_MODES)[number];
+
+/**
+ * What a suppression list is (issue #10): `objection` (the person objected to this operator),
+ * `internal` (the company's own do-not-contact list), `registry` (a national register: TPS, CTPS,
+ * the US National Do Not Call Registry) and `refusal` (Russian subscribers' refusals through their
+ * operator). Only a registry hit may be overridden by consent, where the policy allows it.
+ */
+export const LIST_KINDS = ['objection', 'internal', 'registry', 'refusal'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
 
 export const NUMBER_TYPES = [
   'MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST',
@@ -24,6 +37,9 @@ function buildPolicySchema() {
   });
   const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time of day HH:MM' });
   const listName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'expected a list name of letters, digits, _ and -' });
+  const listKind = z.enum(LIST_KINDS).describe('objection, internal, registry or refusal');
+  const dialMode = z.enum(DIAL_MODES);
+  const isoDate = z.string().refine((d) => parseIsoInstant(d) !== undefined, { error: 'expected an ISO 8601 date (e.g. "2025-09-01")' });
 
   return z
     .object({
@@ -48,8 +64,25 @@ function buildPolicySchema() {
       operator: z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() }).strict().nullable()
         .describe('The operator (buyer) consent must be given to; null: the notice manifest\'s operator name'),
       notice_exemptions: z.array(z.string().min(1)).describe('Grounds on which a row may be exempt from notice (notice_exempt)'),
-      required_lists: z.array(z.object({ name: listName, max_age_days: z.number().int().positive() }).strict())
-        .describe('Suppression lists every run needs, with their maximum age'),
+      required_lists: z.array(z.object({ name: listName, kind: listKind.default('objection'), max_age_days: z.number().int().positive() }).strict())
+        .describe('Suppression lists every run needs, with their kind and maximum age'),
+      known_lists: z.array(z.object({ name: listName, kind: listKind }).strict()).default([])
+        .describe('Optional suppression lists the policy knows by name: a --suppress list of that name takes its kind (UK CTPS)'),
+      consent_overrides_registry: z.boolean().default(false)
+        .describe('Whether consent that covers the campaign overrides a hit on a registry list (PECR reg. 21(4); 47 CFR 64.1200(c)(2)(ii))'),
+      dial_mode: dialMode.default('live').describe('How calls are placed: live (a person dials and speaks), auto (automatic dialling), prerecorded (a prerecorded or artificial voice)'),
+      consent_required_for_dial_modes: z.array(dialMode).default([])
+        .describe('Dial modes of calls that need consent whatever consent_required_for says (PECR reg. 19; 47 CFR 64.1200(a)(2), (a)(3))'),
+      banned_dial_modes: z.array(dialMode).default([])
+        .describe('Dial modes banned for advertising purposes: every row is DIAL_MODE_BANNED (38-FZ Art. 18 part 2)'),
+      advertising_purposes: z.array(z.string().min(1)).default(['marketing'])
+        .describe('Campaign purposes that are advertising: consent must be consent to receive advertising (kind), and banned_dial_modes apply'),
+      separate_consent_from: isoDate.nullable().default(null)
+        .describe('Consent given on or after this date must be a separate document (152-FZ Art. 9 part 1 from 1 September 2025); null: not checked'),
+      separate_consent_required: z.boolean().default(false)
+        .describe('Whether a consent record that does not say whether it is a separate document counts as not separate'),
+      notice_from_subject: z.array(z.enum(NOTICE_FIELDS)).nullable().default(null)
+        .describe('Notice fields required when the data came from the subject (origin subject); null: the same as required_notice'),
       duplicates: z.enum(['reject', 'allow']).describe('Whether a number seen on an earlier row is rejected'),
       calling_window: z.object({ from: clock, to: clock }).strict().nullable()
         .describe('Local hours calls may be made in; tags clean.csv with time zones and the UTC window'),

@@ -6,6 +6,8 @@
  */
 import { maskPhone as maskPhones } from './mask.js';
 import { REASONS, type ReasonCode } from '../reasons.js';
+import { LAW, lawText } from '../law/references.js';
+import { isPresetName, type PresetName } from '../policy/preset-names.js';
 import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
 import { HTML_STYLE } from './html-style.js';
@@ -31,8 +33,11 @@ interface Extras {
     references?: Record<string, string | null>;
   };
   campaign: { consent_required?: boolean; calling_window?: { from: string; to: string } | null };
-  inputs: { suppress: { name?: string; date?: string; date_source?: string; delimiter?: string }[] };
+  inputs: { suppress: { name?: string; date?: string; date_source?: string; delimiter?: string; kind?: string }[] };
   exemptions?: Record<string, number>;
+  origins?: { subject: number; third_party: number; unrecognized: number };
+  registry_overrides?: number;
+  consent_unstated?: { separate_document: { records: number; rows: number }; kind: { records: number; rows: number } };
   run_findings?: { code: string; list?: string | null; detail: string }[];
 }
 const extras = (r: Report) => r as unknown as Extras;
@@ -195,6 +200,17 @@ function policySection(r: Report): string {
     ['Required notice items', tags(c.required_notice)],
   );
   if (x.campaign.consent_required !== undefined) rows.push(['Consent', x.campaign.consent_required ? `required for ${e(c.channel)}` : `not required for ${e(c.channel)}`]);
+  const issue10 = r.campaign as Partial<Report['campaign']>;
+  if (issue10.dial_mode !== undefined) {
+    rows.push(['Dial mode', `${e(issue10.dial_mode)}${issue10.dial_mode_banned ? ' <strong class="warn">banned for advertising: every row is rejected</strong>' : ''}`]);
+  }
+  if (issue10.advertising !== undefined) rows.push(['Advertising', issue10.advertising ? 'yes: consent must be consent to receive advertising' : 'no']);
+  if (issue10.separate_consent_from !== undefined) {
+    rows.push(['Separate-document consent', issue10.separate_consent_from === null ? 'not checked'
+      : `required of consent given since ${e(humanInstant(issue10.separate_consent_from))}${issue10.separate_consent_required ? '; a record that does not say is not separate' : '; a record that does not say counts'}`]);
+  }
+  if (issue10.consent_overrides_registry !== undefined) rows.push(['Registry hits', issue10.consent_overrides_registry ? 'consent that covers the campaign overrides them' : 'never overridden']);
+  if (issue10.origin !== undefined) rows.push(['Origin when unstated', e(issue10.origin === 'subject' ? 'from the subject' : 'from a third party')]);
   if (x.campaign.calling_window !== undefined) {
     const w = x.campaign.calling_window;
     rows.push(['Calling window', w ? `${e(w.from)} to ${e(w.to)}, the callee's local time` : 'none']);
@@ -213,7 +229,8 @@ ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
 }
 
 const KNOWN_CAMPAIGN_KEYS = new Set(['purpose', 'channel', 'region', 'proof_required', 'consent_max_age_days', 'required_notice',
-  'reject_duplicates', 'consent_required', 'calling_window']);
+  'reject_duplicates', 'consent_required', 'calling_window', 'dial_mode', 'advertising', 'dial_mode_banned', 'separate_consent_from',
+  'separate_consent_required', 'consent_overrides_registry', 'origin', 'notice_from_subject']);
 
 /** `consent_max_age_days` -> `Consent max age days`. */
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
@@ -260,6 +277,14 @@ function evidenceSection(r: Report): string {
   ];
   const exemptions = Object.entries(extras(r).exemptions ?? {});
   if (exemptions.length) rows.push(['Exemptions applied', exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(num(n))} rows)</span>`).join('<br>')]);
+  const origins = extras(r).origins;
+  if (origins?.subject) rows.push(['Data from the subject', `${e(num(origins.subject))} rows <span class="muted">(notice per notice_from_subject)</span>`]);
+  if (origins?.unrecognized) rows.push(['Origin not understood', `<strong class="warn">${e(num(origins.unrecognized))} rows</strong> <span class="muted">(taken as third party)</span>`]);
+  const overrides = extras(r).registry_overrides;
+  if (overrides) rows.push(['Registry hits overridden', `${e(num(overrides))} clean rows <span class="muted">(consent named in trail.jsonl)</span>`]);
+  const unstated = extras(r).consent_unstated;
+  if (unstated?.separate_document.records) rows.push(['Consent silent on separate document', `${e(num(unstated.separate_document.records))} records, ${e(num(unstated.separate_document.rows))} clean rows`]);
+  if (unstated?.kind.records) rows.push(['Consent silent on kind', `${e(num(unstated.kind.records))} records, ${e(num(unstated.kind.rows))} clean rows`]);
   return `<section class="card evidence" aria-labelledby="evidence-h">
   <h2 id="evidence-h">Evidence</h2>
   <dl class="pairs">
@@ -285,19 +310,13 @@ function presetOf(r: Report): string | undefined {
 }
 
 /**
- * The legal reference of a code: as report.json records it for the policy, else the registry's
- * for the preset (the registry may give one text or one per preset).
+ * The legal reference of a code: as report.json records it for the policy, else the one in
+ * src/law/references.ts for the preset.
  */
 function lawOf(r: Report, code: string, preset: string | undefined): string | undefined {
   const references = extras(r).policy.references;
   if (references && code in references) return references[code] ?? undefined;
-  const law: unknown = reasonInfo(code)?.law;
-  if (typeof law === 'string') return law;
-  if (law && typeof law === 'object' && preset !== undefined) {
-    const text = (law as Record<string, unknown>)[preset];
-    return typeof text === 'string' ? text : undefined;
-  }
-  return undefined;
+  return isPresetName(preset ?? '') && code in LAW ? lawText(code as ReasonCode, preset as PresetName) : undefined;
 }
 
 function lawSection(r: Report): string {
@@ -353,7 +372,7 @@ function inputsSection(r: Report, mask: boolean): string {
   extras(r).inputs.suppress.forEach((x, n) => {
     const s = i.suppress[n]!;
     const date = x.date ? `<br>list of ${e(humanInstant(x.date))}${x.date_source ? ` <span class="muted">(${e(x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
-    rows.push(row(`Suppression${x.name ? `<span class="dir">${e(x.name)}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
+    rows.push(row(`Suppression${x.name ? `<span class="dir">${e(x.name)}${x.kind ? ` (${e(x.kind)})` : ''}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
       `${e(num(s.numbers))} numbers, ${invalidCount(s.invalid.length)}${date}`, s.sha256,
       invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask)));
   });

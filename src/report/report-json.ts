@@ -3,7 +3,8 @@
  * input and output carries its SHA-256, so a lawyer can show which files produced which verdicts.
  */
 import { isoString } from '../dates.js';
-import { REASON_CODES, REASONS, explain, type Finding, type ReasonCode } from '../reasons.js';
+import { REASON_CODES, explain, type Finding, type ReasonCode } from '../reasons.js';
+import { lawText } from '../law/references.js';
 import type { Campaign } from '../rules/context.js';
 import { delimiterName } from '../io/table-reader.js';
 import type { PhoneColumn } from '../io/columns.js';
@@ -14,6 +15,7 @@ import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import type { AuditSettings } from '../core/settings.js';
 import type { GateVerdict } from '../core/gate.js';
 import { gateFailures } from './gate-text.js';
+import type { UnstatedCount } from '../core/row-router.js';
 import { VERSION } from '../version.js';
 import type { SignatureClaim } from './signature.js';
 
@@ -38,6 +40,9 @@ export interface ReportInput {
   reasons: Map<ReasonCode, number>;
   numbers: { rows: number; audited: number; passed: number; removed: number; removedReasons: Map<ReasonCode, number> };
   exemptions: Map<string, number>;
+  origins: { subject: number; third_party: number; unrecognized: number };
+  unstated: { separate_document: UnstatedCount; kind: UnstatedCount };
+  registryOverrides: number;
   runFindings: Finding[];
   gate: GateVerdict;
   seconds: number;
@@ -57,7 +62,7 @@ export function buildReport(r: ReportInput) {
     const n = r.reasons.get(code);
     if (n) reasons[code] = n;
   }
-  const law = (code: ReasonCode) => (loaded.preset ? REASONS[code].law[loaded.preset] : undefined) ?? null;
+  const law = (code: ReasonCode) => lawText(code, loaded.preset) ?? null;
   return {
     tool: { name: 'leadaudit', version: VERSION },
     policy: {
@@ -82,6 +87,14 @@ export function buildReport(r: ReportInput) {
       reject_duplicates: c.rejectDuplicates,
       calling_window: c.callingWindow ?? null,
       date_order: c.dateOrder,
+      dial_mode: c.dialMode,
+      advertising: c.advertising,
+      dial_mode_banned: c.dialModeBanned,
+      separate_consent_from: c.separateConsentFrom === undefined ? null : isoString(c.separateConsentFrom),
+      separate_consent_required: c.separateConsentRequired,
+      consent_overrides_registry: c.consentOverridesRegistry,
+      origin: c.origin,
+      notice_from_subject: [...c.noticeFromSubject],
     },
     inputs: {
       contacts: {
@@ -125,6 +138,8 @@ export function buildReport(r: ReportInput) {
         date_source: s.dateSource,
         numbers: s.numbers,
         invalid: s.invalid,
+        kind: s.kind,
+        kind_source: s.kindSource,
       })),
     },
     outputs: r.outputs as ReportInput['outputs'] & { html?: { path: string; sha256: string }; junit?: { path: string; sha256: string } },
@@ -139,6 +154,12 @@ export function buildReport(r: ReportInput) {
       removed_reasons: Object.fromEntries(REASON_CODES.filter((c) => r.numbers.removedReasons.has(c)).map((c) => [c, r.numbers.removedReasons.get(c)!])),
     },
     exemptions: Object.fromEntries([...r.exemptions].sort(([a], [b]) => a.localeCompare(b))),
+    /** Audited rows by where their data came from; data from the subject needs no 152-FZ Art. 18 part 3 notice. */
+    origins: { ...r.origins },
+    /** Clean rows whose registry hit (TPS, CTPS, National DNC) consent overrode. */
+    registry_overrides: r.registryOverrides,
+    /** Covering consent records (and the clean rows they covered) that do not say what the policy checks. */
+    consent_unstated: { separate_document: { ...r.unstated.separate_document }, kind: { ...r.unstated.kind } },
     run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),
     gate: { ...r.gate, failures: gateFailures(r.gate, { policy: loaded.policy.name, asOf: isoString(c.asOf) }) },
     signature: r.signature,

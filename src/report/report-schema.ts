@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { lazy } from '../lazy.js';
 import { REASON_CODES } from '../reasons.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
-import { CHANNELS } from '../policy/schema.js';
+import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
 
 /** The report.json schema, built on first use (src/lazy.ts). */
 export const reportSchema = lazy(() => {
@@ -48,6 +48,14 @@ export const reportSchema = lazy(() => {
         reject_duplicates: z.boolean(),
         calling_window: z.object({ from: z.string(), to: z.string() }).nullable(),
         date_order: z.enum(['dmy', 'mdy']).describe('How slashed dates in the inputs were read (issue #11)'),
+        dial_mode: z.enum(DIAL_MODES),
+        advertising: z.boolean().describe('Whether the purpose is advertising: consent must be consent to receive advertising'),
+        dial_mode_banned: z.boolean().describe('Whether the dial mode is banned for advertising (every row DIAL_MODE_BANNED)'),
+        separate_consent_from: z.string().nullable(),
+        separate_consent_required: z.boolean(),
+        consent_overrides_registry: z.boolean(),
+        origin: z.enum(['subject', 'third_party']).describe('The origin of rows whose row, consent record and manifest say nothing (--origin)'),
+        notice_from_subject: z.array(z.enum(NOTICE_FIELDS)),
       }).strict(),
       inputs: z.object({
         contacts: z.object({
@@ -76,6 +84,7 @@ export const reportSchema = lazy(() => {
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
           invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
+          kind: z.enum(LIST_KINDS), kind_source: z.enum(['flag', 'policy', 'default']),
         }).strict()),
       }).strict(),
       outputs: z.object({
@@ -89,6 +98,13 @@ export const reportSchema = lazy(() => {
         rows: count, audited: count, passed: count, removed: count, removed_reasons: z.partialRecord(z.enum(REASON_CODES), count),
       }).strict().describe('Rows with several numbers and their numbers: audited, passed, taken out of clean rows (with their codes)'),
       exemptions: z.record(z.string(), count).describe('Rows whose notice checks an allowed exemption waived, by ground'),
+      origins: z.object({ subject: count, third_party: count, unrecognized: count }).strict()
+        .describe('Audited rows by where their data came from; unrecognized row values count as third_party too'),
+      registry_overrides: count.describe('Clean rows whose registry hit consent overrode'),
+      consent_unstated: z.object({
+        separate_document: z.object({ records: count, rows: count }).strict(),
+        kind: z.object({ records: count, rows: count }).strict(),
+      }).strict().describe('Covering consent records, and the clean rows they covered, that do not say what the policy checks'),
       run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
       gate: z.object({
         passed: z.boolean(),

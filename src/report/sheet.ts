@@ -151,6 +151,13 @@ function consentView(entry: TrailEntry, report: AuditReport): RowView['consent']
   else summary = 'No record counts: none had been given by the as-of date.';
   if (c.records.length > 0 && c.invalid_records?.length) summary += ` Records of this number that failed the schema (not evidence): ${c.invalid_records.join('; ')}.`;
   if (!c.required) summary += ' The policy does not require consent.';
+  const sup = entry.suppression;
+  if (sup) {
+    const lists = sup.lists.map((l) => `${l.name} (${l.kind})`).join(', ');
+    summary += sup.overridden_by
+      ? ` The number is on the registry list${sup.lists.length === 1 ? '' : 's'} ${lists}; ${where(sup.overridden_by)} covers the campaign and overrides ${sup.lists.length === 1 ? 'it' : 'them'}.`
+      : ` The number is on the suppression list${sup.lists.length === 1 ? '' : 's'} ${lists}, which no consent overrides here.`;
+  }
   return { summary, records };
 }
 
@@ -198,6 +205,10 @@ function whyNot(code: string, r: TrailConsentRecord, report: AuditReport): strin
       return `its channels (${r.channels.join(', ')}) do not include ${c ? `"${c.channel}"` : 'the campaign channel'}`;
     case 'CONSENT_UNPROVEN':
       return 'no evidence_ref, so it cannot be proven';
+    case 'CONSENT_NOT_SEPARATE':
+      return r.separate_document === false ? 'not a separate document (separate_document false)' : 'does not say it is a separate document, which the policy requires';
+    case 'CONSENT_KIND_MISMATCH':
+      return `consent to ${(r.kind ?? []).join(', ') || 'processing'} only, not to receive advertising`;
     default:
       return `${code} (${REASONS[code as ReasonCode]?.title ?? 'see leadaudit reasons'})`;
   }
@@ -206,7 +217,8 @@ function whyNot(code: string, r: TrailConsentRecord, report: AuditReport): strin
 function noticeView(entry: TrailEntry, report: AuditReport, mask: boolean): RowView['notice'] {
   const n = entry.notice;
   if (!n || Object.keys(n).length === 0) return { summary: 'Not checked: the row could not be read.', fields: [], meta: [] };
-  const required = new Set(report.campaign?.required_notice ?? []);
+  const fromSubject = n.origin?.value === 'subject';
+  const required = new Set((fromSubject ? report.campaign?.notice_from_subject : undefined) ?? report.campaign?.required_notice ?? []);
   const recordId = entry.consent?.covering ?? entry.consent?.reported ?? null;
   const manifest = report.inputs.notice?.path;
   const source = (from: string) => (from === 'row' ? 'the row'
@@ -216,7 +228,7 @@ function noticeView(entry: TrailEntry, report: AuditReport, mask: boolean): RowV
   const waived = exempt?.allowed === true;
   const fields: NoticeFieldView[] = [];
   for (const [field, v] of Object.entries(n)) {
-    if (field === 'given_at' || field === 'exempt') continue;
+    if (field === 'given_at' || field === 'exempt' || field === 'origin') continue;
     const label = NOTICE_LABELS[field] ?? field;
     if (v) {
       fields.push({ field, label, value: mask && v.from === 'row' ? maskPhone(v.value) : v.value, from: source(v.from), found: true, missing: false });
@@ -229,6 +241,11 @@ function noticeView(entry: TrailEntry, report: AuditReport, mask: boolean): RowV
     { label: 'Notice given at', value: n.given_at ? `${n.given_at.value} (from ${source(n.given_at.from)})` : 'not recorded' },
     { label: 'Exemption', value: exempt ? `${exempt.value} (from ${source(exempt.from)}): ${exempt.allowed ? 'allowed by the policy, the notice checks are waived' : 'not one the policy allows'}` : 'none claimed' },
   ];
+  const origin = n.origin;
+  if (origin) {
+    const said = origin.unrecognized !== undefined ? `"${origin.unrecognized}" (not understood, taken as third party)` : origin.value === 'subject' ? 'from the subject' : 'from a third party';
+    meta.push({ label: 'Origin of the data', value: `${said} (from ${origin.from === 'option' ? 'the --origin option or its default' : source(origin.from)})${fromSubject ? ': only the notice the policy asks of data from the subject is required' : ''}` });
+  }
   const summary = 'Each field is taken from the first place that has it: the row, then its consent record, then the notice manifest.';
   return { summary, fields, meta };
 }

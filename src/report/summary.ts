@@ -35,7 +35,9 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
   const t = report.totals;
   const contacts = report.inputs.contacts;
   const source = contacts.path === '-' ? 'standard input' : contacts.path;
-  lines.push(`${c.bold('leadaudit')} ${report.tool.version}: ${source}, policy ${report.policy.name}, ${report.campaign.channel} for ${report.campaign.purpose}, as of ${report.as_of}`);
+  const campaign = report.campaign;
+  const mode = campaign.channel === 'call' ? ` (dial mode ${campaign.dial_mode})` : '';
+  lines.push(`${c.bold('leadaudit')} ${report.tool.version}: ${source}, policy ${report.policy.name}, ${campaign.channel}${mode} for ${campaign.purpose}, as of ${report.as_of}`);
   const columns = contacts.phone_columns;
   lines.push(`  phone column${columns.length > 1 ? 's' : ''} ${columns.map((m) => `"${m}"`).join(', ')}; ${contacts.encoding}, delimiter ${contacts.delimiter}${contacts.blank_lines ? `; ${contacts.blank_lines} blank line(s) skipped` : ''}`);
   const width = String(t.rows).length;
@@ -72,15 +74,26 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
     if (s.invalid.length) warnings.push(`${s.path}: ${s.invalid.length} line(s) not a valid number, ignored`);
   }
   for (const f of report.run_findings) warnings.push(f.detail);
+  if (campaign.dial_mode_banned) warnings.push(`dial mode ${campaign.dial_mode} is banned for advertising under ${report.policy.name}: every row is DIAL_MODE_BANNED`);
+  if (report.origins.unrecognized) warnings.push(`${report.origins.unrecognized} row(s) give an origin that is neither subject nor third_party; taken as third_party (see trail.jsonl notice.origin)`);
+  const unstated = report.consent_unstated;
+  if (unstated.separate_document.records) {
+    warnings.push(`${unstated.separate_document.records} consent record(s) given since ${campaign.separate_consent_from?.slice(0, 10)} do not say whether they are a separate document, and covered ${unstated.separate_document.rows} clean row(s); separate_consent_required in a policy file rejects them`);
+  }
+  if (unstated.kind.records) {
+    warnings.push(`${unstated.kind.records} consent record(s) do not say whether they are consent to advertising (kind), and covered ${unstated.kind.rows} clean row(s)`);
+  }
   for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
   for (const h of hints) lines.push(c.cyan(`hint: ${hintText(h)}`));
   if (report.inputs.suppress.length) {
     lines.push('suppression lists:');
     for (const s of report.inputs.suppress) {
       const dated = s.date_source === 'file-mtime' ? `dated ${s.date} from the file's modification time (say --list-date ${s.name}=DATE)` : `dated ${s.date}`;
-      lines.push(`  ${s.name}: ${s.numbers} number(s), ${dated}`);
+      lines.push(`  ${s.name} (${s.kind}): ${s.numbers} number(s), ${dated}`);
     }
   }
+  if (report.registry_overrides) lines.push(`registry hits overridden by consent: ${report.registry_overrides} clean row(s) (trail.jsonl says which consent overrode which list)`);
+  if (report.origins.subject) lines.push(`data from the subject: ${report.origins.subject} row(s), checked for the notice the policy asks of such data (notice_from_subject)`);
   const exemptions = Object.entries(report.exemptions);
   if (exemptions.length) lines.push(`notice exemptions used: ${exemptions.map(([g, n]) => `${g} (${n})`).join(', ')}`);
 

@@ -29,6 +29,7 @@ function buildReportView() {
       channel: z.string(),
       region: z.string().nullable(),
       required_notice: z.array(z.string()).optional(),
+      notice_from_subject: z.array(z.string()).optional(),
       calling_window: z.object({ from: z.string(), to: z.string() }).nullish(),
     }).optional(),
     inputs: z.looseObject({

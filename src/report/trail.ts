@@ -22,6 +22,10 @@ export interface TrailConsentRecord {
   purposes: string[];
   evidence_ref: string | null;
   operator: string | null;
+  /** Whether the consent is a separate document; null: the record does not say. */
+  separate_document: boolean | null;
+  /** What it is consent to (advertising, processing); null: the record does not say. */
+  kind: string[] | null;
   fate: RecordFate['fate'];
   reasons: string[];
 }
@@ -48,7 +52,9 @@ export interface TrailEntry {
     /** Records of the number that failed the schema: `file:line: problem` (issue #11). */
     invalid_records?: string[];
   } | null;
-  notice: Record<string, { value: string; from: string; allowed?: boolean } | null> | null;
+  /** The suppression lists the number is on, and the consent that overrode them (registries only). */
+  suppression: TrailSuppression | null;
+  notice: Record<string, { value: string; from: string; allowed?: boolean; unrecognized?: string } | null> | null;
   reasons: string[];
   details: string[];
   /** Each number of a row with several, with its own verdict (issue #11); absent otherwise. */
@@ -67,8 +73,24 @@ export interface TrailNumber {
   details: string[];
   covering: string | null;
   reported: string | null;
+  /** The suppression lists this number is on, and the consent that overrode them (issue #10). */
+  suppression: TrailSuppression | null;
   /** Index of an earlier number of the row with the same value, whose verdict it shares. */
   same_as: number | null;
+}
+
+export interface TrailSuppression { lists: { name: string; kind: string }[]; overridden_by: string | null }
+
+/** `name:kind|name:kind` (the kind after the last colon) and the overriding consent, as the trail keeps them. */
+function suppressionOf(s: RowFacts['suppression']): TrailSuppression | null {
+  if (s === undefined) return null;
+  return {
+    lists: s.lists.label.split('|').map((entry) => {
+      const at = entry.lastIndexOf(':');
+      return { name: entry.slice(0, at), kind: entry.slice(at + 1) };
+    }),
+    overridden_by: s.overriddenBy?.consentId ?? null,
+  };
 }
 
 /** Unique keys for a header: a repeated name becomes `name (2)`, `name (3)`. */
@@ -125,15 +147,19 @@ export function trailEntry(
         purposes: f.record.purposes,
         evidence_ref: f.record.evidenceRef || null,
         operator: f.record.notice.operator ?? null,
+        separate_document: f.record.separateDocument ?? null,
+        kind: f.record.kinds ? [...f.record.kinds] : null,
         fate: f.fate,
         reasons: f.fate === 'does-not-cover' ? f.reasons : f.fate === 'withdrawn' ? [`withdrawn at ${isoString(f.withdrawnAt)}`] : [],
       })),
       ...(c.invalid ? { invalid_records: [...c.invalid.first, ...(c.invalid.more ? [`and ${c.invalid.more} more`] : [])] } : {}),
     },
+    suppression: suppressionOf(facts.suppression),
     notice: notice === undefined ? null : Object.fromEntries([
       ...NOTICE_FIELDS.map((f) => [f, notice[f] ?? null] as const),
       ['given_at', notice.given_at ?? null] as const,
       ['exempt', notice.exempt ?? null] as const,
+      ['origin', notice.origin ?? null] as const,
     ]),
     // As in audit_reasons: a code several numbers share is one reason of the row.
     reasons: facts.numbers ? [...new Set(facts.findings.map((f) => f.code))] : facts.findings.map((f) => f.code),
@@ -148,6 +174,7 @@ export function trailEntry(
       details: k.findings.map(explain),
       covering: k.consent?.covering?.consentId ?? null,
       reported: k.consent?.reported?.consentId ?? null,
+      suppression: suppressionOf(k.suppression),
       same_as: k.sameAs ?? null,
     })) } : {}),
     call_window: window ? { time_zones: window[0] ? window[0].split('|') : [], call_window_utc: window[1] } : null,

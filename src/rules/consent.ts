@@ -1,7 +1,11 @@
 /**
  * The consent checks, exactly as SPEC "How consent is judged" states them. Consent must be
  * provable (152-FZ Art. 9 part 3), can be withdrawn (Art. 9 part 2) and covers only the purposes
- * it names (Art. 5 parts 2-3).
+ * it names (Art. 5 parts 2-3). Issue #10 adds two ways a counting record fails to cover: a consent
+ * given since 1 September 2025 must be a separate document (152-FZ Art. 9 part 1, as amended by
+ * 156-FZ of 24.06.2025), and an advertising campaign needs consent to receive advertising, which
+ * consent to processing is not (38-FZ Art. 18 part 1). A record silent on either still counts; the
+ * decision says so, and report.json counts such records. Runs per number (issue #11).
  */
 import { NO_FINDINGS, type Finding, type ReasonCode } from '../reasons.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
@@ -29,7 +33,14 @@ export interface ConsentDecision {
   considered: RecordFate[];
   /** Records of the number that failed the schema, `file:line: problem` (issue #11). */
   invalid?: { first: readonly string[]; more: number } | undefined;
+  /** What the covering record does not say: UNSTATED_SEPARATE, UNSTATED_KIND (bits); 0 when none covers. */
+  unstated?: number;
 }
+
+/** The covering record does not say whether it is a separate document, where that is checked. */
+export const UNSTATED_SEPARATE = 1;
+/** The covering record does not say what it is consent to, in an advertising campaign. */
+export const UNSTATED_KIND = 2;
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +60,16 @@ export function uncovered(r: ConsentRecord, c: Campaign): Finding[] {
     out.push({ code: 'CONSENT_CHANNEL_MISMATCH', args: { consentId, channels: r.channels.join('|'), channel: c.channel } });
   }
   if (c.proofRequired && r.evidenceRef === '') out.push({ code: 'CONSENT_UNPROVEN', args: { consentId } });
+  // 152-FZ Art. 9 part 1 (from 1 September 2025): a document of its own, not a clause of another.
+  const from = c.separateConsentFrom;
+  if (from !== undefined && r.givenAt >= from && (r.separateDocument === false || (r.separateDocument === undefined && c.separateConsentRequired))) {
+    out.push({ code: 'CONSENT_NOT_SEPARATE', args: { consentId, givenAt: isoString(r.givenAt), from: isoString(from), why: r.separateDocument === false ? 'no' : 'unstated' } });
+  }
+  // 38-FZ Art. 18 part 1: consent to receive advertising; a record that says it is only consent to
+  // processing of personal data does not give it.
+  if (c.advertising && r.kinds !== undefined && !r.kinds.includes('advertising')) {
+    out.push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId, kinds: r.kinds.join('|'), purpose: c.purpose } });
+  }
   const operator = r.notice.operator;
   if (operator !== undefined && c.operatorNames.length > 0 && !namesOperator(operator, c.operatorNames)
     && !(r.notice.recipients !== undefined && r.notice.recipients.split(/[;|\n]/).some((item) => namesOperator(item, c.operatorNames)))) {
@@ -115,12 +136,21 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
   return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered };
 }
 
+/** What the covering record leaves unsaid that the campaign checks (UNSTATED_* bits). */
+export function unstatedOf(r: ConsentRecord, c: Campaign): number {
+  let bits = 0;
+  if (c.separateConsentFrom !== undefined && r.givenAt >= c.separateConsentFrom && r.separateDocument === undefined) bits |= UNSTATED_SEPARATE;
+  if (c.advertising && r.kinds === undefined) bits |= UNSTATED_KIND;
+  return bits;
+}
+
 export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
   row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164);
   // Unusable evidence is shown, not silently dropped (issue #11): CONSENT_MISSING names it.
   const invalid = ctx.invalidConsent?.for(row.e164);
   if (invalid) row.consent = withInvalidRecords(row.consent, invalid);
+  if (row.consent.covering) row.consent.unstated = unstatedOf(row.consent.covering, ctx.campaign);
   // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21), the
   // records are still judged for the trail, but only a withdrawal (an objection) rejects the row.
   if (!ctx.campaign.consentRequired) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');

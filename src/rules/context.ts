@@ -7,10 +7,13 @@ import type { SuppressionLists } from '../evidence/suppression.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import type { NumberTable } from '../evidence/number-table.js';
 import type { NoticeField, NoticeMeta } from '../notice-fields.js';
-import type { Channel } from '../policy/schema.js';
+import type { Channel, DialMode } from '../policy/schema.js';
 import type { DateOrder } from '../dates.js';
 import type { InvalidEvidence } from '../evidence/invalid-evidence.js';
+import type { Origin } from '../policy/campaign.js';
+import type { ListSet } from '../evidence/suppression.js';
 import type { ConsentDecision } from './consent.js';
+import type { ConsentRecord } from '../evidence/consent-record.js';
 import type { ResolvedNotice } from './notice.js';
 import type { Finding as RuleFinding } from '../reasons.js';
 
@@ -46,6 +49,22 @@ export interface Campaign {
   callingWindow: { from: string; to: string } | undefined;
   /** How slashed dates read in the inputs (issue #11). */
   dateOrder: DateOrder;
+  /** How calls are placed (--dial-mode, policy dial_mode). */
+  dialMode: DialMode;
+  /** Whether the purpose is advertising: consent must then be consent to receive advertising (38-FZ Art. 18 part 1). */
+  advertising: boolean;
+  /** Whether every row is DIAL_MODE_BANNED (38-FZ Art. 18 part 2). */
+  dialModeBanned: boolean;
+  /** Consent given at or after this instant must be a separate document (152-FZ Art. 9 part 1); undefined: not checked. */
+  separateConsentFrom: number | undefined;
+  /** Whether a record silent on separate_document counts as not separate. */
+  separateConsentRequired: boolean;
+  /** Whether covering consent overrides a registry hit (PECR reg. 21(4), 47 CFR 64.1200(c)(2)(ii)). */
+  consentOverridesRegistry: boolean;
+  /** Notice fields required when the data came from the subject. */
+  noticeFromSubject: readonly NoticeField[];
+  /** Where the data came from when the row, its consent record and the manifest do not say (--origin). */
+  origin: Origin;
 }
 
 export interface AuditContext {
@@ -80,6 +99,8 @@ export interface RowFacts {
   /** The number as a numeric key (e164Key), computed once for the rules that look it up. */
   key?: number;
   consent?: ConsentDecision;
+  /** The suppression lists the number is on, and the consent that overrode them where it could. */
+  suppression?: { lists: ListSet; overriddenBy: ConsentRecord | undefined };
   notice?: ResolvedNotice;
   /**
    * Every contact key of a row with more than one phone column or number (issue #11); undefined
@@ -103,6 +124,8 @@ export interface KeyVerdict {
   /** Its own findings (phone, type, country, duplicate, suppression, consent); empty: it passed. */
   findings: Finding[];
   consent: ConsentDecision | undefined;
+  /** The suppression lists it is on, and the consent that overrode them (issue #10). */
+  suppression: RowFacts['suppression'];
   /** Index of an earlier key of the same row with the same number, whose verdict it shares. */
   sameAs: number | undefined;
 }

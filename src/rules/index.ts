@@ -15,6 +15,7 @@ import { checkCountry, checkNumberType } from './phone-policy.js';
 import { checkSource } from './source.js';
 import { checkRequiredLists } from './required-lists.js';
 import { judgeNumbers } from './numbers.js';
+import { checkDialMode } from './dial-mode.js';
 
 export interface Rule {
   name: string;
@@ -25,16 +26,19 @@ export interface Rule {
 
 /**
  * In the order they run: later rules read what earlier ones found (the number, the consent
- * decision, the resolved notice). The order of codes in `audit_reasons` is the registry's, not this.
+ * decision, the resolved notice). Number rules run for each number of a row (src/rules/numbers.ts),
+ * row rules once. The order of codes in `audit_reasons` is the registry's, not this.
  */
 export const RULES: readonly Rule[] = [
   { name: 'phone', scope: 'number', check: checkPhone },
   { name: 'number-type', scope: 'number', check: checkNumberType },
   { name: 'country', scope: 'number', check: checkCountry },
   { name: 'duplicate', scope: 'number', check: checkDuplicate },
+  // Consent before suppression: covering consent may override a registry hit (issue #10).
+  { name: 'consent', scope: 'number', check: checkConsent },
   { name: 'suppression', scope: 'number', check: checkSuppression },
   { name: 'required-lists', scope: 'row', check: checkRequiredLists },
-  { name: 'consent', scope: 'number', check: checkConsent },
+  { name: 'dial-mode', scope: 'row', check: checkDialMode },
   { name: 'notice', scope: 'row', check: checkNotice },
   { name: 'source', scope: 'row', check: checkSource },
 ];

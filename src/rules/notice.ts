@@ -6,16 +6,22 @@
  *
  * Issue #4 adds: the notice date (NOTICE_LATE when it is after --as-of: notice comes before
  * processing) and exemptions (a `notice_exempt` ground the policy allows waives the notice checks:
- * 152-FZ Art. 18 part 4, GDPR Art. 14(5)).
+ * 152-FZ Art. 18 part 4, GDPR Art. 14(5)). Issue #10 adds the origin of the data: row, consent
+ * record, manifest, then --origin (default third_party); data from the subject needs only the
+ * policy's notice_from_subject. A row-level rule: notice is per row, whatever its numbers.
  */
 import { NO_FINDINGS, type Finding } from '../reasons.js';
 import { NOTICE_CODE, NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import { isoString, parseDate } from '../dates.js';
+import { parseOrigin } from '../evidence/consent-words.js';
+import type { Origin } from '../policy/campaign.js';
 import type { AuditContext, RowFacts } from './context.js';
 
 export type NoticeSource = 'row' | 'consent' | 'manifest';
+/** Where the row's origin came from: as a notice value, or the --origin option (default third_party). */
+export type OriginSource = NoticeSource | 'option';
 export interface NoticeValue {
   value: string;
   from: NoticeSource;
@@ -25,6 +31,11 @@ export type ResolvedNotice = Partial<Record<NoticeField, NoticeValue>> & {
   given_at?: NoticeValue;
   /** The exemption ground claimed, where from, and whether the policy allows it. */
   exempt?: NoticeValue & { allowed: boolean };
+  /**
+   * Where the data came from, and where that came from. A row value that is neither subject nor
+   * third_party counts as third_party (the stricter: notice is needed) and is kept as `unrecognized`.
+   */
+  origin?: { value: Origin; from: OriginSource; unrecognized?: string };
 };
 
 /** The record whose notice values count for a row: the covering one, else the reported one. */
@@ -106,15 +117,25 @@ function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord
   if (ground !== undefined) {
     resolved.exempt = { value: ground, from: ownExempt !== undefined ? 'row' : 'consent', allowed: c.noticeExemptions.includes(ground) };
   }
+  const ownOrigin = firstCell(cells, ctx.columns.meta.origin);
+  if (ownOrigin !== undefined) {
+    const o = parseOrigin(ownOrigin);
+    resolved.origin = o ? { value: o, from: 'row' } : { value: 'third_party', from: 'row', unrecognized: ownOrigin };
+  } else if (record?.origin !== undefined) resolved.origin = { value: record.origin, from: 'consent' };
+  else if (ctx.manifest?.origin !== undefined) resolved.origin = { value: ctx.manifest.origin, from: 'manifest' };
+  else resolved.origin = { value: c.origin, from: 'option' };
   row.notice = resolved;
 
-  if (c.requiredNotice.length === 0) return NO_FINDINGS;
+  // 152-FZ Art. 18 part 3 (and GDPR Art. 14) is about data not received from the subject; data
+  // from the subject needs what the policy's notice_from_subject says (GDPR Art. 13; none in Russia).
+  const required = resolved.origin.value === 'subject' ? c.noticeFromSubject : c.requiredNotice;
+  if (required.length === 0) return NO_FINDINGS;
   if (resolved.exempt?.allowed) return NO_FINDINGS;
   const findings: Finding[] = [];
   const exemption = resolved.exempt
     ? `exemption ${JSON.stringify(resolved.exempt.value)} is not one the policy allows (${c.noticeExemptions.join(', ') || 'none'})`
     : undefined;
-  for (const f of c.requiredNotice) {
+  for (const f of required) {
     if (resolved[f] !== undefined) continue;
     const problem = f === 'operator' ? ctx.manifest?.operatorProblem : undefined;
     findings.push({ code: NOTICE_CODE[f], args: { problem, exemption } });

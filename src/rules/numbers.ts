@@ -33,6 +33,7 @@ export function judgeNumbers(row: RowFacts, ctx: AuditContext, numberRules: read
     row.phone = standIn.phone;
     if (standIn.e164 !== undefined) { row.e164 = standIn.e164; row.key = e164Key(standIn.e164); }
     if (standIn.consent) row.consent = standIn.consent;
+    if (standIn.suppression) row.suppression = standIn.suppression;
   }
   for (const rule of rowRules) {
     const found = rule.check(row, ctx);
@@ -55,7 +56,7 @@ function judgeKey(
   row: RowFacts, column: number, raw: string, phone: KeyVerdict['phone'], earlier: readonly KeyVerdict[],
   ctx: AuditContext, numberRules: readonly Rule[],
 ): KeyVerdict {
-  const key: KeyVerdict = { kind: 'phone', column, raw, phone, e164: undefined, findings: [], consent: undefined, sameAs: undefined };
+  const key: KeyVerdict = { kind: 'phone', column, raw, phone, e164: undefined, findings: [], consent: undefined, suppression: undefined, sameAs: undefined };
   if (phone.kind !== 'valid') {
     key.findings.push(invalidPhone(raw, phone.kind === 'invalid' ? phone : {}, ctx));
     return key;
@@ -66,7 +67,7 @@ function judgeKey(
   const same = earlier.findIndex((k) => k.e164 === phone.e164);
   if (same >= 0) {
     const first = earlier[same]!;
-    return { ...key, findings: first.findings, consent: first.consent, sameAs: same };
+    return { ...key, findings: first.findings, consent: first.consent, suppression: first.suppression, sameAs: same };
   }
   const facts: RowFacts = { line: row.line, cells: row.cells, findings: [], phone, e164: phone.e164, key: e164Key(phone.e164) };
   for (const rule of numberRules) {
@@ -75,5 +76,6 @@ function judgeKey(
   }
   key.findings = sortFindings(facts.findings as Finding[]);
   key.consent = facts.consent;
+  key.suppression = facts.suppression;
   return key;
 }

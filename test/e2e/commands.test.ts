@@ -79,11 +79,19 @@ describe('leadaudit reasons', () => {
     const r = leadaudit(['reasons', '--policy', 'uk-pecr']);
     expect(r.status).toBe(0);
     for (const code of REASON_CODES) expect(r.stdout).toContain(code);
-    expect(r.stdout).toContain('PECR reg. 21(1)(b) and 21(3)');
+    expect(r.stdout).toContain('Law: PECR reg. 21(1)(b) (numbers on the TPS and CTPS register); PECR reg. 21(3) (a registration takes effect 28 days after listing)');
     const json = JSON.parse(leadaudit(['reasons', '--policy', 'us-tcpa', '--json']).stdout);
     const stale = json.reasons.find((x: { code: string }) => x.code === 'LIST_STALE');
     expect(stale).toMatchObject({ applies: true, scope: 'row and run' });
     expect(stale.law).toContain('16 CFR 310.4(b)(3)(iv)');
+    expect(stale.law).toContain('47 CFR 64.1200(c)(2)(i)(D)');
+    // The same reference as data, for machines and for a Russian rendering later (issue #13).
+    expect(stale.citations[1]).toEqual({ act: '47-CFR', article: '64.1200', path: ['c', '2', 'i', 'D'], gloss: "the same, in the FCC's safe harbour" });
+    const ru = JSON.parse(leadaudit(['reasons', '--policy', 'ru-152fz', '--json']).stdout);
+    const banned = ru.reasons.find((x: { code: string }) => x.code === 'DIAL_MODE_BANNED');
+    expect(banned).toMatchObject({ applies: true, scope: 'row' });
+    expect(banned.citations[0]).toMatchObject({ act: '38-FZ', article: '18', part: '2' });
+    expect(json.reasons.find((x: { code: string }) => x.code === 'DIAL_MODE_BANNED')).toMatchObject({ applies: false, law: null, citations: [] });
     expect(json.reasons.find((x: { code: string }) => x.code === 'NOTICE_SOURCE_MISSING').applies).toBe(false);
   });
 });

@@ -66,8 +66,8 @@ describe('toSettings: defaults', () => {
     expect(s.consent).toEqual(['a.csv', 'b.jsonl']);
     expect(s.notice).toBe('notice.json');
     expect(s.suppress).toEqual([
-      { name: 'dnc', path: 'dnc.txt', date: undefined },
-      { name: 'tps', path: 'dnc2.csv', date: Date.parse('2026-11-01T00:00:00Z') },
+      { name: 'dnc', path: 'dnc.txt', date: undefined, kind: 'objection', kindSource: 'default' },
+      { name: 'tps', path: 'dnc2.csv', date: Date.parse('2026-11-01T00:00:00Z'), kind: 'objection', kindSource: 'default' },
     ]);
     expect(s.outDir).toBe('out');
     expect(s.phoneColumn).toBe('Tel');
@@ -93,6 +93,47 @@ describe('toSettings: --suppress NAME=FILE and --list-date', () => {
     [{ suppress: ['tps=a.txt'], listDate: ['2026-01-01'] }, /--list-date "2026-01-01": must be NAME=DATE/],
   ])('rejects %j', (over, message) => {
     expect(failure(over).message).toMatch(message);
+  });
+});
+
+describe('toSettings: --suppress [NAME=][KIND:]FILE (issue #10)', () => {
+  const lists = (suppress: string[], policy = 'ru-152fz') => settings({ suppress, policy }).suppress.map((x) => [x.name, x.kind, x.kindSource, x.path]);
+
+  it('reads a kind before the file, with or without a name', () => {
+    expect(lists(['tps=registry:tps-2026-11.txt', 'internal:own.csv', 'REFUSAL:refusals-mts.txt'])).toEqual([
+      ['tps', 'registry', 'flag', 'tps-2026-11.txt'],
+      ['own', 'internal', 'flag', 'own.csv'],
+      ['refusals-mts', 'refusal', 'flag', 'refusals-mts.txt'],
+    ]);
+  });
+
+  it('keeps a prefix that is not a kind as part of the file name', () => {
+    expect(lists(['C:dnc.txt', 'x=https:list.txt'])).toEqual([['c:dnc', 'objection', 'default', 'C:dnc.txt'], ['x', 'objection', 'default', 'https:list.txt']]);
+  });
+
+  it("takes the kind of the policy's required or known list of that name, unless the flag gives one", () => {
+    expect(lists(['tps=tps.txt', 'ctps.txt', 'dnc.txt'], 'uk-pecr')).toEqual([
+      ['tps', 'registry', 'policy', 'tps.txt'], ['ctps', 'registry', 'policy', 'ctps.txt'], ['dnc', 'objection', 'default', 'dnc.txt'],
+    ]);
+    expect(lists(['national-dnc=objection:dnc.csv'], 'us-tcpa')).toEqual([['national-dnc', 'objection', 'flag', 'dnc.csv']]);
+    expect(lists(['refusals=refusals.txt'])).toEqual([['refusals', 'refusal', 'policy', 'refusals.txt']]);
+  });
+});
+
+describe('toSettings: --dial-mode and --origin (issue #10)', () => {
+  it('carries them into the campaign; without them the policy decides and the origin is third_party', () => {
+    const c = (over: Record<string, unknown>) => {
+      const s = settings(over);
+      return campaignFrom(s.policy.policy, { asOf: s.asOf, purpose: s.purpose, dialMode: s.dialMode, origin: s.origin });
+    };
+    expect(c({})).toMatchObject({ dialMode: 'live', dialModeBanned: false, origin: 'third_party' });
+    expect(c({ dialMode: 'auto', origin: 'subject' })).toMatchObject({ dialMode: 'auto', dialModeBanned: true, origin: 'subject' });
+    expect(c({ dialMode: 'prerecorded', purpose: 'service' })).toMatchObject({ dialMode: 'prerecorded', dialModeBanned: false, advertising: false });
+  });
+
+  it('rejects an unknown dial mode or origin, naming the flag', () => {
+    expect(failure({ dialMode: 'robot' }).message).toContain('--dial-mode');
+    expect(failure({ origin: 'vendor' }).message).toContain('--origin');
   });
 });
 

@@ -193,3 +193,55 @@ describe('checkNotice', () => {
     expect(checkNotice(r, ctx)).toEqual([]);
   });
 });
+
+describe('checkNotice: where the data came from (issue #10, 152-FZ Art. 18 part 3)', () => {
+  function ctxWith(header: string[], origin: 'subject' | 'third_party', noticeFromSubject: readonly NoticeField[], m?: NoticeManifest & { origin?: 'subject' | 'third_party' }): AuditContext {
+    const ctx = context(header, m);
+    Object.assign(ctx.campaign, { origin, noticeFromSubject });
+    return ctx;
+  }
+
+  it('needs no Art. 18 part 3 notice for a row whose data came from the subject (ru-152fz: notice_from_subject is empty)', () => {
+    const r = row(['+79161112233', 'subject']);
+    expect(checkNotice(r, ctxWith(['phone', 'origin'], 'third_party', []))).toEqual([]);
+    expect(r.notice?.origin).toEqual({ value: 'subject', from: 'row' });
+  });
+
+  it('still needs the full notice for data from a third party, by default', () => {
+    const r = row(['+79161112233']);
+    expect(codes(checkNotice(r, ctxWith(['phone'], 'third_party', [])))).toHaveLength(7);
+    expect(r.notice?.origin).toEqual({ value: 'third_party', from: 'option' });
+  });
+
+  it('takes the origin from the row, then the consent record, then the manifest, then --origin', () => {
+    const fromSubject = { ...record('c1', {}), origin: 'subject' as const };
+    const fromThird = { ...record('c2', {}), origin: 'third_party' as const };
+    const ctx = ctxWith(['phone', 'Происхождение'], 'third_party', [], { ...manifest({}), origin: 'subject' });
+    const viaRow = row(['+7', 'третье лицо'], decision(fromSubject));
+    checkNotice(viaRow, ctx);
+    expect(viaRow.notice?.origin).toEqual({ value: 'third_party', from: 'row' });
+    const viaRecord = row(['+7', ''], decision(fromThird));
+    checkNotice(viaRecord, ctx);
+    expect(viaRecord.notice?.origin).toEqual({ value: 'third_party', from: 'consent' });
+    const viaManifest = row(['+7', ''], decision(record('c3', {})));
+    checkNotice(viaManifest, ctx);
+    expect(viaManifest.notice?.origin).toEqual({ value: 'subject', from: 'manifest' });
+    const viaOption = row(['+7', '']);
+    checkNotice(viaOption, ctxWith(['phone', 'origin'], 'subject', []));
+    expect(viaOption.notice?.origin).toEqual({ value: 'subject', from: 'option' });
+  });
+
+  it('takes a row value it does not understand as third_party, the stricter, and keeps what it said', () => {
+    const r = row(['+79161112233', 'from a vendor']);
+    expect(codes(checkNotice(r, ctxWith(['phone', 'origin'], 'subject', [])))).toHaveLength(7);
+    expect(r.notice?.origin).toEqual({ value: 'third_party', from: 'row', unrecognized: 'from a vendor' });
+  });
+
+  it('asks data from the subject for what notice_from_subject lists (GDPR Art. 13: no data list, no source)', () => {
+    const art13: NoticeField[] = ['operator', 'purpose', 'legal_basis', 'recipients', 'rights'];
+    const r = row(['+79161112233', 'subject']);
+    expect(codes(checkNotice(r, ctxWith(['phone', 'origin'], 'third_party', art13))).sort()).toEqual([
+      'NOTICE_LEGAL_BASIS_MISSING', 'NOTICE_OPERATOR_MISSING', 'NOTICE_PURPOSE_MISSING', 'NOTICE_RECIPIENTS_MISSING', 'NOTICE_RIGHTS_MISSING',
+    ]);
+  });
+});

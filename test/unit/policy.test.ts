@@ -13,6 +13,7 @@ import { loadPolicy, mergePolicy } from '../../src/policy/load.js';
 import { campaignFrom, fold } from '../../src/policy/campaign.js';
 import { codesUsedBy } from '../../src/policy/codes.js';
 import { REASONS, REASON_CODES } from '../../src/reasons.js';
+import { lawText } from '../../src/law/references.js';
 import { InputError } from '../../src/errors.js';
 import { toSettings } from '../../src/cli/audit-command.js';
 
@@ -61,12 +62,12 @@ describe('the reason registry', () => {
     for (const code of used) {
       expect(REASONS[code].title, code).toMatch(/\w/);
       expect(REASONS[code].remedy, code).toMatch(/\w/);
-      expect(REASONS[code].law[preset], `${code} under ${preset}`).toMatch(/\w/);
+      expect(lawText(code, preset), `${code} under ${preset}`).toMatch(/\w/);
     }
   });
 
   it('cites the articles the issue names for each preset', () => {
-    const all = (preset: (typeof PRESET_NAMES)[number]) => REASON_CODES.map((c) => REASONS[c].law[preset] ?? '').join(' ');
+    const all = (preset: (typeof PRESET_NAMES)[number]) => REASON_CODES.map((c) => lawText(c, preset) ?? '').join(' ');
     for (const art of ['Art. 5', 'Art. 6', 'Art. 9', 'Art. 15', 'Art. 18', '38-FZ Art. 18']) expect(all('ru-152fz')).toContain(art);
     for (const art of ['Art. 6', 'Art. 7(1)', 'Art. 14', 'Art. 21']) expect(all('eu-gdpr')).toContain(art);
     for (const art of ['UK GDPR Art. 14', 'PECR reg. 21', 'PECR reg. 22']) expect(all('uk-pecr')).toContain(art);

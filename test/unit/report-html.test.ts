@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhones, renderReportHtml } from '../../src/report/html.js';
+import { lawText } from '../../src/law/references.js';
 import { REASONS, REASON_CODES } from '../../src/reasons.js';
 import type { Report } from '../../src/report/report-json.js';
 
@@ -119,10 +120,7 @@ describe('renderReportHtml', () => {
 
   it('gives the legal reference of each reason that occurred, for the policy applied', () => {
     const html = renderReportHtml(sampleReport());
-    const law = (code: keyof typeof REASONS) => {
-      const l: unknown = REASONS[code].law;
-      return typeof l === 'string' ? l : (l as Record<string, string>)['ru-152fz']!;
-    };
+    const law = (code: keyof typeof REASONS) => lawText(code, 'ru-152fz')!.replace(/'/g, '&#39;');
     for (const code of ['NOTICE_SOURCE_MISSING', 'CONSENT_MISSING', 'PHONE_MISSING', 'SUPPRESSED'] as const) {
       expect(html).toContain(`<code class="code">${code}</code>`);
       expect(html).toContain(law(code));

@@ -37,8 +37,9 @@ describe('loadSuppression: CSV with a phone column', () => {
       { line: 4, value: 'n/a', problem: 'not a valid phone number' },
       { line: 5, value: '', problem: 'no number' },
     ]);
-    expect(lists.find('+79161112233')).toBe(listName(path));
-    expect(lists.find('+79123456789')).toBe(listName(path));
+    expect(lists.names('+79161112233')).toEqual([listName(path)]);
+    expect(lists.names('+79123456789')).toEqual([listName(path)]);
+    expect(lists.names('+447400123456')).toEqual([]);
     expect(lists.find('+447400123456')).toBeUndefined();
   });
 
@@ -46,7 +47,7 @@ describe('loadSuppression: CSV with a phone column', () => {
     const path = await file('ФИО;Телефон\nИванов;8 916 111-22-33\n', 'dnc-ru.csv');
     const lists = await loadSuppression(specs([path]), ru());
     expect(lists.lists[0]).toMatchObject({ format: 'csv', numbers: 1, invalid: [] });
-    expect(lists.find('+79161112233')).toBe(listName(path));
+    expect(lists.names('+79161112233')).toEqual([listName(path)]);
   });
 
   it('reads a header-only CSV as an empty list', async () => {
@@ -58,7 +59,7 @@ describe('loadSuppression: CSV with a phone column', () => {
   it('goes on reading after a record with the wrong number of fields', async () => {
     const path = await file('phone,name\n+7 916 111-22-33,a,extra\n"open,b\n+7 912 345-67-89,b\n');
     const lists = await loadSuppression(specs([path]), ru());
-    expect(lists.find('+79123456789')).toBe(listName(path));
+    expect(lists.names('+79123456789')).toEqual([listName(path)]);
   });
 });
 
@@ -70,8 +71,8 @@ describe('loadSuppression: one number per line', () => {
     expect(s.format).toBe('lines');
     expect(s.numbers).toBe(2);
     expect(s.invalid).toEqual([]);
-    expect(lists.find('+79161112233')).toBe(listName(path));
-    expect(lists.find('+79123456789')).toBe(listName(path));
+    expect(lists.names('+79161112233')).toEqual([listName(path)]);
+    expect(lists.names('+79123456789')).toEqual([listName(path)]);
   });
 
   it('reports invalid lines with their line numbers and ignores them', async () => {
@@ -82,7 +83,7 @@ describe('loadSuppression: one number per line', () => {
     expect(s.numbers).toBe(2);
     expect(s.invalid.map((i) => [i.line, i.value])).toEqual([[1, 'n/a'], [4, '12345'], [5, '+7 123 456-78-90'], [7, 'abc']]);
     expect(s.invalid.every((i) => i.problem.length > 0)).toBe(true);
-    expect(lists.find('+447400123456')).toBe(listName(path));
+    expect(lists.names('+447400123456')).toEqual([listName(path)]);
   });
 
   it('counts a number written twice once', async () => {
@@ -95,7 +96,7 @@ describe('loadSuppression: one number per line', () => {
     const noRegion = await loadSuppression(specs([path]), new PhoneNormalizer(undefined));
     expect(noRegion.lists[0]!.numbers).toBe(1);
     expect(noRegion.lists[0]!.invalid.map((i) => i.line)).toEqual([1]);
-    expect(noRegion.find('+447400123456')).toBe(listName(path));
+    expect(noRegion.names('+447400123456')).toEqual([listName(path)]);
   });
 
   it('reports a spreadsheet-damaged number with its problem', async () => {
@@ -109,14 +110,27 @@ describe('loadSuppression: one number per line', () => {
 });
 
 describe('loadSuppression: several lists', () => {
-  it('finds a number on any list, naming the first list it is on, and counts each list on its own', async () => {
+  it('finds a number on every list it is on, in the order given, and counts each list on its own', async () => {
     const a = await file('+7 916 111-22-33\n');
-    const b = await file('phone\n+7 916 111-22-33\n+7 912 345-67-89\n');
+    const b = await file('phone\n+7 916 111-22-33\n+7 912 345-67-89\n89161112233\n');
     const lists = await loadSuppression(specs([a, b]), ru());
     expect(lists.lists.map((l) => l.numbers)).toEqual([1, 2]);
     expect(lists.lists.map((l) => l.name)).toEqual([listName(a), listName(b)]);
-    expect(lists.find('+79161112233')).toBe(listName(a));
-    expect(lists.find('+79123456789')).toBe(listName(b));
+    expect(lists.names('+79161112233')).toEqual([listName(a), listName(b)]);
+    expect(lists.names('+79123456789')).toEqual([listName(b)]);
+    expect(lists.find('+79161112233')).toMatchObject({ label: `${listName(a)}:objection|${listName(b)}:objection`, registryOnly: false });
+  });
+
+  it('knows whether every list a number is on is a registry, the only kind consent may override', async () => {
+    const tps = await file('+44 20 7946 0958\n+44 20 7946 0959\n', 'tps.txt');
+    const ctps = await file('+44 20 7946 0958\n', 'ctps.txt');
+    const own = await file('+44 20 7946 0959\n', 'own.txt');
+    const lists = await loadSuppression(suppressSpecs([tps, `ctps=registry:${ctps}`, `internal:${own}`], [], {
+      required_lists: [{ name: 'tps', kind: 'registry', max_age_days: 28 }], known_lists: [],
+    }), new PhoneNormalizer('GB'));
+    expect(lists.lists.map((l) => [l.name, l.kind, l.kindSource])).toEqual([['tps', 'registry', 'policy'], ['ctps', 'registry', 'flag'], ['own', 'internal', 'flag']]);
+    expect(lists.find('+442079460958')).toMatchObject({ label: 'tps:registry|ctps:registry', registryOnly: true });
+    expect(lists.find('+442079460959')).toMatchObject({ label: 'tps:registry|own:internal', registryOnly: false });
   });
 
   it('records the absolute path and the SHA-256 of each file', async () => {
