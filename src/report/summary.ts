@@ -76,13 +76,7 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
   for (const f of report.run_findings) warnings.push(f.detail);
   if (campaign.dial_mode_banned) warnings.push(`dial mode ${campaign.dial_mode} is banned for advertising under ${report.policy.name}: every row is DIAL_MODE_BANNED`);
   if (report.origins.unrecognized) warnings.push(`${report.origins.unrecognized} row(s) give an origin that is neither subject nor third_party; taken as third_party (see trail.jsonl notice.origin)`);
-  const unstated = report.consent_unstated;
-  if (unstated.separate_document.records) {
-    warnings.push(`${unstated.separate_document.records} consent record(s) given since ${campaign.separate_consent_from?.slice(0, 10)} do not say whether they are a separate document, and covered ${unstated.separate_document.rows} clean row(s); separate_consent_required in a policy file rejects them`);
-  }
-  if (unstated.kind.records) {
-    warnings.push(`${unstated.kind.records} consent record(s) do not say whether they are consent to advertising (kind), and covered ${unstated.kind.rows} clean row(s)`);
-  }
+
   for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
   for (const h of hints) lines.push(c.cyan(`hint: ${hintText(h)}`));
   if (report.inputs.suppress.length) {
@@ -91,6 +85,14 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
       const dated = s.date_source === 'file-mtime' ? `dated ${s.date} from the file's modification time (say --list-date ${s.name}=DATE)` : `dated ${s.date}`;
       lines.push(`  ${s.name} (${s.kind}): ${s.numbers} number(s), ${dated}`);
     }
+  }
+  const unstated = report.consent_unstated;
+  if (unstated.separate_document.records || unstated.kind.records) {
+    lines.push('consent used that does not say (report.json consent_unstated):');
+    if (unstated.separate_document.records) {
+      lines.push(`  whether it is a separate document: ${unstated.separate_document.records} record(s) given since ${campaign.separate_consent_from?.slice(0, 10)}, on ${unstated.separate_document.rows} clean row(s) (separate_consent_required rejects them)`);
+    }
+    if (unstated.kind.records) lines.push(`  whether it is consent to advertising (kind): ${unstated.kind.records} record(s), on ${unstated.kind.rows} clean row(s)`);
   }
   if (report.registry_overrides) lines.push(`registry hits overridden by consent: ${report.registry_overrides} clean row(s) (trail.jsonl says which consent overrode which list)`);
   if (report.origins.subject) lines.push(`data from the subject: ${report.origins.subject} row(s), checked for the notice the policy asks of such data (notice_from_subject)`);

@@ -25,9 +25,9 @@ describe('standard streams', () => {
     const r = leadaudit(demoArgs(join(work, 'plain')));
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('rows      31');
+    expect(r.stderr).toContain('rows      33');
     expect(r.stderr).toMatch(/clean\s+9/);
-    expect(r.stderr).toMatch(/rejected\s+22/);
+    expect(r.stderr).toMatch(/rejected\s+24/);
     expect(r.stderr).toMatch(/NOTICE_OPERATOR_MISSING\s+9/);
     expect(r.stderr).toContain(join(work, 'plain', 'rejects.csv'));
     expect(r.stderr).toContain('gate: none set');
