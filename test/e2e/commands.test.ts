@@ -32,6 +32,11 @@ describe('leadaudit schema', () => {
     const resolved = JSON.parse(leadaudit(['policy', 'show', join(ROOT, 'examples', 'leadaudit-policy.json')]).stdout);
     expect(validate(resolved), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...resolved, channel: 'fax' })).toBe(false);
+    expect(validate({ ...resolved, dial_mode: 'robot' })).toBe(false);
+    expect(validate({ ...resolved, required_lists: [{ name: 'tps', kind: 'whitelist', max_age_days: 28 }] })).toBe(false);
+    // Issue #10's fields may be left out of a policy file: they have defaults.
+    const { dial_mode: _d, known_lists: _k, separate_consent_from: _s, notice_from_subject: _n, ...older } = resolved;
+    expect(validate(older), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('notice: validates the example manifest and every fixture manifest', () => {
@@ -54,6 +59,9 @@ describe('leadaudit schema', () => {
     const lines = readFileSync(join(ROOT, 'examples', 'consent.jsonl'), 'utf8').split('\n').filter(Boolean);
     for (const l of lines) expect(validate(JSON.parse(l)), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ phone: '+79161112233', given_at: '2026-01-01' })).toBe(false); // no purposes
+    const described = JSON.stringify(schema('consent'));
+    for (const field of ['separate_document', 'kind', 'origin', 'отдельный документ', 'вид', 'происхождение']) expect(described).toContain(field);
+    expect(validate({ phone: '+79161112233', given_at: '2026-01-01', purposes: 'marketing', separate_document: false, kind: ['advertising'], origin: 'subject' })).toBe(true);
   });
 
   it('report: validates the report.json of a real run', () => {
@@ -97,6 +105,30 @@ describe('leadaudit reasons', () => {
 });
 
 describe('leadaudit policy show', () => {
+  it('shows the law as of 2026 in each preset (issue #10)', () => {
+    const show = (p: string) => JSON.parse(leadaudit(['policy', 'show', p]).stdout);
+    expect(show('ru-152fz')).toMatchObject({
+      dial_mode: 'live', banned_dial_modes: ['auto', 'prerecorded'], advertising_purposes: ['marketing'],
+      separate_consent_from: '2025-09-01', separate_consent_required: false, notice_from_subject: [],
+      known_lists: [{ name: 'refusals', kind: 'refusal' }], consent_overrides_registry: false,
+    });
+    expect(show('uk-pecr')).toMatchObject({
+      consent_required_for: ['sms', 'email'], consent_required_for_dial_modes: ['prerecorded'], unconsented_calls_screened_by: 'tps',
+      required_lists: [{ name: 'tps', kind: 'registry', max_age_days: 28 }], known_lists: [{ name: 'ctps', kind: 'registry' }], consent_overrides_registry: true,
+    });
+    expect(show('us-tcpa')).toMatchObject({
+      consent_required_for: ['sms'], consent_required_for_dial_modes: ['auto', 'prerecorded'], unconsented_calls_screened_by: 'national-dnc',
+      required_lists: [{ name: 'national-dnc', kind: 'registry', max_age_days: 31 }], consent_overrides_registry: true,
+    });
+    expect(show('eu-gdpr')).toMatchObject({ consent_required_for: ['call', 'sms', 'email'], separate_consent_from: null, banned_dial_modes: [] });
+  });
+
+  it('fills in the defaults of a policy file that extends a preset and lists required lists without a kind', () => {
+    const file = join(work, 'older.json');
+    writeFileSync(file, JSON.stringify({ extends: 'us-tcpa', required_lists: [{ name: 'national-dnc', max_age_days: 31 }] }));
+    expect(JSON.parse(leadaudit(['policy', 'show', file]).stdout).required_lists).toEqual([{ name: 'national-dnc', kind: 'objection', max_age_days: 31 }]);
+  });
+
   it('prints the resolved policy of a file that extends a preset', () => {
     const r = leadaudit(['policy', 'show', join(ROOT, 'examples', 'leadaudit-policy.json')]);
     expect(r.status).toBe(0);

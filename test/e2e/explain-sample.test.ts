@@ -116,7 +116,7 @@ describe('leadaudit explain', () => {
 
   it('no row matches: exit 1, a message on stderr, nothing on stdout', () => {
     for (const [args, message] of [
-      [['--line', '99'], 'no row starts at line 99: the last row starts at line 32'],
+      [['--line', '99'], 'no row starts at line 99: the last row starts at line 34'],
       [['--phone', '+7 916 000-00-00'], 'no row has the number "+7 916 000-00-00" (+79160000000)'],
       [['--id', 'nope'], 'no row has id "nope" or a consent record with that consent_id'],
     ] as const) {

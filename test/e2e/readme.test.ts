@@ -4,7 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REASON_CODES } from '../../src/reasons.js';
+import { REASON_CODES, type ReasonCode } from '../../src/reasons.js';
+import { LAW } from '../../src/law/references.js';
+import { citationsShortEn } from '../../src/law/cite.js';
+import { PRESET_NAMES } from '../../src/policy/preset-names.js';
 import { BIN, ROOT, leadaudit } from '../helpers/exec.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -20,6 +23,25 @@ describe('README', () => {
     expect(flags.length).toBeGreaterThan(10);
     // The flag itself, not a longer one it begins (`--fail-on` is not `--fail-on-reject`).
     for (const flag of new Set(flags)) expect(readme, flag).toMatch(new RegExp(`\`${flag}[\` <=]`));
+  });
+
+  it("states the law behind each check of each preset exactly as src/law/references.ts does (issue #10)", () => {
+    const start = readme.indexOf('**Which checks each preset applies');
+    expect(start).toBeGreaterThan(0);
+    const lines = readme.slice(start).split('\n');
+    const header = lines.findIndex((l) => l.startsWith('| check |'));
+    expect(lines[header]).toBe(`| check | ${PRESET_NAMES.map((p) => `\`${p}\``).join(' | ')} |`);
+    const rows = lines.slice(header + 2, lines.findIndex((l, i) => i > header && l.trim() === ''));
+    const seen: ReasonCode[] = [];
+    for (const row of rows) {
+      const code = /\(`([A-Z_]+)`\) \|/.exec(row)?.[1] as ReasonCode | undefined;
+      if (code === undefined) continue; // the calling window tags rows: no reason code
+      seen.push(code);
+      const cells = row.split(' | ').slice(1).map((c) => c.replace(/ \|$/, ''));
+      const want = PRESET_NAMES.map((p) => (LAW[code][p] ? citationsShortEn(LAW[code][p]!) : '-'));
+      expect(cells, code).toEqual(want);
+    }
+    expect(seen).toEqual(REASON_CODES.filter((c) => PRESET_NAMES.some((p) => LAW[c][p])));
   });
 
   it('quick start commands exist as npm scripts', () => {
