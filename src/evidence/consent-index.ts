@@ -8,8 +8,8 @@
  * `lookup()` materializes the few records of one number as ConsentRecord objects.
  */
 import type { ConsentRecord } from './consent-record.js';
-import type { ConsentKind } from './consent-words.js';
 import type { Origin } from '../policy/campaign.js';
+import { IndexedRecord, factsByte } from './indexed-record.js';
 import type { NoticeField } from '../notice-fields.js';
 import { e164Key, hashKey } from './number-table.js';
 import { ownCopy } from '../io/string-copy.js';
@@ -39,25 +39,6 @@ interface NoticeTuple {
   noticeExempt: string | undefined;
   /** Where the data came from: part of what decides the row's notice checks, so interned with them. */
   origin: Origin | undefined;
-}
-
-/**
- * The issue #10 facts of a record in one byte: bits 0-1 separate_document (0 unknown, 1 yes, 2 no),
- * bit 2 advertising, bit 3 processing (neither: kind unknown).
- */
-const SEPARATE_YES = 1, SEPARATE_NO = 2, SEPARATE_MASK = 3, KIND_ADVERTISING = 4, KIND_PROCESSING = 8;
-const KIND_LISTS: Readonly<Record<number, readonly ConsentKind[] | undefined>> = {
-  0: undefined,
-  [KIND_ADVERTISING]: Object.freeze(['advertising'] as ConsentKind[]),
-  [KIND_PROCESSING]: Object.freeze(['processing'] as ConsentKind[]),
-  [KIND_ADVERTISING | KIND_PROCESSING]: Object.freeze(['advertising', 'processing'] as ConsentKind[]),
-};
-
-function factsByte(r: ConsentRecord): number {
-  let b = r.separateDocument === undefined ? 0 : r.separateDocument ? SEPARATE_YES : SEPARATE_NO;
-  if (r.kinds?.includes('advertising')) b |= KIND_ADVERTISING;
-  if (r.kinds?.includes('processing')) b |= KIND_PROCESSING;
-  return b;
 }
 
 function grow<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
@@ -279,55 +260,3 @@ export class ConsentIndex {
     };
   }
 }
-
-/**
- * A record read back from the index. Its dates, lists and notice values are set at once; its id
- * and evidence text are decoded only when something reads them (the covering record's id goes to
- * clean.csv; most records' never do).
- */
-class IndexedRecord implements ConsentRecord {
-  readonly line: number;
-  readonly givenAt: number;
-  readonly withdrawnAt: number | undefined;
-  readonly expiresAt: number | undefined;
-  readonly channels: string[];
-  readonly purposes: string[];
-  readonly notice: Partial<Record<NoticeField, string>>;
-  readonly noticeGivenAt: number | undefined;
-  readonly noticeExempt: string | undefined;
-  readonly separateDocument: boolean | undefined;
-  readonly kinds: readonly ConsentKind[] | undefined;
-  readonly origin: Origin | undefined;
-  private id: string | undefined;
-
-  /** `i` is the record's place in the index (the unstated-consent counts tell records apart by it). */
-  constructor(private readonly index: ConsentIndex, readonly i: number, readonly e164: string) {
-    const f = index.fields(i);
-    this.line = f.line;
-    this.givenAt = f.givenAt;
-    this.withdrawnAt = f.withdrawnAt;
-    this.expiresAt = f.expiresAt;
-    this.channels = f.channels;
-    this.purposes = f.purposes;
-    this.notice = f.tuple.notice;
-    this.noticeGivenAt = f.tuple.noticeGivenAt;
-    this.noticeExempt = f.tuple.noticeExempt;
-    this.origin = f.tuple.origin;
-    const separate = f.facts & SEPARATE_MASK;
-    this.separateDocument = separate === 0 ? undefined : separate === SEPARATE_YES;
-    this.kinds = KIND_LISTS[f.facts & (KIND_ADVERTISING | KIND_PROCESSING)];
-  }
-
-  get consentId(): string {
-    return (this.id ??= this.index.idOf(this.i));
-  }
-
-  get file(): string {
-    return this.index.fileName(this.i);
-  }
-
-  get evidenceRef(): string {
-    return this.index.evidenceOf(this.i);
-  }
-}
-

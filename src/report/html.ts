@@ -207,7 +207,7 @@ function policySection(r: Report): string {
   if (issue10.advertising !== undefined) rows.push(['Advertising', issue10.advertising ? 'yes: consent must be consent to receive advertising' : 'no']);
   if (issue10.separate_consent_from !== undefined) {
     rows.push(['Separate-document consent', issue10.separate_consent_from === null ? 'not checked'
-      : `required of consent given since ${e(humanInstant(issue10.separate_consent_from))}${issue10.separate_consent_required ? '; a record that does not say is not separate' : '; a record that does not say counts'}`]);
+      : `required of consent given since ${e(issue10.separate_consent_from.slice(0, 10))}${issue10.separate_consent_required ? '; a record that does not say is not separate' : '; a record that does not say counts'}`]);
   }
   if (issue10.consent_overrides_registry !== undefined) rows.push(['Registry hits', issue10.consent_overrides_registry ? 'consent that covers the campaign overrides them' : 'never overridden']);
   if (issue10.origin !== undefined) rows.push(['Origin when unstated', e(issue10.origin === 'subject' ? 'from the subject' : 'from a third party')]);

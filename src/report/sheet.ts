@@ -233,7 +233,9 @@ function noticeView(entry: TrailEntry, report: AuditReport, mask: boolean): RowV
     if (v) {
       fields.push({ field, label, value: mask && v.from === 'row' ? maskPhone(v.value) : v.value, from: source(v.from), found: true, missing: false });
     } else {
-      const note = !required.has(field) ? 'not required by the policy' : waived ? 'waived by the exemption' : 'not in the row, its consent record or the manifest';
+      const note = !required.has(field)
+        ? (fromSubject && report.campaign?.required_notice?.includes(field) ? 'not required of data from the subject' : 'not required by the policy')
+        : waived ? 'waived by the exemption' : 'not in the row, its consent record or the manifest';
       fields.push({ field, label, value: 'MISSING', from: note, found: false, missing: required.has(field) && !waived });
     }
   }

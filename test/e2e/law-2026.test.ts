@@ -66,7 +66,15 @@ describe('dial mode banned (code-dial-mode-banned)', () => {
 });
 
 describe('origin of the data (origin-subject)', () => {
-  const { r, report, trail } = audit('origin-subject');
+  const { r, out, report, trail } = audit('origin-subject');
+
+  it('explains where the origin came from and what it means for the notice', () => {
+    const subject = leadaudit(['explain', out, '--line', '2']).stdout;
+    expect(subject).toMatch(/Origin of the data +from the subject \(from the row\): only the notice the policy asks of data from the subject is required/);
+    expect(subject).toMatch(/Source of the data +MISSING +\(not required of data from the subject\)/);
+    expect(leadaudit(['explain', out, '--line', '7']).stdout).toMatch(/Origin of the data +"vendor list" \(not understood, taken as third party\) \(from the row\)/);
+    expect(leadaudit(['explain', out, '--line', '6']).stdout).toMatch(/Origin of the data +from a third party \(from the --origin option or its default\)/);
+  });
 
   it('counts the rows by origin and warns of values it does not understand', () => {
     expect(report.origins).toEqual({ subject: 4, third_party: 3, unrecognized: 1 });

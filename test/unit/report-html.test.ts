@@ -279,3 +279,31 @@ describe('maskPhones', () => {
     },
   );
 });
+
+describe('renderReportHtml: the law as of 2026 (issue #10)', () => {
+  it('shows the dial mode, advertising, separate-document consent, registry overrides, origins and list kinds', () => {
+    const r = sampleReport() as unknown as Record<string, unknown> & Report;
+    Object.assign(r.campaign, {
+      dial_mode: 'auto', advertising: true, dial_mode_banned: true, separate_consent_from: '2025-09-01T00:00:00.000Z',
+      separate_consent_required: false, consent_overrides_registry: true, origin: 'third_party', notice_from_subject: [],
+    });
+    Object.assign(r.inputs.suppress[0]!, { name: 'tps', kind: 'registry' });
+    Object.assign(r, {
+      origins: { subject: 3, third_party: 28, unrecognized: 2 }, registry_overrides: 4,
+      consent_unstated: { separate_document: { records: 5, rows: 6 }, kind: { records: 0, rows: 0 } },
+    });
+    const html = renderReportHtml(r);
+    expect(html).toContain('<dt>Dial mode</dt><dd>auto <strong class="warn">banned for advertising: every row is rejected</strong></dd>');
+    expect(html).toContain('<dt>Advertising</dt><dd>yes: consent must be consent to receive advertising</dd>');
+    expect(html).toContain('<dt>Separate-document consent</dt><dd>required of consent given since 2025-09-01; a record that does not say counts</dd>');
+    expect(html).toContain('<dt>Registry hits</dt><dd>consent that covers the campaign overrides them</dd>');
+    expect(html).toContain('<dt>Data from the subject</dt><dd>3 rows');
+    expect(html).toContain('<dt>Origin not understood</dt><dd><strong class="warn">2 rows</strong>');
+    expect(html).toContain('<dt>Registry hits overridden</dt><dd>4 clean rows');
+    expect(html).toContain('<dt>Consent silent on separate document</dt><dd>5 records, 6 clean rows</dd>');
+    expect(html).not.toContain('Consent silent on kind');
+    expect(html).toContain('tps (registry)');
+    // Every campaign key is shown by its own row, not again as a raw value.
+    expect(html).not.toContain('<dt>Dial mode banned</dt>');
+  });
+});
