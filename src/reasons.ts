@@ -64,8 +64,11 @@ export interface ReasonInfo {
 
 /** A list as named in details: `dnc`, `tps (registry)`; `name:kind` in the finding's args. */
 function listWords(entry: string): string {
-  const [name, kind] = entry.split(':');
-  return kind && kind !== 'objection' ? `${name} (${LIST_KIND_WORDS[kind] ?? kind})` : name!;
+  // The kind is after the last colon: an unnamed list's name comes from its file and may hold one.
+  const at = entry.lastIndexOf(':');
+  const name = at < 0 ? entry : entry.slice(0, at);
+  const kind = at < 0 ? '' : entry.slice(at + 1);
+  return kind && kind !== 'objection' ? `${name} (${LIST_KIND_WORDS[kind] ?? kind})` : name;
 }
 const LIST_KIND_WORDS: Record<string, string> = {
   registry: 'registry',

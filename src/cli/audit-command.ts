@@ -295,7 +295,8 @@ export function suppressSpecs(
       return kinded(name, m[2]!);
     }
     // An unnamed list is called after its file; numbered when that name is taken.
-    const base = basename(kindPrefix(v).path).replace(/\.[^.]*$/, '').toLowerCase() || 'list';
+    // `|` and `:` separate lists and kinds in findings: not part of a name.
+    const base = basename(kindPrefix(v).path).replace(/\.[^.]*$/, '').replace(/[|:]/g, '-').toLowerCase() || 'list';
     let name = base;
     for (let k = 2; seen.has(name) || named.includes(name); k++) name = `${base}-${k}`;
     seen.add(name);

@@ -21,9 +21,6 @@ const cfr47 = at('47-CFR');
 const cfr16 = at('16-CFR');
 const practice = (gloss: string): Practice => ({ act: 'practice', gloss });
 
-/** The same article of the GDPR and of the UK GDPR. */
-const bothGdpr = (article: string, place: Place = {}) => ({ eu: gdpr(article, place), uk: ukGdpr(article, place) });
-
 /** Notice item under 152-FZ Art. 18 part 3, GDPR Art. 14 and, for data from the subject, Art. 13. */
 function notice(item: string, art14: string[], art13: string[] | undefined): Partial<Record<PresetName, Citation[]>> {
   const from = (a: typeof gdpr) => [
@@ -154,7 +151,7 @@ export const LAW: Record<ReasonCode, Partial<Record<PresetName, readonly Citatio
       pecr('21', { path: ['5'], gloss: 'the subscriber may withdraw the notification that let a listed number be called' }),
       ukGdpr('7', { path: ['3'], gloss: 'consent may be withdrawn at any time' }),
     ],
-    'us-tcpa': [cfr47('64.1200', { path: ['a', '10'], gloss: 'revocation of consent by any reasonable means' })],
+    'us-tcpa': [cfr47('64.1200', { path: ['a', '10'], gloss: 'revocation of consent in any reasonable manner, honoured within ten business days (from 11 April 2025)' })],
   },
   CONSENT_EXPIRED: {
     'ru-152fz': [
@@ -226,8 +223,8 @@ export const LAW: Record<ReasonCode, Partial<Record<PresetName, readonly Citatio
   },
   NOTICE_LATE: {
     'ru-152fz': [pd('18', { part: '3', gloss: 'notice before processing starts' })],
-    'eu-gdpr': [bothGdpr('14', { path: ['3'], gloss: 'at the latest at the first communication' }).eu, gdpr('13', { path: ['1'], gloss: 'when the data are obtained from the subject' })],
-    'uk-pecr': [bothGdpr('14', { path: ['3'], gloss: 'at the latest at the first communication' }).uk, ukGdpr('13', { path: ['1'], gloss: 'when the data are obtained from the subject' })],
+    'eu-gdpr': [gdpr('14', { path: ['3'], gloss: 'at the latest at the first communication' }), gdpr('13', { path: ['1'], gloss: 'when the data are obtained from the subject' })],
+    'uk-pecr': [ukGdpr('14', { path: ['3'], gloss: 'at the latest at the first communication' }), ukGdpr('13', { path: ['1'], gloss: 'when the data are obtained from the subject' })],
   },
   LIST_STALE: {
     'uk-pecr': [

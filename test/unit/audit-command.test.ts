@@ -108,7 +108,9 @@ describe('toSettings: --suppress [NAME=][KIND:]FILE (issue #10)', () => {
   });
 
   it('keeps a prefix that is not a kind as part of the file name', () => {
-    expect(lists(['C:dnc.txt', 'x=https:list.txt'])).toEqual([['c:dnc', 'objection', 'default', 'C:dnc.txt'], ['x', 'objection', 'default', 'https:list.txt']]);
+    expect(lists(['C:dnc.txt', 'x=https:list.txt', 'a|b.txt'])).toEqual([
+      ['c-dnc', 'objection', 'default', 'C:dnc.txt'], ['x', 'objection', 'default', 'https:list.txt'], ['a-b', 'objection', 'default', 'a|b.txt'],
+    ]);
   });
 
   it("takes the kind of the policy's required or known list of that name, unless the flag gives one", () => {
