@@ -106,7 +106,7 @@ export const LAW: Record<ReasonCode, Partial<Record<PresetName, readonly Citatio
   },
   DIAL_MODE_BANNED: {
     'ru-152fz': [
-      adv('18', { part: '2', gloss: 'advertising by means that select or dial the number without a person (automatic dialling, automatic mailing) is banned' }),
+      adv('18', { part: '2', gloss: 'advertising by means that select or dial the number without a person, such as automatic dialling or automatic mailing, is banned' }),
       practice("prerecorded: the preset's practice, which treats a prerecorded advertising call as placed without a person"),
     ],
   },
