@@ -66,8 +66,9 @@ export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
     dateOrder: o.dateOrder ?? policy.date_order ?? 'dmy',
     dialMode,
     advertising,
-    // 38-FZ Art. 18 part 2: a banned dial mode bans advertising outright.
-    dialModeBanned: advertising && policy.banned_dial_modes.includes(dialMode),
+    // 38-FZ Art. 18 part 2: selecting or dialling a subscriber's number without a person bans
+    // advertising outright; it speaks of telephone numbers, so calls and SMS, not email.
+    dialModeBanned: advertising && channel !== 'email' && policy.banned_dial_modes.includes(dialMode),
     separateConsentFrom: policy.separate_consent_from === null ? undefined : parseIsoInstant(policy.separate_consent_from),
     separateConsentRequired: policy.separate_consent_required,
     consentOverridesRegistry: policy.consent_overrides_registry,

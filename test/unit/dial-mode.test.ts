@@ -43,6 +43,8 @@ describe('DIAL_MODE_BANNED (38-FZ Art. 18 part 2)', () => {
     expect(campaign('ru-152fz', 'call', 'auto').dialModeBanned).toBe(true);
     expect(campaign('ru-152fz', 'call', 'prerecorded').dialModeBanned).toBe(true);
     expect(campaign('ru-152fz', 'sms', 'auto').dialModeBanned).toBe(true);
+    // Part 2 speaks of selecting or dialling a subscriber's number: not of email.
+    expect(campaign('ru-152fz', 'email', 'auto').dialModeBanned).toBe(false);
     expect(campaign('ru-152fz', 'call', 'live').dialModeBanned).toBe(false);
     expect(campaign('ru-152fz', 'call', 'auto', true, 'service').dialModeBanned).toBe(false);
     for (const p of ['eu-gdpr', 'uk-pecr', 'us-tcpa'] as const) expect(campaign(p, 'call', 'auto').dialModeBanned, p).toBe(false);
