@@ -54,6 +54,20 @@ describe('list kinds and registry overrides (list-kinds-uk-pecr)', () => {
   });
 });
 
+describe('list kinds with several numbers in a row (list-kinds-two-numbers)', () => {
+  const { report, trail } = audit('list-kinds-two-numbers');
+
+  it('gives each number its own suppression, with the consent that overrode its registry', () => {
+    expect(trail[1].numbers.map((n: { raw: string; verdict: string; suppression: unknown }) => [n.raw, n.verdict, n.suppression])).toEqual([
+      ['+44 20 7946 0992', 'passed', { lists: [{ name: 'tps', kind: 'registry' }], overridden_by: 'N2' }],
+      ['+44 20 7946 0993', 'removed', { lists: [{ name: 'objections', kind: 'objection' }], overridden_by: null }],
+    ]);
+    expect(trail[0].numbers[1].suppression).toBeNull();
+    expect(trail[1].suppression).toEqual({ lists: [{ name: 'tps', kind: 'registry' }], overridden_by: 'N2' });
+    expect(report.registry_overrides).toBe(1);
+  });
+});
+
 describe('dial mode banned (code-dial-mode-banned)', () => {
   const { r, report } = audit('code-dial-mode-banned');
 

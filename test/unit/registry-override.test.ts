@@ -29,7 +29,7 @@ beforeAll(async () => {
   const ctps = await file('ctps.txt', '+447400123459\n');
   const objections = await file('objections.txt', '+447400123457\n');
   const own = await file('own.txt', '+447400123458\n');
-  lists = await loadSuppression(suppressSpecs([tps, ctps, objections, `internal:${own}`], [], PRESETS['uk-pecr']), new PhoneNormalizer('GB'));
+  lists = await loadSuppression(suppressSpecs([tps, ctps, objections, `internal:${own}`], [], 'dmy', PRESETS['uk-pecr']), new PhoneNormalizer('GB'));
 });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 

@@ -125,7 +125,7 @@ describe('loadSuppression: several lists', () => {
     const tps = await file('+44 20 7946 0958\n+44 20 7946 0959\n', 'tps.txt');
     const ctps = await file('+44 20 7946 0958\n', 'ctps.txt');
     const own = await file('+44 20 7946 0959\n', 'own.txt');
-    const lists = await loadSuppression(suppressSpecs([tps, `ctps=registry:${ctps}`, `internal:${own}`], [], {
+    const lists = await loadSuppression(suppressSpecs([tps, `ctps=registry:${ctps}`, `internal:${own}`], [], 'dmy', {
       required_lists: [{ name: 'tps', kind: 'registry', max_age_days: 28 }], known_lists: [],
     }), new PhoneNormalizer('GB'));
     expect(lists.lists.map((l) => [l.name, l.kind, l.kindSource])).toEqual([['tps', 'registry', 'policy'], ['ctps', 'registry', 'flag'], ['own', 'internal', 'flag']]);
