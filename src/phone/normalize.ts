@@ -137,7 +137,9 @@ export function readCell(cell: string, region: CountryCode | undefined): CellRea
   if (single.kind === 'missing') return single;
   const parts = splitNumbers(cell);
   if (!parts) return single;
-  return { kind: 'several', parts: parts.map((raw) => ({ raw, result: normalizePhone(raw, region) })), single };
+  // Copies: a reading is memoized (PhoneNormalizer), and a part cut from the cell would keep the
+  // cell's whole input chunk alive (a 1M-row list held 715 chunks, about 180 MB, through them).
+  return { kind: 'several', parts: parts.map((raw) => ({ raw: ownCopy(raw), result: normalizePhone(raw, region) })), single };
 }
 
 /**
