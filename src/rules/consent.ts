@@ -1,7 +1,7 @@
 /**
  * The consent checks, exactly as SPEC "How consent is judged" states them. Consent must be
  * provable (152-FZ Art. 9 part 3), can be withdrawn (Art. 9 part 2) and covers only the purposes
- * it names (Art. 5 parts 2-3). Issue #10 adds two ways a counting record fails to cover: a consent
+ * it names (Art. 5 part 2). Issue #10 adds two ways a counting record fails to cover: a consent
  * given since 1 September 2025 must be a separate document (152-FZ Art. 9 part 1, as amended by
  * 156-FZ of 24.06.2025), and an advertising campaign needs consent to receive advertising, which
  * consent to processing is not (38-FZ Art. 18 part 1). A record silent on either still counts; the

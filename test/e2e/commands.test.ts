@@ -87,14 +87,17 @@ describe('leadaudit reasons', () => {
     const r = leadaudit(['reasons', '--policy', 'uk-pecr']);
     expect(r.status).toBe(0);
     for (const code of REASON_CODES) expect(r.stdout).toContain(code);
-    expect(r.stdout).toContain('Law: PECR reg. 21(1)(b) (numbers on the TPS and CTPS register); PECR reg. 21(3) (a registration takes effect 28 days after listing)');
+    expect(r.stdout).toContain('Law: PECR reg. 21(1)(b) (numbers listed in the register kept under reg. 26, the TPS and the CTPS); PECR reg. 21(3) (a caller is not in breach for a number listed less than 28 days before the call)');
     const json = JSON.parse(leadaudit(['reasons', '--policy', 'us-tcpa', '--json']).stdout);
     const stale = json.reasons.find((x: { code: string }) => x.code === 'LIST_STALE');
     expect(stale).toMatchObject({ applies: true, scope: 'row and run' });
     expect(stale.law).toContain('16 CFR 310.4(b)(3)(iv)');
     expect(stale.law).toContain('47 CFR 64.1200(c)(2)(i)(D)');
-    // The same reference as data, for machines and for a Russian rendering later (issue #13).
-    expect(stale.citations[1]).toEqual({ act: '47-CFR', article: '64.1200', path: ['c', '2', 'i', 'D'], gloss: "the same, in the FCC's safe harbour" });
+    // The same reference as data, for machines and for the Russian rendering (issue #13).
+    expect(stale.citations[1]).toEqual({
+      act: '47-CFR', article: '64.1200', path: ['c', '2', 'i', 'D'], gloss: "the same, in the FCC's safe harbour",
+      glossRu: 'то же условие в правилах Федеральной комиссии связи США об освобождении от ответственности',
+    });
     const ru = JSON.parse(leadaudit(['reasons', '--policy', 'ru-152fz', '--json']).stdout);
     const banned = ru.reasons.find((x: { code: string }) => x.code === 'DIAL_MODE_BANNED');
     expect(banned).toMatchObject({ applies: true, scope: 'row' });
