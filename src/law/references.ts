@@ -8,7 +8,7 @@
  */
 import { REASON_CODES, type ReasonCode } from '../reasons.js';
 import type { PresetName } from '../policy/preset-names.js';
-import { citationsEn, type Citation } from './cite.js';
+import { citationsEn, citationsRu, type Citation } from './cite.js';
 import type { PresetLaw } from './helpers.js';
 import { RU_152FZ } from './law-ru.js';
 import { EU_GDPR } from './law-gdpr.js';
@@ -38,4 +38,10 @@ export function lawFor(code: ReasonCode, preset: PresetName | undefined): readon
 export function lawText(code: ReasonCode, preset: PresetName | undefined): string | undefined {
   const refs = lawFor(code, preset);
   return refs === undefined ? undefined : citationsEn(refs);
+}
+
+/** The same, in Russian with Russian glosses, each act named in full on its first mention (for issue #13's `ru` output). */
+export function lawTextRu(code: ReasonCode, preset: PresetName | undefined): string | undefined {
+  const refs = lawFor(code, preset);
+  return refs === undefined ? undefined : citationsRu(refs);
 }
