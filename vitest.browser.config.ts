@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Every child process the tests start speaks English unless a test asks otherwise (issue #13).
+    env: { LEADAUDIT_LANG: 'en' },
   },
 });

@@ -5,6 +5,7 @@
  * (`{ code, args }`); the words for a finding are made here, in one place (`explain`). The law
  * behind each code under each preset is data of its own, in src/law/references.ts (issue #10).
  */
+import { fmtDate, t } from './i18n/index.js';
 
 export const REASON_CODES = [
   'ROW_MALFORMED',
@@ -55,9 +56,9 @@ export interface Finding {
 export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export interface ReasonInfo {
-  title: string;
+  readonly title: string;
   /** What the user should do about it. */
-  remedy: string;
+  readonly remedy: string;
   /** Renders a finding's args as the short human explanation in `audit_details`. */
   detail: (args: FindingArgs) => string;
 }
@@ -68,176 +69,85 @@ function listWords(entry: string): string {
   const at = entry.lastIndexOf(':');
   const name = at < 0 ? entry : entry.slice(0, at);
   const kind = at < 0 ? '' : entry.slice(at + 1);
-  return kind && kind !== 'objection' ? `${name} (${LIST_KIND_WORDS[kind] ?? kind})` : name;
+  if (!kind || kind === 'objection') return name;
+  const words = kind === 'registry' || kind === 'refusal' || kind === 'internal' ? t(`list.kind.${kind}`) : kind;
+  return t('list.named', { name, kind: words });
 }
-const LIST_KIND_WORDS: Record<string, string> = {
-  registry: 'registry',
-  refusal: "refusal through the subscriber's operator",
-  internal: 'internal',
-};
-const DIAL_MODE_WORDS: Record<string, string> = {
-  live: 'a person dials and speaks',
-  auto: 'automatic dialling',
-  prerecorded: 'a prerecorded or artificial voice',
+
+const s = (v: FindingArgs[string]): string => (v === undefined ? '' : String(v));
+/** A date in a finding's args (ISO), as people read it in the run's language. */
+const d = (v: FindingArgs[string]): string => fmtDate(s(v));
+
+const NOTICE_CODES = ['NOTICE_OPERATOR_MISSING', 'NOTICE_PURPOSE_MISSING', 'NOTICE_LEGAL_BASIS_MISSING', 'NOTICE_PDN_LIST_MISSING',
+  'NOTICE_RECIPIENTS_MISSING', 'NOTICE_RIGHTS_MISSING', 'NOTICE_SOURCE_MISSING', 'NOTICE_RETENTION_MISSING'] as const;
+type NoticeCode = (typeof NOTICE_CODES)[number];
+
+const noticeDetail = (code: NoticeCode) => (a: FindingArgs) => t('reason.NOTICE.detail', {
+  what: t(`reason.NOTICE.what.${code}`),
+  problem: a.problem ? t('reason.NOTICE.problem', { problem: s(a.problem) }) : '',
+  exemption: a.exempt === undefined ? '' : t('reason.NOTICE.exemption', { exempt: s(a.exempt), allowed: s(a.allowed) || t('reason.NOTICE.exemption.none') }),
+});
+
+const DETAILS: Record<ReasonCode, (a: FindingArgs) => string> = {
+  ROW_MALFORMED: (a) => t('reason.ROW_MALFORMED.detail', { problem: s(a.problem), raw: s(a.raw) }),
+  PHONE_MISSING: (a) => (a.cells ? t('reason.PHONE_MISSING.detail.cells', { cells: a.cells }) : t('reason.PHONE_MISSING.detail')),
+  PHONE_INVALID: (a) => (a.problem ? t('reason.PHONE_INVALID.detail.problem', { value: s(a.value), problem: s(a.problem) })
+    : a.region ? t('reason.PHONE_INVALID.detail.region', { value: s(a.value), region: s(a.region) })
+      : t('reason.PHONE_INVALID.detail.noRegion', { value: s(a.value) })),
+  PHONE_TYPE_BLOCKED: (a) => t(a.why === 'sms' ? 'reason.PHONE_TYPE_BLOCKED.detail.sms' : 'reason.PHONE_TYPE_BLOCKED.detail.type', { e164: s(a.e164), type: s(a.type) }),
+  PHONE_COUNTRY_BLOCKED: (a) => t('reason.PHONE_COUNTRY_BLOCKED.detail', { e164: s(a.e164), country: a.country === undefined ? t('reason.PHONE_COUNTRY_BLOCKED.nonGeographic') : s(a.country), allowed: s(a.allowed) }),
+  DUPLICATE: (a) => t('reason.DUPLICATE.detail', { e164: s(a.e164), firstLine: s(a.firstLine) }),
+  SUPPRESSED: (a) => {
+    const lists = s(a.lists).split('|').map(listWords);
+    const on = lists.length === 1 ? t('reason.SUPPRESSED.on.one', { list: lists[0]! })
+      : t('reason.SUPPRESSED.on.several', { lists: lists.slice(0, -1).join(', '), last: lists.at(-1)! });
+    const why = a.why === 'no-consent' || a.why === 'not-overridable' ? t(`reason.SUPPRESSED.why.${a.why}`) : '';
+    return t('reason.SUPPRESSED.detail', { e164: s(a.e164), on, why });
+  },
+  SOURCE_BLOCKED: (a) => t('reason.SOURCE_BLOCKED.detail', { source: s(a.source), blocked: s(a.blocked) }),
+  DIAL_MODE_BANNED: (a) => t('reason.DIAL_MODE_BANNED.detail', {
+    mode: s(a.mode),
+    words: a.mode === 'live' || a.mode === 'auto' || a.mode === 'prerecorded' ? t(`dialMode.${a.mode}`) : s(a.mode),
+    purpose: s(a.purpose),
+  }),
+  CONSENT_MISSING: (a) => t('reason.CONSENT_MISSING.detail', {
+    e164: s(a.e164),
+    invalid: a.invalid ? t('reason.CONSENT_MISSING.invalid', { records: a.more ? t('reason.CONSENT_MISSING.invalid.more', { records: s(a.invalid), more: s(a.more) }) : s(a.invalid) }) : '',
+  }),
+  CONSENT_WITHDRAWN: (a) => t('reason.CONSENT_WITHDRAWN.detail', { consentId: s(a.consentId), at: d(a.at) }),
+  CONSENT_EXPIRED: (a) => (a.why === 'age'
+    ? t('reason.CONSENT_EXPIRED.detail.age', { consentId: s(a.consentId), givenAt: d(a.givenAt), days: s(a.days), asOf: d(a.asOf) })
+    : t('reason.CONSENT_EXPIRED.detail.expired', { consentId: s(a.consentId), at: d(a.at) })),
+  CONSENT_PURPOSE_MISMATCH: (a) => t('reason.CONSENT_PURPOSE_MISMATCH.detail', { consentId: s(a.consentId), purposes: s(a.purposes), purpose: s(a.purpose) }),
+  CONSENT_CHANNEL_MISMATCH: (a) => t('reason.CONSENT_CHANNEL_MISMATCH.detail', { consentId: s(a.consentId), channels: s(a.channels), channel: s(a.channel) }),
+  CONSENT_UNPROVEN: (a) => t('reason.CONSENT_UNPROVEN.detail', { consentId: s(a.consentId) }),
+  CONSENT_OPERATOR_MISMATCH: (a) => t('reason.CONSENT_OPERATOR_MISMATCH.detail', { consentId: s(a.consentId), operator: s(a.operator), ours: s(a.ours) }),
+  CONSENT_NOT_SEPARATE: (a) => t(a.why === 'unstated' ? 'reason.CONSENT_NOT_SEPARATE.detail.unstated' : 'reason.CONSENT_NOT_SEPARATE.detail.no', { consentId: s(a.consentId), givenAt: d(a.givenAt), from: d(a.from) }),
+  CONSENT_KIND_MISMATCH: (a) => t('reason.CONSENT_KIND_MISMATCH.detail', { consentId: s(a.consentId), kinds: s(a.kinds), purpose: s(a.purpose) }),
+  NOTICE_OPERATOR_MISSING: noticeDetail('NOTICE_OPERATOR_MISSING'),
+  NOTICE_PURPOSE_MISSING: noticeDetail('NOTICE_PURPOSE_MISSING'),
+  NOTICE_LEGAL_BASIS_MISSING: noticeDetail('NOTICE_LEGAL_BASIS_MISSING'),
+  NOTICE_PDN_LIST_MISSING: noticeDetail('NOTICE_PDN_LIST_MISSING'),
+  NOTICE_RECIPIENTS_MISSING: noticeDetail('NOTICE_RECIPIENTS_MISSING'),
+  NOTICE_RIGHTS_MISSING: noticeDetail('NOTICE_RIGHTS_MISSING'),
+  NOTICE_SOURCE_MISSING: noticeDetail('NOTICE_SOURCE_MISSING'),
+  NOTICE_RETENTION_MISSING: noticeDetail('NOTICE_RETENTION_MISSING'),
+  NOTICE_LATE: (a) => {
+    const from = a.from === 'row' || a.from === 'consent' || a.from === 'manifest' ? t(`from.${a.from}`) : s(a.from);
+    return a.problem ? t('reason.NOTICE_LATE.detail.notDate', { at: s(a.at), from })
+      : t('reason.NOTICE_LATE.detail', { at: d(a.at), from, asOf: d(a.asOf) });
+  },
+  LIST_STALE: (a) => (a.problem === 'missing' ? t('reason.LIST_STALE.detail.missing', { list: s(a.list) })
+    : a.problem === 'several' ? t('reason.LIST_STALE.detail.several', { list: s(a.list) })
+      : t('reason.LIST_STALE.detail.stale', { list: s(a.list), date: d(a.date), maxAge: s(a.maxAge), asOf: d(a.asOf) })),
 };
 
-const noticeDetail = (what: string) => (a: FindingArgs) =>
-  `no ${what} in the row, its consent record or the notice manifest${a.problem ? ` (${a.problem})` : ''}${a.exemption ? `; ${a.exemption}` : ''}`;
-
-export const REASONS: Record<ReasonCode, ReasonInfo> = {
-  ROW_MALFORMED: {
-    title: 'Row could not be read as CSV',
-    remedy: 'Fix the quoting or the number of fields on that line of the source file and audit again.',
-    detail: (a) => `${a.problem}: ${a.raw}`,
-  },
-  PHONE_MISSING: {
-    title: 'No phone number',
-    remedy: 'Drop the row or get the number from the source; nothing can be checked without it.',
-    detail: (a) => (a.cells ? `all ${a.cells} phone cells are empty` : 'the phone cell is empty'),
-  },
-  PHONE_INVALID: {
-    title: 'Phone number is not valid',
-    remedy: 'Correct the number (country code, digits lost by a spreadsheet) or drop the row.',
-    detail: (a) => (a.problem ? `${a.value}: ${a.problem}` : `${a.value} is not a valid phone number${a.region ? ` (region ${a.region})` : ' (no region is assumed: write it with its country code)'}`),
-  },
-  PHONE_TYPE_BLOCKED: {
-    title: 'Number type not allowed',
-    remedy: 'Drop premium-rate and shared-cost numbers; for SMS use a mobile number.',
-    detail: (a) => (a.why === 'sms' ? `${a.e164} is a ${a.type} number; an SMS campaign needs a mobile number` : `${a.e164} is a ${a.type} number, which the policy blocks`),
-  },
-  PHONE_COUNTRY_BLOCKED: {
-    title: "Number's country not allowed",
-    remedy: 'Drop the row, or audit it under the policy of the country it belongs to.',
-    detail: (a) => `${a.e164} is a ${a.country ?? 'non-geographic'} number; the policy allows ${a.allowed}`,
-  },
-  DUPLICATE: {
-    title: 'Number already on an earlier row',
-    remedy: 'Nothing to fix: the earlier row is the one audited; merge the two if they differ.',
-    detail: (a) => `${a.e164} already appeared on line ${a.firstLine}`,
-  },
-  SUPPRESSED: {
-    title: 'Number is on a suppression list',
-    remedy: 'Do not call: the person asked not to be contacted, or a register the law makes binding lists the number. Keep the number off the list.',
-    detail: (a) => {
-      const lists = String(a.lists ?? '').split('|').map(listWords);
-      const on = lists.length === 1 ? `the suppression list ${lists[0]}` : `the suppression lists ${lists.slice(0, -1).join(', ')} and ${lists.at(-1)}`;
-      const why = a.why === 'no-consent' ? ', and no consent record covers the campaign to override it'
-        : a.why === 'not-overridable' ? ', which consent does not override under this policy' : '';
-      return `${a.e164} is on ${on}${why}`;
-    },
-  },
-  SOURCE_BLOCKED: {
-    title: 'Data obtained from a blocked source',
-    remedy: 'Do not use the row: data obtained unlawfully (a leak, scraping) cannot be used at all.',
-    detail: (a) => `the source ${a.source} matches the blocked source ${a.blocked}`,
-  },
-  DIAL_MODE_BANNED: {
-    title: 'Dial mode banned for advertising',
-    remedy: 'Advertise by calls a person dials and speaks on (--dial-mode live), or not by telephone at all.',
-    detail: (a) => `the campaign's dial mode ${a.mode} (${DIAL_MODE_WORDS[String(a.mode)] ?? a.mode}) is banned for advertising (purpose ${a.purpose}) under this policy`,
-  },
-  CONSENT_MISSING: {
-    title: 'No consent on record',
-    remedy: 'Get consent evidence for this number from the vendor, or do not call it.',
-    detail: (a) => `no usable consent record for ${a.e164}${a.note ? ` (${a.note})` : ''}${a.invalid ? `; invalid records not used: ${a.invalid}` : ''}`,
-  },
-  CONSENT_WITHDRAWN: {
-    title: 'Consent withdrawn',
-    remedy: 'Do not call: consent was withdrawn. Only a new consent given after that date counts.',
-    detail: (a) => `consent ${a.consentId} withdrawn at ${a.at}`,
-  },
-  CONSENT_EXPIRED: {
-    title: 'Consent expired',
-    remedy: 'Renew the consent before calling.',
-    detail: (a) => `consent ${a.consentId} ${a.why}`,
-  },
-  CONSENT_PURPOSE_MISMATCH: {
-    title: 'Consent does not cover the purpose',
-    remedy: 'Get consent for this purpose; consent for another purpose does not carry over.',
-    detail: (a) => `consent ${a.consentId} covers ${a.purposes}, not ${a.purpose}`,
-  },
-  CONSENT_CHANNEL_MISMATCH: {
-    title: 'Consent does not cover the channel',
-    remedy: 'Use a channel the person agreed to, or get consent for this one.',
-    detail: (a) => `consent ${a.consentId} covers ${a.channels}, not ${a.channel}`,
-  },
-  CONSENT_UNPROVEN: {
-    title: 'Consent cannot be proven',
-    remedy: 'Add the evidence reference (form log, signed scan, call recording) to the consent record.',
-    detail: (a) => `consent ${a.consentId} has no evidence_ref`,
-  },
-  CONSENT_OPERATOR_MISMATCH: {
-    title: 'Consent was given to another operator',
-    remedy: "A vendor's consent does not cover the buyer: get consent naming your company, or one that lists it among the recipients.",
-    detail: (a) => `consent ${a.consentId} was given to ${a.operator}, which is not ${a.ours} and does not list it among its recipients`,
-  },
-  CONSENT_NOT_SEPARATE: {
-    title: 'Consent not given as a separate document',
-    remedy: 'A consent given since the policy\'s separate_consent_from date must be a document of its own, not a clause of an offer, contract or form: get a separate consent.',
-    detail: (a) => `consent ${a.consentId} was given at ${a.givenAt}, on or after ${a.from}, and ${a.why === 'unstated'
-      ? 'does not say it is a separate document, which the policy requires (separate_consent_required)'
-      : 'is not a separate document (separate_document false)'}`,
-  },
-  CONSENT_KIND_MISMATCH: {
-    title: 'Consent is not consent to advertising',
-    remedy: 'Consent to processing of personal data does not cover advertising: get the subscriber\'s consent to receive advertising.',
-    detail: (a) => `consent ${a.consentId} is consent to ${a.kinds} only, not to receive advertising (purpose ${a.purpose})`,
-  },
-  NOTICE_OPERATOR_MISSING: {
-    title: 'Notice lacks the operator',
-    remedy: "Give the operator's name and address in the notice manifest or the list.",
-    detail: noticeDetail('operator name and address'),
-  },
-  NOTICE_PURPOSE_MISSING: {
-    title: 'Notice lacks the purpose',
-    remedy: 'State the purpose of processing in the notice.',
-    detail: noticeDetail('purpose'),
-  },
-  NOTICE_LEGAL_BASIS_MISSING: {
-    title: 'Notice lacks the legal basis',
-    remedy: 'State the legal basis of processing in the notice.',
-    detail: noticeDetail('legal basis'),
-  },
-  NOTICE_PDN_LIST_MISSING: {
-    title: 'Notice lacks the list of personal data',
-    remedy: 'List the personal data processed in the notice.',
-    detail: noticeDetail('list of personal data'),
-  },
-  NOTICE_RECIPIENTS_MISSING: {
-    title: 'Notice lacks the recipients',
-    remedy: 'Name the intended users (recipients) of the data in the notice.',
-    detail: noticeDetail('recipients'),
-  },
-  NOTICE_RIGHTS_MISSING: {
-    title: "Notice lacks the subject's rights",
-    remedy: "State the subject's rights (or link to them) in the notice.",
-    detail: noticeDetail('rights'),
-  },
-  NOTICE_SOURCE_MISSING: {
-    title: 'Notice lacks the source of the data',
-    remedy: 'Record where the data was obtained (vendor and contract) in the list or the notice.',
-    detail: noticeDetail('source'),
-  },
-  NOTICE_RETENTION_MISSING: {
-    title: 'Notice lacks the retention period',
-    remedy: 'State how long the data is kept, or the criteria for it, in the notice.',
-    detail: noticeDetail('retention period'),
-  },
-  NOTICE_LATE: {
-    title: 'Notice given after the audit date',
-    remedy: 'Processing may start only once the notice has been given: wait, or audit as of a later date.',
-    detail: (a) => (a.problem
-      ? `the notice date ${a.at} (from the ${a.from}) is ${a.problem}`
-      : `the notice was given at ${a.at} (from the ${a.from}), after ${a.asOf}`),
-  },
-  LIST_STALE: {
-    title: 'Required suppression list missing or stale',
-    remedy: 'Download the list again and pass it with --suppress NAME=FILE --list-date NAME=DATE.',
-    detail: (a) => (a.problem === 'missing' ? `the policy requires the suppression list ${a.list}, and none was given`
-      : a.problem === 'several' ? `the required suppression lists ${a.list} are missing or stale (report.json run_findings says which)`
-        : `the suppression list ${a.list} is from ${a.date}, more than ${a.maxAge} days before ${a.asOf}`),
-  },
-};
+/** Each code's words in the run's language: `REASONS[code].title` reads the catalogue when asked. */
+export const REASONS: Readonly<Record<ReasonCode, ReasonInfo>> = Object.fromEntries(REASON_CODES.map((code) => [code, {
+  get title() { return t(`reason.${code}.title`); },
+  get remedy() { return t(`reason.${code}.remedy`); },
+  detail: DETAILS[code],
+}])) as Record<ReasonCode, ReasonInfo>;
 
 const ORDER = new Map<ReasonCode, number>(REASON_CODES.map((c, i) => [c, i]));
 
@@ -246,7 +156,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 export function explain(f: Finding): string {
-  return `${f.code}${f.number === undefined ? '' : ` for ${f.number}`}: ${REASONS[f.code].detail(f.args ?? {})}`;
+  const detail = DETAILS[f.code](f.args ?? {});
+  return f.number === undefined ? t('reason.explain', { code: f.code, detail }) : t('reason.explain.number', { code: f.code, number: f.number, detail });
 }
 
 /** A number taken out of a clean row's phone cell, and its codes (clean.csv `audit_removed`). */

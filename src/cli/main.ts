@@ -17,13 +17,15 @@ import { registerVerify } from './verify-command.js';
 import { registerKeygen } from './keygen-command.js';
 import { registerCertificate } from './certificate-command.js';
 import { EXIT } from './exit-codes.js';
+import { LangError, resolveLang, setLang, t, type Lang } from '../i18n/index.js';
+import { commanderMessage, localHelp } from './help-words.js';
 
 export function buildProgram(): Command {
   const program = new Command('leadaudit')
-    .description('Audit a contact list against consent evidence and notice requirements before it reaches a dialer.')
-    .version(VERSION, '-V, --version')
+    .description(t('cli.program'))
+    .version(VERSION, '-V, --version', t('cli.option.version'))
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`leadaudit: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`) });
+    .configureOutput({ outputError: (text, write) => write(`${t('cli.usageError', { message: commanderMessage(text.replace(/^error: /, '').trimEnd()) })}\n`) });
   registerAudit(program);
   registerPolicy(program);
   registerReasons(program);
@@ -34,12 +36,37 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerKeygen(program);
   registerCertificate(program);
-  const override = (c: Command): void => { c.exitOverride(); c.commands.forEach(override); };
+  // Every command takes --lang, before or after its name (issue #13); main() has already read it.
+  const override = (c: Command): void => {
+    c.exitOverride();
+    c.option('--lang <lang>', t('cli.option.lang'));
+    localHelp(c);
+    c.commands.forEach(override);
+  };
   override(program);
   return program;
 }
 
+/** The run's language, from --lang, LEADAUDIT_LANG or the locale; a bad --lang is a usage error. */
+function chooseLang(argv: string[]): Lang | undefined {
+  try {
+    return resolveLang(argv.slice(2), process.env).lang;
+  } catch (e) {
+    if (!(e instanceof LangError)) throw e;
+    // Said in the language the environment would have chosen, had the bad value not been there.
+    try {
+      setLang(e.where === '--lang' ? resolveLang([], process.env).lang : 'en');
+    } catch { /* LEADAUDIT_LANG is bad as well: English */ }
+    process.stderr.write(`${t('cli.error', { message: t('cli.badLang', { where: e.where, value: JSON.stringify(e.value) }) })}\n`);
+    process.exitCode = EXIT.usage;
+    return undefined;
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
+  const l = chooseLang(argv);
+  if (l === undefined) return;
+  setLang(l);
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {
@@ -49,12 +76,12 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof InputError) {
-      process.stderr.write(`leadaudit: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.stderr.write(`${t('cli.error', { message: e.message.replace(/\s*\n\s*/g, ' ') })}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
     if (e instanceof InterruptedError) {
-      process.stderr.write(`leadaudit: ${e.message}; the out-dir was left as it was\n`);
+      process.stderr.write(`${t('cli.interrupted', { signal: e.signal })}\n`);
       process.exitCode = e.signal === 'SIGINT' ? 130 : 143;
       return;
     }

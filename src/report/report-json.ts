@@ -2,6 +2,7 @@
  * report.json: the machine-readable record of a run (SPEC "Outputs"). Paths are absolute; every
  * input and output carries its SHA-256, so a lawyer can show which files produced which verdicts.
  */
+import { lang } from '../i18n/index.js';
 import { isoString } from '../dates.js';
 import { REASON_CODES, explain, type Finding, type ReasonCode } from '../reasons.js';
 import { lawText } from '../law/references.js';
@@ -65,6 +66,8 @@ export function buildReport(r: ReportInput) {
   const law = (code: ReasonCode) => lawText(code, loaded.preset) ?? null;
   return {
     tool: { name: 'leadaudit', version: VERSION },
+    /** The language of what this run wrote for people (issue #13); nothing machines read depends on it. */
+    lang: lang(),
     policy: {
       name: loaded.policy.name,
       preset: loaded.preset ?? null,

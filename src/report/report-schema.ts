@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { lazy } from '../lazy.js';
+import { LANGS } from '../i18n/lang.js';
 import { REASON_CODES } from '../reasons.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
@@ -28,6 +29,7 @@ export const reportSchema = lazy(() => {
   return z
     .object({
       tool: z.object({ name: z.literal('leadaudit'), version: z.string() }).strict(),
+      lang: z.enum(LANGS).describe('The language of what the run wrote for people: summary, audit_details, report.html (issue #13)'),
       policy: z.object({
         name: z.string(),
         preset: z.string().nullable(),

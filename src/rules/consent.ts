@@ -49,9 +49,9 @@ export function uncovered(r: ConsentRecord, c: Campaign): Finding[] {
   const out: Finding[] = [];
   const consentId = r.consentId;
   if (r.expiresAt !== undefined && r.expiresAt <= c.asOf) {
-    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: `expired at ${isoString(r.expiresAt)}` } });
+    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: 'expired', at: isoString(r.expiresAt) } });
   } else if (c.consentMaxAgeDays !== undefined && r.givenAt + c.consentMaxAgeDays * DAY_MS <= c.asOf) {
-    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: `was given at ${isoString(r.givenAt)}, more than ${c.consentMaxAgeDays} days before ${isoString(c.asOf)}` } });
+    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: 'age', givenAt: isoString(r.givenAt), days: c.consentMaxAgeDays, asOf: isoString(c.asOf) } });
   }
   if (!r.purposes.includes(c.purpose)) {
     out.push({ code: 'CONSENT_PURPOSE_MISMATCH', args: { consentId, purposes: r.purposes.join('|'), purpose: c.purpose } });
@@ -159,7 +159,7 @@ export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding
 
 /** The decision with the number's invalid records attached, and named in CONSENT_MISSING. */
 function withInvalidRecords(d: ConsentDecision, invalid: NonNullable<ConsentDecision['invalid']>): ConsentDecision {
-  const text = `${invalid.first.join('; ')}${invalid.more ? ` and ${invalid.more} more` : ''}`;
-  const findings = d.findings.map((f) => (f.code === 'CONSENT_MISSING' ? { ...f, args: { ...f.args, invalid: text } } : f));
+  const more = invalid.more || undefined;
+  const findings = d.findings.map((f) => (f.code === 'CONSENT_MISSING' ? { ...f, args: { ...f.args, invalid: invalid.first.join('; '), more } } : f));
   return { ...d, findings, invalid };
 }

@@ -132,18 +132,18 @@ function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord
   if (required.length === 0) return NO_FINDINGS;
   if (resolved.exempt?.allowed) return NO_FINDINGS;
   const findings: Finding[] = [];
-  const exemption = resolved.exempt
-    ? `exemption ${JSON.stringify(resolved.exempt.value)} is not one the policy allows (${c.noticeExemptions.join(', ') || 'none'})`
-    : undefined;
+  // A ground the policy does not allow is named in the details (the words are made in src/reasons.ts).
+  const exempt = resolved.exempt ? JSON.stringify(resolved.exempt.value) : undefined;
+  const allowed = resolved.exempt ? c.noticeExemptions.join(', ') : undefined;
   for (const f of required) {
     if (resolved[f] !== undefined) continue;
     const problem = f === 'operator' ? ctx.manifest?.operatorProblem : undefined;
-    findings.push({ code: NOTICE_CODE[f], args: { problem, exemption } });
+    findings.push({ code: NOTICE_CODE[f], args: { problem, exempt, allowed } });
   }
   if (resolved.given_at) {
     const at = parseDate(resolved.given_at.value, c.dateOrder);
     if (at === undefined) {
-      findings.push({ code: 'NOTICE_LATE', args: { at: JSON.stringify(resolved.given_at.value), from: resolved.given_at.from, asOf: isoString(c.asOf), problem: 'not a date, so it cannot be shown to precede processing' } });
+      findings.push({ code: 'NOTICE_LATE', args: { at: JSON.stringify(resolved.given_at.value), from: resolved.given_at.from, asOf: isoString(c.asOf), problem: 'not-a-date' } });
     } else if (at > c.asOf) {
       findings.push({ code: 'NOTICE_LATE', args: { at: isoString(at), from: resolved.given_at.from, asOf: isoString(c.asOf) } });
     }

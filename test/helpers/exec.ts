@@ -1,4 +1,7 @@
-/** Runs the built CLI the way a user's script does: a child process, no colour. */
+/**
+ * Runs the built CLI the way a user's script does: a child process, no colour, and English unless a
+ * test says otherwise (issue #13: the suite must not depend on the machine's locale).
+ */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -18,7 +21,7 @@ export function leadaudit(args: string[], opts: { cwd?: string; input?: string |
     cwd: opts.cwd ?? ROOT,
     input: opts.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    env: { ...process.env, NO_COLOR: '1', LEADAUDIT_LANG: 'en', ...opts.env },
     maxBuffer: 1 << 28,
     timeout: 120_000,
   });

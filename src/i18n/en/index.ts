@@ -1,0 +1,2 @@
+export { reasons } from './reasons.js';
+export { cli } from './cli.js';
