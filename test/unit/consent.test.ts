@@ -3,6 +3,8 @@ import { judgeConsent, uncovered, type ConsentDecision } from '../../src/rules/c
 import type { ConsentRecord } from '../../src/evidence/consent-record.js';
 import type { Campaign } from '../../src/rules/context.js';
 import { NOTICE_FIELDS } from '../../src/notice-fields.js';
+import { explain } from '../../src/reasons.js';
+import { withLang } from '../../src/i18n/index.js';
 
 const E164 = '+79161112233';
 const t = (iso: string) => Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
@@ -195,7 +197,9 @@ describe('judgeConsent rule 3: covering the campaign', () => {
 
   it('is CONSENT_EXPIRED when expires_at is exactly --as-of', () => {
     const d = judge([rec({ id: 'e', given: '2026-01-01', expires: '2026-11-01' })]);
-    expect(d.findings).toEqual([{ code: 'CONSENT_EXPIRED', args: { consentId: 'e', why: 'expired at 2026-11-01T00:00:00.000Z' } }]);
+    expect(d.findings).toEqual([{ code: 'CONSENT_EXPIRED', args: { consentId: 'e', why: 'expired', at: '2026-11-01T00:00:00.000Z' } }]);
+    expect(explain(d.findings[0]!)).toBe('CONSENT_EXPIRED: consent e expired at 2026-11-01T00:00:00.000Z');
+    expect(withLang('ru', () => explain(d.findings[0]!))).toBe('CONSENT_EXPIRED: срок действия согласия e истёк 01.11.2026');
     expect(d.reported?.consentId).toBe('e');
   });
 
