@@ -1,9 +1,10 @@
 /**
- * The import gate: turns the totals into pass or fail (exit 1); the CLI only reads the verdict.
+ * The gate: turns the totals into pass or fail (exit 1); the CLI only reads the verdict.
  * Each condition is kept with its result (issue #14), so report.json, the summary and the one line
  * printed under --quiet can say why; the words are made in src/report/gate-text.ts.
  */
 import { isoString } from '../dates.js';
+import { lang } from '../i18n/lang.js';
 import type { ReasonCode } from '../reasons.js';
 import type { GateSettings } from './settings.js';
 import type { RequiredListState } from './lists.js';
@@ -65,5 +66,10 @@ export function evaluateGate(t: GateTotals, gate: GateSettings, lists: readonly 
 }
 
 export function formatRate(rate: number): string {
-  return `${(rate * 100).toFixed(rate === 0 || rate === 1 ? 0 : 1)}%`;
+  return percentText((rate * 100).toFixed(rate === 0 || rate === 1 ? 0 : 1));
+}
+
+/** Digits of a percentage as people of the run's language write them: `72.7%`, `72,7 %` (issue #13). */
+export function percentText(digits: string): string {
+  return lang() === 'ru' ? `${digits.replace('.', ',')}\u00a0%` : `${digits}%`;
 }

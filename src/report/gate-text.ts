@@ -4,6 +4,8 @@
  * report.html and the certificate all read these words; this is the only place that makes them.
  */
 import type { GateCondition, GateVerdict } from '../core/gate.js';
+import { fmtDate, fmtNumber, t } from '../i18n/index.js';
+import { percentText } from '../core/gate.js';
 
 export interface GateTextContext {
   /** The policy's name, for conditions the policy set. */
@@ -12,11 +14,11 @@ export interface GateTextContext {
   asOf: string;
 }
 
-const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+const rows = (n: number) => t('gate.rows', { count: n });
 
-/** A share as people write it: 0.05 -> `5%`, 0.125 -> `12.5%`. */
+/** A share as people write it: 0.05 -> `5%`, 0.125 -> `12.5%` (`12,5 %` in Russian). */
 export function percent(x: number): string {
-  return `${Number((x * 100).toPrecision(10))}%`;
+  return percentText(String(Number((x * 100).toPrecision(10))));
 }
 
 /**
@@ -28,35 +30,37 @@ function rateAgainst(rate: number, limit: number): string {
   if (rate === 0 || rate === 1) return percent(rate);
   for (let digits = 1; digits < 8; digits++) {
     const shown = Number((rate * 100).toFixed(digits));
-    if (above ? shown > limit * 100 : shown <= limit * 100) return `${(rate * 100).toFixed(digits)}%`;
+    if (above ? shown > limit * 100 : shown <= limit * 100) return percentText((rate * 100).toFixed(digits));
   }
   return percent(rate);
 }
 
-/** `2026-07-01T00:00:00.000Z` -> `2026-07-01`; other instants as they are. */
-const day = (iso: string) => iso.replace(/T00:00:00(\.000)?Z$/, '');
+/** `2026-07-01T00:00:00.000Z` -> `2026-07-01` (`01.07.2026` in Russian); other instants as they are. */
+const day = (iso: string) => fmtDate(iso.replace(/T00:00:00(\.000)?Z$/, ''));
 
 function setBy(c: GateCondition, ctx: GateTextContext, field: string): string {
-  return c.set_by === 'policy' ? `${field} of policy ${ctx.policy}` : c.set_by;
+  return c.set_by === 'policy' ? t('gate.setByPolicy', { field, policy: ctx.policy }) : c.set_by;
 }
 
 export function conditionText(c: GateCondition, ctx: GateTextContext): string {
   switch (c.condition) {
     case 'max_reject_rate':
-      return `${rateAgainst(c.reject_rate, c.limit)} rejected ${c.passed ? '<=' : '>'} ${percent(c.limit)} (${setBy(c, ctx, 'gate.max_reject_rate')})`;
-    case 'fail_on_reject':
-      return `${c.passed ? 'no row' : rows(c.rejected)} rejected (${setBy(c, ctx, 'gate.fail_on_reject')})`;
+      return t('gate.maxRejectRate', { rate: rateAgainst(c.reject_rate, c.limit), op: c.passed ? '<=' : '>', limit: percent(c.limit), by: setBy(c, ctx, 'gate.max_reject_rate') });
+    case 'fail_on_reject': {
+      const by = setBy(c, ctx, 'gate.fail_on_reject');
+      return c.passed ? t('gate.noRowRejected', { by }) : t('gate.rowsRejected', { rows: rows(c.rejected), by });
+    }
     case 'fail_on': {
       const by = setBy(c, ctx, 'gate.fail_on');
-      if (c.passed) return `no row with ${c.codes.join(' or ')} (${by})`;
-      const hits = c.codes.filter((code) => c.rows[code]).map((code, i) => `${i === 0 ? rows(c.rows[code]!) : c.rows[code]} with ${code}`);
+      if (c.passed) return t('gate.noRowWith', { codes: c.codes.join(t('gate.or')), by });
+      const hits = c.codes.filter((code) => c.rows[code]).map((code, i) => t('gate.rowsWith', { rows: i === 0 ? rows(c.rows[code]!) : fmtNumber(c.rows[code]!), code }));
       return `${hits.join(', ')} (${by})`;
     }
     case 'required_list': {
-      const by = `policy ${ctx.policy}`;
-      if (c.state === 'missing') return `required list ${c.list} missing (${by})`;
-      const age = c.state === 'stale' ? `more than ${c.max_age_days} days before` : `at most ${c.max_age_days} days before`;
-      return `required list ${c.list} ${c.state}: dated ${day(c.date ?? '')}, ${age} ${day(ctx.asOf)} (${by})`;
+      const by = t('gate.byPolicy', { policy: ctx.policy });
+      if (c.state === 'missing') return t('gate.listMissing', { list: c.list, by });
+      const args = { list: c.list, date: day(c.date ?? ''), days: String(c.max_age_days), asOf: day(ctx.asOf), by };
+      return c.state === 'stale' ? t('gate.listStale', args) : t('gate.listFresh', args);
     }
   }
 }

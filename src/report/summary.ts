@@ -11,53 +11,55 @@ import type { Report } from './report-json.js';
 import { conditionText, gateState } from './gate-text.js';
 
 import type { Fix, Hint } from './hints.js';
+import { fmtDate, fmtNumber, t } from '../i18n/index.js';
 
 function fixText(fix: Fix): string {
-  return fix === 'NOTICE' ? 'a notice manifest (--notice notice.json; `leadaudit init` writes a starter)' : `${fix}: ${REASONS[fix].remedy}`;
+  return fix === 'NOTICE' ? t('hint.fixNotice') : t('hint.fixCode', { code: fix, remedy: REASONS[fix].remedy });
 }
 
 /** The words for a hint (issue #11); the hint itself is data (src/report/hints.ts). */
 export function hintText(h: Hint): string {
   switch (h.kind) {
     case 'no-notice':
-      return `every row lacks notice items and no --notice manifest was given: pass the list-wide notice (operator, purpose, legal basis, data, recipients, rights, source) with --notice notice.json; \`leadaudit init\` writes a starter`;
+      return t('hint.noNotice');
     case 'one-fix':
       return h.sameReasons
-        ? `every rejected row has the same reasons (${h.codes.join(', ')}); one fix would clear all ${h.rejected}: ${fixText(h.fix)}`
-        : `one fix would clear ${h.clears} of the ${h.rejected} rejected rows: ${fixText(h.fix)}`;
+        ? t('hint.oneFixAll', { codes: h.codes.join(', '), rejected: h.rejected, fix: fixText(h.fix) })
+        : t('hint.oneFix', { clears: h.clears, rejected: h.rejected, fix: fixText(h.fix) });
     case 'no-single-fix':
-      return `every rejected row has the same reasons (${h.codes.join(', ')}); no single fix clears a row; the one that removes the most (${h.removes} of ${h.codes.length}): ${fixText(h.fix)}`;
+      return t('hint.noSingleFix', { codes: h.codes.join(', '), removes: h.removes, count: h.codes.length, fix: fixText(h.fix) });
   }
 }
 
 export function renderSummary({ report, certificate, hints = [] }: Pick<AuditResult, 'report' | 'certificate'> & { hints?: Hint[] }, c: ChalkInstance): string {
   const lines: string[] = [];
-  const t = report.totals;
+  const totals = report.totals;
   const contacts = report.inputs.contacts;
-  const source = contacts.path === '-' ? 'standard input' : contacts.path;
+  const source = contacts.path === '-' ? t('summary.stdin') : contacts.path;
   const campaign = report.campaign;
-  const mode = campaign.channel === 'call' ? ` (dial mode ${campaign.dial_mode})` : '';
-  lines.push(`${c.bold('leadaudit')} ${report.tool.version}: ${source}, policy ${report.policy.name}, ${campaign.channel}${mode} for ${campaign.purpose}, as of ${report.as_of}`);
+  const mode = campaign.channel === 'call' ? t('summary.dialMode', { mode: campaign.dial_mode }) : '';
+  lines.push(t('summary.head', { tool: c.bold('leadaudit'), version: report.tool.version, source, policy: report.policy.name, channel: campaign.channel, mode, purpose: campaign.purpose, asOf: fmtDate(report.as_of) }));
   const columns = contacts.phone_columns;
-  lines.push(`  phone column${columns.length > 1 ? 's' : ''} ${columns.map((m) => `"${m}"`).join(', ')}; ${contacts.encoding}, delimiter ${contacts.delimiter}${contacts.blank_lines ? `; ${contacts.blank_lines} blank line(s) skipped` : ''}`);
-  const width = String(t.rows).length;
-  lines.push(`  rows      ${String(t.rows).padStart(width)}`);
-  lines.push(`  clean     ${c.green(String(t.clean).padStart(width))}`);
-  lines.push(`  rejected  ${(t.rejected ? c.red : c.green)(String(t.rejected).padStart(width))}  (${formatRate(report.gate.reject_rate)})`);
+  const blank = contacts.blank_lines ? t('summary.blankLines', { count: contacts.blank_lines }) : '';
+  lines.push(t('summary.phoneColumns', { count: columns.length, columns: columns.map((m) => `"${m}"`).join(', '), encoding: contacts.encoding, delimiter: contacts.delimiter, blank }));
+  const width = fmtNumber(totals.rows).length;
+  lines.push(t('summary.rows', { n: fmtNumber(totals.rows).padStart(width) }));
+  lines.push(t('summary.clean', { n: c.green(fmtNumber(totals.clean).padStart(width)) }));
+  lines.push(t('summary.rejected', { n: (totals.rejected ? c.red : c.green)(fmtNumber(totals.rejected).padStart(width)), rate: formatRate(report.gate.reject_rate) }));
 
   const n = report.numbers;
   if (n.rows) {
-    lines.push(`  ${n.rows} row(s) with several numbers: ${n.audited} numbers audited, ${n.passed} passed, ${n.removed} taken out of clean rows (clean.csv audit_removed)`);
+    lines.push(t('summary.numbers', { rows: n.rows, audited: n.audited, passed: n.passed, removed: n.removed }));
   }
 
   const reasons = (Object.entries(report.reasons) as [ReasonCode, number][])
     .sort((a, b) => b[1] - a[1] || REASON_CODES.indexOf(a[0]) - REASON_CODES.indexOf(b[0]));
   if (reasons.length) {
-    lines.push('reasons:');
+    lines.push(t('summary.reasons'));
     const codeWidth = Math.max(...reasons.map(([code]) => code.length));
-    const countWidth = Math.max(...reasons.map(([, n]) => String(n).length));
+    const countWidth = Math.max(...reasons.map(([, n]) => fmtNumber(n).length));
     for (const [code, n] of reasons) {
-      lines.push(`  ${code.padEnd(codeWidth)}  ${String(n).padStart(countWidth)}  ${c.dim(REASONS[code].title)}`);
+      lines.push(`  ${code.padEnd(codeWidth)}  ${fmtNumber(n).padStart(countWidth)}  ${c.dim(REASONS[code].title)}`);
     }
   }
 
@@ -65,57 +67,57 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
   for (const f of report.inputs.consent) {
     if (f.invalid.length) {
       // The first three reasons, so a date or column problem shows without opening report.json.
-      const first = f.invalid.slice(0, 3).map((i) => `line ${i.line}: ${i.problem}`).join('; ');
-      warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (${first}${f.invalid.length > 3 ? '; ...' : ''}; see report.json inputs.consent)`);
+      const first = f.invalid.slice(0, 3).map((i) => t('summary.invalidLine', { line: String(i.line), problem: i.problem })).join('; ');
+      warnings.push(t('summary.invalidConsent', { path: f.path, invalid: f.invalid.length, records: f.records, first, more: f.invalid.length > 3 ? '; ...' : '' }));
     }
-    if (f.valid === 0) warnings.push(`${f.path}: no valid consent record`);
+    if (f.valid === 0) warnings.push(t('summary.noValidConsent', { path: f.path }));
   }
   for (const s of report.inputs.suppress) {
-    if (s.invalid.length) warnings.push(`${s.path}: ${s.invalid.length} line(s) not a valid number, ignored`);
+    if (s.invalid.length) warnings.push(t('summary.invalidSuppress', { path: s.path, count: s.invalid.length }));
   }
   for (const f of report.run_findings) warnings.push(f.detail);
-  if (campaign.dial_mode_banned) warnings.push(`dial mode ${campaign.dial_mode} is banned for advertising under ${report.policy.name}: every row is DIAL_MODE_BANNED`);
-  if (report.origins.unrecognized) warnings.push(`${report.origins.unrecognized} row(s) give an origin that is neither subject nor third_party; taken as third_party (see trail.jsonl notice.origin)`);
+  if (campaign.dial_mode_banned) warnings.push(t('summary.dialModeBanned', { mode: campaign.dial_mode, policy: report.policy.name }));
+  if (report.origins.unrecognized) warnings.push(t('summary.unrecognizedOrigin', { count: report.origins.unrecognized }));
 
-  for (const w of warnings) lines.push(c.yellow(`warning: ${w}`));
-  for (const h of hints) lines.push(c.cyan(`hint: ${hintText(h)}`));
+  for (const w of warnings) lines.push(c.yellow(t('summary.warning', { text: w })));
+  for (const h of hints) lines.push(c.cyan(t('summary.hint', { text: hintText(h) })));
   if (report.inputs.suppress.length) {
-    lines.push('suppression lists:');
+    lines.push(t('summary.suppression'));
     for (const s of report.inputs.suppress) {
-      const dated = s.date_source === 'file-mtime' ? `dated ${s.date} from the file's modification time (say --list-date ${s.name}=DATE)` : `dated ${s.date}`;
-      lines.push(`  ${s.name} (${s.kind}): ${s.numbers} number(s), ${dated}`);
+      const dated = s.date_source === 'file-mtime' ? t('summary.datedMtime', { date: fmtDate(s.date), name: s.name }) : t('summary.dated', { date: fmtDate(s.date) });
+      lines.push(t('summary.suppressionList', { name: s.name, kind: s.kind, count: s.numbers, dated }));
     }
   }
   const unstated = report.consent_unstated;
   if (unstated.separate_document.records || unstated.kind.records) {
-    lines.push('consent used that does not say (report.json consent_unstated):');
+    lines.push(t('summary.unstated'));
     if (unstated.separate_document.records) {
-      lines.push(`  whether it is a separate document: ${unstated.separate_document.records} record(s) given since ${campaign.separate_consent_from?.slice(0, 10)}, on ${unstated.separate_document.rows} clean row(s) (separate_consent_required rejects them)`);
+      lines.push(t('summary.unstatedSeparate', { records: unstated.separate_document.records, from: fmtDate(campaign.separate_consent_from?.slice(0, 10) ?? ''), rows: unstated.separate_document.rows }));
     }
-    if (unstated.kind.records) lines.push(`  whether it is consent to advertising (kind): ${unstated.kind.records} record(s), on ${unstated.kind.rows} clean row(s)`);
+    if (unstated.kind.records) lines.push(t('summary.unstatedKind', { records: unstated.kind.records, rows: unstated.kind.rows }));
   }
-  if (report.registry_overrides) lines.push(`registry hits overridden by consent: ${report.registry_overrides} clean row(s) (trail.jsonl says which consent overrode which list)`);
-  if (report.origins.subject) lines.push(`data from the subject: ${report.origins.subject} row(s), checked for the notice the policy asks of such data (notice_from_subject)`);
+  if (report.registry_overrides) lines.push(t('summary.registryOverrides', { count: report.registry_overrides }));
+  if (report.origins.subject) lines.push(t('summary.fromSubject', { count: report.origins.subject }));
   const exemptions = Object.entries(report.exemptions);
-  if (exemptions.length) lines.push(`notice exemptions used: ${exemptions.map(([g, n]) => `${g} (${n})`).join(', ')}`);
+  if (exemptions.length) lines.push(t('summary.exemptions', { list: exemptions.map(([g, n]) => `${g} (${fmtNumber(n)})`).join(', ') }));
 
-  lines.push('files:');
+  lines.push(t('summary.files'));
   const o = report.outputs;
   const sig = report.signature ? join(dirname(o.report.path), report.signature.file) : undefined;
   for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, o.report.path, sig, certificate, o.junit?.path]) {
     if (path) lines.push(`  ${path}`);
   }
-  if (report.signature) lines.push(`signed with the key ${report.signature.key_fingerprint} (SHA-256 of its public key)`);
+  if (report.signature) lines.push(t('summary.signed', { fingerprint: report.signature.key_fingerprint }));
 
   const g = report.gate;
   const state = gateState(g);
-  if (state === 'failed') lines.push(`gate: ${c.red('FAILED')}: ${g.failures.join('; ')}`);
-  else if (state === 'none') lines.push('gate: none set');
-  else lines.push(`gate: ${c.green('passed')}: ${g.conditions.map((x) => conditionText(x, { policy: report.policy.name, asOf: report.as_of })).join('; ')}`);
+  if (state === 'failed') lines.push(t('summary.gateFailed', { failed: c.red(t('summary.FAILED')), why: g.failures.join('; ') }));
+  else if (state === 'none') lines.push(t('summary.gateNone'));
+  else lines.push(t('summary.gatePassed', { passed: c.green(t('summary.passed')), why: g.conditions.map((x) => conditionText(x, { policy: report.policy.name, asOf: report.as_of })).join('; ') }));
   return `${lines.join('\n')}\n`;
 }
 
 /** The one line a failed gate prints even under --quiet (issue #14). */
 export function gateFailedLine(report: Report): string {
-  return `leadaudit: gate failed: ${report.gate.failures.join('; ')}\n`;
+  return `${t('summary.gateFailedLine', { why: report.gate.failures.join('; ') })}\n`;
 }

@@ -1,2 +1,3 @@
 export { reasons } from './reasons.js';
 export { cli } from './cli.js';
+export { summary } from './summary.js';
