@@ -3,6 +3,7 @@
  * and fraction, optional `Z` or `±HH:MM`; a space may stand for the `T`. A date-only value is
  * 00:00 UTC of that day and a datetime without an offset is UTC (SPEC "How consent is judged").
  */
+import { t as tr } from './i18n/index.js';
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
 
 const d = (t: string, i: number) => t.charCodeAt(i) - 48;
@@ -85,7 +86,7 @@ export const DATE_ORDERS = ['dmy', 'mdy'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
 const LOCAL = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 
 /** A date as people write it: an instant, or why the text is not one (for the message). */
 export type DateReading = { ms: number } | { problem: string };
@@ -101,7 +102,7 @@ export function readDate(text: string, order: DateOrder): DateReading {
   if (iso !== undefined) return { ms: iso };
   const t = text.trim();
   const m = LOCAL.exec(t);
-  if (!m) return { problem: 'is not a date' };
+  if (!m) return { problem: tr('date.notDate') };
   const [, a, sep, b, y, h, mi, s] = m;
   let day = Number(a), month = Number(b);
   if (sep === '/') {
@@ -111,10 +112,10 @@ export function readDate(text: string, order: DateOrder): DateReading {
     if (monthFirst) { month = first; day = second; } else { day = first; month = second; }
   }
   const year = Number(y);
-  if (month < 1 || month > 12) return { problem: `is not a date (there is no month ${month})` };
-  if (day < 1 || day > daysInMonth(year, month)) return { problem: `is not a date (${MONTHS[month - 1]} ${year} has no day ${day})` };
+  if (month < 1 || month > 12) return { problem: tr('date.noMonth', { month: String(month) }) };
+  if (day < 1 || day > daysInMonth(year, month)) return { problem: tr('date.noDay', { month: tr(`date.month.${month as Month}`), year: String(year), day: String(day) }) };
   const hour = h === undefined ? 0 : Number(h), minute = mi === undefined ? 0 : Number(mi), second = s === undefined ? 0 : Number(s);
-  if (hour > 23 || minute > 59 || second > 59) return { problem: 'is not a date (no such time of day)' };
+  if (hour > 23 || minute > 59 || second > 59) return { problem: tr('date.noTime') };
   return { ms: Date.UTC(year, month - 1, day, hour, minute, second) };
 }
 

@@ -1,5 +1,6 @@
 /** One zod issue as a one-line message: the JSON path, the problem, and the value that was there. */
 import type { core } from 'zod';
+import { t } from './i18n/index.js';
 
 export function jsonPath(path: readonly PropertyKey[]): string {
   let s = '$';
@@ -19,9 +20,9 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function formatZodIssue(issue: core.$ZodIssue, root: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     const where = jsonPath(issue.path);
-    return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    return t('zod.unknownFields', { where, count: issue.keys.length, keys: issue.keys.map((k) => JSON.stringify(k)).join(', ') });
   }
   const got = valueAt(root, issue.path);
-  const shownValue = got === undefined ? '' : ` (got ${JSON.stringify(got)?.slice(0, 60)})`;
+  const shownValue = got === undefined ? '' : t('zod.got', { value: String(JSON.stringify(got)?.slice(0, 60)) });
   return `${jsonPath(issue.path)}: ${issue.message}${shownValue}`;
 }

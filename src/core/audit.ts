@@ -36,6 +36,7 @@ import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
 import { createHash } from 'node:crypto';
 import { findHints, type Hint } from '../report/hints.js';
+import { t } from '../i18n/index.js';
 
 export interface AuditResult {
   report: Report;
@@ -101,8 +102,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     if (!phoneColumn) {
       const missing = wanted?.find((w) => !names.some((n) => n.trim().toLowerCase() === w.trim().toLowerCase()));
       throw new InputError(wanted === undefined
-        ? `${label}:${reader.header.line}: no phone column in the header (columns: ${names.join(', ')}); name it with --phone-column`
-        : `${label}:${reader.header.line}: --phone-column ${JSON.stringify(missing)} is not in the header (columns: ${names.join(', ')})`);
+        ? t('audit.noPhoneColumn', { where: `${label}:${reader.header.line}`, columns: names.join(', ') })
+        : t('audit.phoneColumnMissing', { where: `${label}:${reader.header.line}`, column: String(JSON.stringify(missing)), columns: names.join(', ') }));
     }
     signal?.throwIfAborted();
 

@@ -16,6 +16,7 @@ import { CONSENT_ALIASES, missingColumnsError, resolveColumns } from '../io/colu
 import { headerKey } from '../io/columns.js';
 import type { InputOptions } from '../io/input-source.js';
 import type { DateOrder } from '../dates.js';
+import { t } from '../i18n/index.js';
 
 export interface ConsentLoadOptions {
   encoding?: Encoding | undefined;
@@ -105,7 +106,7 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
     for (const rec of batch) {
       if (rec.malformed) {
         stats.records++;
-        stats.invalid.push({ line: rec.line, problem: `the record can't be read as CSV: ${rec.malformed.problem}` });
+        stats.invalid.push({ line: rec.line, problem: t('consent.malformed', { problem: rec.malformed.problem }) });
         continue;
       }
       const fields = rec.fields;
@@ -124,12 +125,12 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
   const result = await readJsonLines(path, opts, (line, value) => {
     if (value instanceof Error) {
       stats.records++;
-      stats.invalid.push({ line, problem: `not valid JSON: ${value.message}` });
+      stats.invalid.push({ line, problem: t('consent.badJson', { why: value.message }) });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       stats.records++;
-      stats.invalid.push({ line, problem: 'not a JSON object' });
+      stats.invalid.push({ line, problem: t('consent.notObject') });
       return;
     }
     const obj = value as Record<string, RawValue>;

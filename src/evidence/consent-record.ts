@@ -9,6 +9,7 @@ import { NOTICE_FIELDS, type NoticeField } from '../notice-fields.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
 import type { Origin } from '../policy/campaign.js';
 import { consentKind, parseOrigin, yesNo, type ConsentKind } from './consent-words.js';
+import { t as tr } from '../i18n/index.js';
 
 export interface ConsentRecord {
   e164: string;
@@ -69,7 +70,7 @@ function asText(field: string, v: RawValue): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  throw new SchemaProblem(field, `${field} must be text, got ${JSON.stringify(v)?.slice(0, 60)}`);
+  throw new SchemaProblem(field, tr('consent.notText', { field, value: String(JSON.stringify(v)?.slice(0, 60)) }));
 }
 
 /** Lists repeat from record to record (`marketing|service`): split each distinct text once. */
@@ -112,7 +113,7 @@ function asYesNo(field: string, v: RawValue): boolean | undefined {
   const t = asText(field, v);
   if (t === undefined) return undefined;
   const b = yesNo(t);
-  if (b === undefined) throw new SchemaProblem(field, `${field} ${JSON.stringify(t.slice(0, 60))} is not true or false (yes/no, да/нет)`);
+  if (b === undefined) throw new SchemaProblem(field, tr('consent.notYesNo', { field, value: JSON.stringify(t.slice(0, 60)) }));
   return b;
 }
 
@@ -123,7 +124,7 @@ function asKinds(v: RawValue): ConsentKind[] | undefined {
   const kinds: ConsentKind[] = [];
   for (const w of words) {
     const k = consentKind(w);
-    if (k === undefined) throw new SchemaProblem('kind', `kind ${JSON.stringify(w.slice(0, 60))} is not advertising or processing`);
+    if (k === undefined) throw new SchemaProblem('kind', tr('consent.badKind', { value: JSON.stringify(w.slice(0, 60)) }));
     if (!kinds.includes(k)) kinds.push(k);
   }
   return kinds;
@@ -133,21 +134,21 @@ function asOrigin(v: RawValue): Origin | undefined {
   const t = asText('origin', v);
   if (t === undefined) return undefined;
   const o = parseOrigin(t);
-  if (o === undefined) throw new SchemaProblem('origin', `origin ${JSON.stringify(t.slice(0, 60))} is not subject or third_party`);
+  if (o === undefined) throw new SchemaProblem('origin', tr('consent.badOrigin', { value: JSON.stringify(t.slice(0, 60)) }));
   return o;
 }
 
 function asDate(field: string, v: RawValue, required: boolean, order: DateOrder): number | undefined {
   const t = asText(field, v);
   if (t === undefined) {
-    if (required) throw new SchemaProblem(field, `${field} is empty`);
+    if (required) throw new SchemaProblem(field, tr('consent.empty', { field }));
     return undefined;
   }
   // ISO first, without the reading object: millions of dates a run (issue #5).
   const iso = parseIsoInstant(t);
   if (iso !== undefined) return iso;
   const r = readDate(t, order);
-  if ('problem' in r) throw new SchemaProblem(field, `${field} ${JSON.stringify(t.slice(0, 60))} ${r.problem}`);
+  if ('problem' in r) throw new SchemaProblem(field, tr('consent.badDate', { field, value: JSON.stringify(t.slice(0, 60)), problem: r.problem }));
   return r.ms;
 }
 
@@ -162,10 +163,10 @@ export function toConsentRecord(
   order: DateOrder = 'dmy',
 ): ConsentRecord {
   const phoneText = asText('phone', get('phone'));
-  if (phoneText === undefined) throw new SchemaProblem('phone', 'phone is empty');
+  if (phoneText === undefined) throw new SchemaProblem('phone', tr('consent.empty', { field: 'phone' }));
   const phone = phones.normalize(phoneText);
   if (phone.kind !== 'valid') {
-    throw new SchemaProblem('phone', `phone ${JSON.stringify(phoneText.slice(0, 60))} is not a valid phone number${phone.kind === 'invalid' && phone.problem ? ` (${phone.problem})` : ''}`);
+    throw new SchemaProblem('phone', tr('consent.badPhone', { value: JSON.stringify(phoneText.slice(0, 60)), problem: phone.kind === 'invalid' && phone.problem ? ` (${phone.problem})` : '' }));
   }
   try {
     return checked(get, where, phone.e164, order);
@@ -181,7 +182,7 @@ function checked(get: (field: string) => RawValue, where: { file: string; line: 
   const withdrawnAt = asDate('withdrawn_at', get('withdrawn_at'), false, order);
   const expiresAt = asDate('expires_at', get('expires_at'), false, order);
   const purposes = asList('purposes', get('purposes'));
-  if (purposes.length === 0) throw new SchemaProblem('purposes', 'purposes is empty');
+  if (purposes.length === 0) throw new SchemaProblem('purposes', tr('consent.empty', { field: 'purposes' }));
   const channels = asList('channels', get('channels'));
   const notice: Partial<Record<NoticeField, string>> = {};
   for (const f of NOTICE_FIELDS) {

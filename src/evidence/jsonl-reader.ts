@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { createDecoder, sniffEncoding, type Encoding } from '../io/decode.js';
 import { describeFsError } from '../io/table-reader.js';
 import { openInput, type InputOptions } from '../io/input-source.js';
+import { t } from '../i18n/index.js';
 
 export async function readJsonLines(
   path: string,
@@ -17,7 +18,7 @@ export async function readJsonLines(
   const input = await openInput(path, path, opts.input);
   if (input.format === 'xlsx') {
     input.stream.destroy();
-    throw new InputError(`${path}: an .xlsx workbook, but the name says JSON Lines: rename it, or save the sheet as CSV`);
+    throw new InputError(t('jsonl.isXlsx', { path }));
   }
   const hash = createSha256();
   const stream = input.stream;
@@ -55,7 +56,7 @@ export async function readJsonLines(
   } catch (e) {
     stream.destroy();
     if (e instanceof InputError || e === opts.signal?.reason) throw e;
-    throw new InputError(`${path}: cannot read: ${describeFsError(e)}`);
+    throw new InputError(t('input.cannotRead', { label: path, why: describeFsError(e) }));
   }
   take(decoder ? decoder.end() : '', true);
   return { sha256: input.raw ? await input.raw.sha256() : await hash.digest(), bytes: input.raw?.bytes(), compression: input.compression, encoding: decoder?.encoding ?? opts.encoding ?? 'utf-8' };

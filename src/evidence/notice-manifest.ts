@@ -14,6 +14,7 @@ import { parseDate, type DateOrder } from '../dates.js';
 import type { Origin } from '../policy/campaign.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
+import { t } from '../i18n/index.js';
 
 /** The notice manifest schema, built on first use (src/lazy.ts). */
 export const noticeManifestSchema = lazy(() => {
@@ -72,14 +73,14 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   try {
     buf = await readFile(path);
   } catch (e) {
-    throw new InputError(`${label}: cannot read: ${describeFsError(e)}`);
+    throw new InputError(t('input.cannotRead', { label, why: describeFsError(e) }));
   }
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${label}:${jsonErrorLine(text, e as Error)}: not valid JSON: ${(e as Error).message}`);
+    throw new InputError(t('json.invalid', { where: `${label}:${jsonErrorLine(text, e as Error)}`, why: (e as Error).message }));
   }
   const parsed = noticeManifestSchema().safeParse(json);
   if (!parsed.success) {
@@ -89,7 +90,7 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   }
   const m = parsed.data;
   if (m.notice_given_at && parseDate(m.notice_given_at, order) === undefined) {
-    throw new InputError(`${label}:${lineOfPath(text, ['notice_given_at']) ?? 1}: $.notice_given_at ${JSON.stringify(m.notice_given_at)} is not a date`);
+    throw new InputError(t('notice.givenAtNotDate', { where: `${label}:${lineOfPath(text, ['notice_given_at']) ?? 1}`, value: JSON.stringify(m.notice_given_at) }));
   }
   const values: Partial<Record<NoticeField, string>> = {};
   for (const f of ['purpose', 'legal_basis', 'pdn_list', 'recipients', 'rights', 'source', 'retention'] as const) {
@@ -99,7 +100,7 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   let operatorProblem: string | undefined;
   const name = foundValue(m.operator?.name), address = foundValue(m.operator?.address);
   if (name && address) values.operator = `${name}, ${address}`;
-  else if (name || address) operatorProblem = `the notice manifest's operator has no ${name ? 'address' : 'name'}`;
+  else if (name || address) operatorProblem = name ? t('notice.operatorNoAddress') : t('notice.operatorNoName');
   return {
     path: resolve(path), sha256: createHash('sha256').update(buf).digest('hex'), values, operatorProblem,
     operatorName: name, noticeGivenAt: m.notice_given_at ? parseDate(m.notice_given_at, order) : undefined,

@@ -16,6 +16,7 @@ import type { InputOptions } from '../io/input-source.js';
 import type { SuppressSpec } from '../core/settings.js';
 import type { ListKind } from '../policy/schema.js';
 import { NumberTable, e164Key } from './number-table.js';
+import { t } from '../i18n/index.js';
 
 export interface SuppressionStats {
   name: string;
@@ -119,7 +120,7 @@ export async function loadSuppression(
     const take = (cell: string, line: number) => {
       const r = phones.normalize(cell);
       if (r.kind !== 'valid') {
-        stats.invalid.push({ line, value: cell, problem: r.kind === 'missing' ? 'no number' : r.problem ?? 'not a valid phone number' });
+        stats.invalid.push({ line, value: cell, problem: r.kind === 'missing' ? t('suppress.noNumber') : r.problem ?? t('suppress.invalid') });
         return;
       }
       if (lists.add(e164Key(r.e164), listIndex, specs)) stats.numbers++;

@@ -8,6 +8,7 @@ import { createSha256 } from './hash.js';
 import type { LineBuffer } from './line-buffer.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 export class AtomicFile {
   readonly path: string;
@@ -80,7 +81,7 @@ export class AtomicFile {
   }
 
   private fail(e: Error): InputError {
-    return new InputError(`${this.path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e.message}`);
+    return new InputError(t('out.cannotWrite', { path: this.path, why: (e as NodeJS.ErrnoException).code ?? e.message }));
   }
 }
 
@@ -93,13 +94,13 @@ export class OutputSet {
   constructor(dir: string, label: string) {
     this.dir = resolve(dir);
     if (existsSync(this.dir)) {
-      if (!statSync(this.dir).isDirectory()) throw new InputError(`--out-dir ${label}: exists and is not a folder`);
+      if (!statSync(this.dir).isDirectory()) throw new InputError(t('out.notFolder', { label }));
       this.created = false;
     } else {
       try {
         mkdirSync(this.dir, { recursive: true });
       } catch (e) {
-        throw new InputError(`--out-dir ${label}: cannot create it: ${(e as NodeJS.ErrnoException).code ?? e}`);
+        throw new InputError(t('out.cannotCreate', { label, why: String((e as NodeJS.ErrnoException).code ?? e) }));
       }
       this.created = true;
     }
@@ -110,7 +111,7 @@ export class OutputSet {
     try {
       f = new AtomicFile(this.dir, name);
     } catch (e) {
-      throw new InputError(`${join(this.dir, name)}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      throw new InputError(t('out.cannotWrite', { path: join(this.dir, name), why: String((e as NodeJS.ErrnoException).code ?? e) }));
     }
     this.files.push(f);
     return f;
@@ -119,12 +120,12 @@ export class OutputSet {
   /** A file outside the out-dir (`--junit FILE`), written and committed with the others. */
   external(path: string, label: string): AtomicFile {
     const dir = dirname(resolve(path));
-    if (!existsSync(dir)) throw new InputError(`${label} ${path}: the folder ${dir} does not exist`);
+    if (!existsSync(dir)) throw new InputError(t('out.noFolder', { label, path, dir }));
     let f: AtomicFile;
     try {
       f = new AtomicFile(dir, basename(path));
     } catch (e) {
-      throw new InputError(`${label} ${path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      throw new InputError(t('out.cannotWrite', { path: `${label} ${path}`, why: String((e as NodeJS.ErrnoException).code ?? e) }));
     }
     this.files.push(f);
     return f;

@@ -8,6 +8,7 @@
 import { InputError } from '../errors.js';
 import { NOTICE_FIELDS, NOTICE_META, NOTICE_META_COLUMNS, noticeColumnNames } from '../notice-fields.js';
 import { PHONE_HEADERS, headerKey } from './columns.js';
+import { t } from '../i18n/index.js';
 
 export const INPUT_KINDS = ['contacts', 'consent', 'suppress'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
@@ -50,25 +51,25 @@ export const FIELDS: Record<InputKind, readonly string[]> = {
 /** `--map consent.given_at="Дата согласия"` -> its parts, or an error naming the flag and value. */
 export function parseMapFlag(value: string, into: ColumnMap): void {
   const m = /^\s*([a-z]+)\.([a-z_]+)\s*=(.+)$/i.exec(value);
-  const bad = (why: string) => new InputError(`--map ${JSON.stringify(value)}: ${why}`);
-  if (!m) throw bad('must be KIND.FIELD=COLUMN, e.g. consent.given_at="Дата согласия" (kinds: contacts, consent, suppress)');
+  const bad = (why: string) => new InputError(t('map.bad', { value: JSON.stringify(value), why }));
+  if (!m) throw bad(t('map.form'));
   const kind = m[1]!.toLowerCase() as InputKind;
   const field = m[2]!.toLowerCase();
   const column = m[3]!.trim();
-  if (!INPUT_KINDS.includes(kind)) throw bad(`unknown kind "${m[1]}" (kinds: ${INPUT_KINDS.join(', ')})`);
-  if (!FIELDS[kind].includes(field)) throw bad(`unknown ${kind} field "${m[2]}" (fields: ${FIELDS[kind].join(', ')})`);
-  if (!column) throw bad('names no column');
+  if (!INPUT_KINDS.includes(kind)) throw bad(t('map.unknownKind', { kind: m[1]!, kinds: INPUT_KINDS.join(', ') }));
+  if (!FIELDS[kind].includes(field)) throw bad(t('map.unknownField', { kind, field: m[2]!, fields: FIELDS[kind].join(', ') }));
+  if (!column) throw bad(t('map.noColumn'));
   const list = into[kind][field] ??= [];
   if (kind === 'contacts' && field === 'phone') list.push(column);
   else into[kind][field] = [column];
 }
 
 /** The policy's `columns` section, then the flags over it, field by field. */
-export function mergeColumnMaps(policy: Partial<Record<InputKind, Record<string, string | string[]>>> | undefined, flags: ColumnMap, label = 'the policy\'s columns'): ColumnMap {
+export function mergeColumnMaps(policy: Partial<Record<InputKind, Record<string, string | string[]>>> | undefined, flags: ColumnMap, label = t('map.policyColumns')): ColumnMap {
   const out = emptyColumnMap();
   for (const kind of INPUT_KINDS) {
     for (const [field, v] of Object.entries(policy?.[kind] ?? {})) {
-      if (!FIELDS[kind].includes(field)) throw new InputError(`${label}: unknown ${kind} field "${field}" (fields: ${FIELDS[kind].join(', ')})`);
+      if (!FIELDS[kind].includes(field)) throw new InputError(t('map.policyUnknownField', { label, kind, field, fields: FIELDS[kind].join(', ') }));
       out[kind][field] = Array.isArray(v) ? v : [v];
     }
     Object.assign(out[kind], flags[kind]);
@@ -125,11 +126,11 @@ export function missingColumnsError(
   const notice = new Set<string>([...NOTICE_FIELDS, ...NOTICE_META]);
   const taken = new Set(Object.entries(columns).filter(([f]) => !notice.has(f)).map(([, i]) => i));
   const parts: string[] = [];
-  if (missing.length) parts.push(`the header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  for (const [field, col] of unknownMapped) parts.push(`the column ${JSON.stringify(col)} mapped to ${kind}.${field} is not in it`);
+  if (missing.length) parts.push(t('map.lacks', { count: missing.length, columns: missing.join(', ') }));
+  for (const [field, col] of unknownMapped) parts.push(t('map.mappedMissing', { column: JSON.stringify(col), kind, field }));
   const fix = [...new Set([...missing, ...unknownMapped.map(([f]) => f)])]
     .map((f) => `--map ${kind}.${f}=${quoteArg(guess(kind, f, names, taken))}`).join(' ');
-  return new InputError(`${where}: ${parts.join('; ')} (columns: ${names.join(', ')}); name ${missing.length + unknownMapped.length > 1 ? 'them' : 'it'} with ${fix}`);
+  return new InputError(t('map.missingError', { where, parts: parts.join('; '), names: names.join(', '), count: missing.length + unknownMapped.length, fix }));
 }
 
 function quoteArg(name: string): string {

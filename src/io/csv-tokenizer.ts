@@ -14,6 +14,7 @@
  * Memory is bounded: a field over `maxField` or a record over `maxRecord` characters is
  * malformed, and a first line longer than `maxRecord` is skipped through without being buffered.
  */
+import { t } from '../i18n/index.js';
 
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
@@ -199,7 +200,7 @@ export class CsvTokenizer {
         const head = (this.blankHead + buf.slice(this.pos, i)).slice(0, this.maxRecord);
         this.blankRun = 0;
         this.blankHead = '';
-        out.push({ line: this.line, fields: splitLenient(head, this.delim, this.maxField), malformed: { problem: `the record is longer than ${this.maxRecord} characters`, raw: `(${run} white-space characters, then text)` } });
+        out.push({ line: this.line, fields: splitLenient(head, this.delim, this.maxField), malformed: { problem: t('csv.tooLong', { max: String(this.maxRecord) }), raw: t('csv.blankRun', { count: String(run) }) } });
         this.skipping = true;
         this.pos = i;
         return 1;
@@ -250,7 +251,7 @@ export class CsvTokenizer {
           const k = buf.indexOf('"', j);
           if (k < 0) {
             if (!this.final) return this.needMore(start, out);
-            return this.malformed(start, 'a quoted field is still open at the end of the file', out);
+            return this.malformed(start, t('csv.openQuote'), out);
           }
           value += buf.slice(j, k);
           if (k + 1 >= len && !this.final) return this.needMore(start, out);
@@ -266,7 +267,7 @@ export class CsvTokenizer {
         if (end < len) {
           const c = buf.charCodeAt(end);
           if (c !== delim && c !== CR && c !== LF) {
-            return this.malformed(start, 'a quoted field is closed where no delimiter or line end follows', out);
+            return this.malformed(start, t('csv.closedQuote'), out);
           }
         }
       } else {
@@ -280,7 +281,7 @@ export class CsvTokenizer {
         end = k;
       }
       if (value.length > this.maxField) {
-        return this.malformed(start, `a field is longer than ${this.maxField} characters`, out);
+        return this.malformed(start, t('csv.fieldTooLong', { max: String(this.maxField) }), out);
       }
       fields.push(value);
       if (end < len && buf.charCodeAt(end) === delim) {
@@ -296,11 +297,11 @@ export class CsvTokenizer {
         if (next === NEED_MORE) return NEED_MORE;
       }
       if (end - start > this.maxRecord) {
-        return this.malformed(start, `the record is longer than ${this.maxRecord} characters`, out);
+        return this.malformed(start, t('csv.tooLong', { max: String(this.maxRecord) }), out);
       }
       const want = this.expectedFields;
       if (want !== undefined && fields.length !== want) {
-        return this.malformed(start, `${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${want}`, out);
+        return this.malformed(start, t('csv.fieldCount', { count: fields.length, want: String(want) }), out);
       }
       out.push({ line: this.line, fields });
       if (want === undefined && this.header) this.expectedFields = fields.length;
@@ -313,7 +314,7 @@ export class CsvTokenizer {
   /** The record is not complete in the buffer: wait for more text, unless it is already too long. */
   private needMore(start: number, out: CsvRecord[]): number {
     if (this.buf.length - start > this.maxRecord) {
-      return this.malformed(start, `the record is longer than ${this.maxRecord} characters`, out);
+      return this.malformed(start, t('csv.tooLong', { max: String(this.maxRecord) }), out);
     }
     return NEED_MORE;
   }
@@ -341,7 +342,7 @@ export class CsvTokenizer {
       if (next === NEED_MORE) return NEED_MORE;
     }
     const rawFull = buf.slice(start, Math.min(eol, start + RAW_SHOWN + 1));
-    const raw = eol - start > RAW_SHOWN ? `${rawFull.slice(0, RAW_SHOWN)}… (${eol - start - RAW_SHOWN} more characters)` : rawFull;
+    const raw = eol - start > RAW_SHOWN ? t('csv.moreChars', { raw: rawFull.slice(0, RAW_SHOWN), count: String(eol - start - RAW_SHOWN) }) : rawFull;
     const fields = splitLenient(buf.slice(start, Math.min(eol, start + this.maxRecord)), this.delim, this.maxField);
     out.push({ line: this.line, fields, malformed: { problem, raw } });
     if (!this.skipping) this.line++;

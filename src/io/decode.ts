@@ -6,6 +6,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 type IconvLite = typeof import('iconv-lite');
 let iconvLite: IconvLite | undefined;
@@ -123,7 +124,7 @@ export function createDecoder(encoding: Encoding, label: string, auto = false): 
   let tail: Buffer = Buffer.alloc(0);
   const fail = (chunk?: Buffer): never => {
     const at = offset + Math.max(0, chunk ? utf8Census(chunk).firstInvalid : 0);
-    throw new InputError(`${label}: not valid UTF-8 near byte ${at}; if the file is a Windows-1251 export, pass --encoding windows-1251`);
+    throw new InputError(t('input.notUtf8', { label, at: String(at) }));
   };
   return {
     get encoding(): Encoding {

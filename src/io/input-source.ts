@@ -15,6 +15,7 @@ import { ZipFile } from './xlsx/zip.js';
 import { readWorkbook } from './xlsx/workbook.js';
 import { sheetAsCsv } from './xlsx/sheet.js';
 import { DEFAULT_LIMITS, UnpackedBudget, type InputLimits } from './xlsx/limits.js';
+import { t } from '../i18n/index.js';
 
 export const ACCEPTED_FORMATS = 'CSV or TSV text (UTF-8, UTF-16 or Windows-1251), .xlsx workbooks, JSON Lines (consent), and any of them gzip-compressed (.gz)';
 
@@ -37,24 +38,26 @@ export interface OpenedInput {
   raw: { sha256(): Promise<string>; bytes(): number } | undefined;
 }
 
-const BINARY_KINDS: [number[], string][] = [
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel .xls (Office 97-2003) file: save it as .xlsx or CSV'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
-  [[0x42, 0x5a, 0x68], 'a bzip2 archive'],
-  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], 'an xz archive'],
-  [[0x28, 0xb5, 0x2f, 0xfd], 'a Zstandard archive'],
+const BINARY_KINDS: [number[], BinaryKind][] = [
+  [[0xd0, 0xcf, 0x11, 0xe0], 'xls'],
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x42, 0x5a, 0x68], 'bzip2'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], 'xz'],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'zstd'],
 ];
+
+type BinaryKind = 'xls' | 'pdf' | 'png' | 'jpeg' | '7z' | 'rar' | 'bzip2' | 'xz' | 'zstd';
 
 function startsWith(head: Buffer, magic: number[]): boolean {
   return head.length >= magic.length && magic.every((b, i) => head[i] === b);
 }
 
 export function notAccepted(label: string, what: string): InputError {
-  return new InputError(`${label}: ${what}; leadaudit reads ${ACCEPTED_FORMATS}`);
+  return new InputError(t('input.notAccepted', { label, what, accepted: t('input.accepted') }));
 }
 
 /** Opens a path (or `-`, standard input) and recognises what it holds. */
@@ -68,13 +71,13 @@ export async function openInput(path: string, label: string, opts: InputOptions 
   try {
     fh = await open(path, 'r');
     const st = await fh.stat();
-    if (st.isDirectory()) throw new InputError(`${label}: is a folder, not a file`);
+    if (st.isDirectory()) throw new InputError(t('input.folder', { label }));
     size = st.size;
     headLength = st.isFile() ? (await fh.read(head, 0, 8, 0)).bytesRead : 0;
   } catch (e) {
     await fh?.close();
     if (e instanceof InputError) throw e;
-    throw new InputError(`${label}: cannot read: ${describeFsError(e)}`);
+    throw new InputError(t('input.cannotRead', { label, why: describeFsError(e) }));
   }
   const magic = head.subarray(0, headLength);
   if (startsWith(magic, [0x50, 0x4b, 0x03, 0x04]) || startsWith(magic, [0x50, 0x4b, 0x05, 0x06])) {
@@ -88,7 +91,7 @@ export async function openInput(path: string, label: string, opts: InputOptions 
   const binary = BINARY_KINDS.find(([m]) => startsWith(magic, m));
   if (binary) {
     await fh.close();
-    throw notAccepted(label, `this is ${binary[1]}`);
+    throw notAccepted(label, t('input.thisIs', { kind: t(`input.kind.${binary[1]}`) }));
   }
   const stream = createReadStream('', { fd: fh, highWaterMark: 256 * 1024 });
   if (startsWith(magic, [0x1f, 0x8b])) return gunzipped(stream, label, limits);
@@ -111,7 +114,7 @@ function gunzipped(source: Readable, label: string, limits: InputLimits): Opened
       }
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError(`${label}: not a readable gzip file (${(e as Error).message})`);
+      throw new InputError(t('input.badGzip', { label, why: (e as Error).message }));
     } finally {
       source.destroy();
     }
@@ -128,8 +131,8 @@ async function openWorkbook(path: string, label: string, fh: FileHandle, size: n
     : wb.sheets.find((s) => s.name === wanted) ?? wb.sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
   if (!sheet) {
     throw new InputError(wanted === undefined
-      ? `${label}: the workbook has no sheet`
-      : `${label}: --sheet ${JSON.stringify(wanted)} is not in the workbook (sheets: ${wb.sheets.map((s) => s.name).join(', ')})`);
+      ? t('input.noSheet', { label })
+      : t('input.sheetMissing', { label, sheet: JSON.stringify(wanted), sheets: wb.sheets.map((s) => s.name).join(', ') }));
   }
   // The report's hash is the workbook file's; one sequential pass, next to the random-access reads.
   const hash = createSha256();
@@ -156,9 +159,9 @@ async function openStdin(label: string, limits: InputLimits): Promise<OpenedInpu
     }
   })(), { objectMode: false });
   all.on('close', () => { void it.return?.(); });
-  if (head && startsWith(head, [0x50, 0x4b, 0x03, 0x04])) throw new InputError(`${label}: an .xlsx workbook can't be read from standard input: give its path`);
+  if (head && startsWith(head, [0x50, 0x4b, 0x03, 0x04])) throw new InputError(t('input.xlsxStdin', { label }));
   const binary = head && BINARY_KINDS.find(([m]) => startsWith(head, m));
-  if (binary) throw notAccepted(label, `this is ${binary[1]}`);
+  if (binary) throw notAccepted(label, t('input.thisIs', { kind: t(`input.kind.${binary[1]}`) }));
   if (head && startsWith(head, [0x1f, 0x8b])) return gunzipped(all, label, limits);
   return { stream: all, format: 'text', compression: undefined, sheet: undefined, size: undefined, raw: undefined };
 }
@@ -166,9 +169,9 @@ async function openStdin(label: string, limits: InputLimits): Promise<OpenedInpu
 function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err?.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a folder, not a file';
+    case 'ENOENT': return t('fs.ENOENT');
+    case 'EACCES': case 'EPERM': return t('fs.EACCES');
+    case 'EISDIR': return t('fs.EISDIR');
     default: return err?.message ?? String(e);
   }
 }

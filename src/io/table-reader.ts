@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { CsvTokenizer, isBlankChar, type CsvRecord } from './csv-tokenizer.js';
 import { createDecoder, sniffEncoding, SNIFF_BYTES, type Encoding, type TextDecoderLike } from './decode.js';
 import { notAccepted, openInput, type InputOptions, type OpenedInput } from './input-source.js';
+import { t } from '../i18n/index.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -130,7 +131,7 @@ export class TableReader {
       headBytes += c.length;
     }
     const first = Buffer.concat(head);
-    if (first.length === 0) throw new InputError(`${label}: the file is empty (no header row)`);
+    if (first.length === 0) throw new InputError(t('input.empty', { label }));
     // A workbook's sheet comes as UTF-8 whatever --encoding says: it is our own text.
     const forced = this.input.format === 'xlsx' ? 'utf-8' : this.source.encoding;
     this.decoder = createDecoder(forced ?? sniffEncoding(first), label, forced === undefined);
@@ -149,9 +150,9 @@ export class TableReader {
       text += this.decoder.write(c);
       firstLine = findFirstContentLine(text);
     }
-    if (firstLine === undefined || firstLine === null) throw new InputError(`${label}: no header row (the file holds only blank lines)`);
+    if (firstLine === undefined || firstLine === null) throw new InputError(t('input.onlyBlank', { label }));
     if (/[\u0000-\u0008\u000e-\u001f]/.test(firstLine)) {
-      throw notAccepted(`${label}:1`, 'the header holds control characters: this is not a text table (wrong --encoding, or a binary file?)');
+      throw notAccepted(`${label}:1`, t('input.controlChars'));
     }
     this.delimiter = detectDelimiter(firstLine);
     this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, header: true });
@@ -166,8 +167,8 @@ export class TableReader {
     }
     if (this.done) this.tokenizer.end(out);
     const h = out.shift();
-    if (!h) throw new InputError(`${label}: no header row`);
-    if (h.malformed) throw new InputError(`${label}:${h.line}: the header can't be read: ${h.malformed.problem}`);
+    if (!h) throw new InputError(t('input.noHeader', { label }));
+    if (h.malformed) throw new InputError(t('input.badHeader', { where: `${label}:${h.line}`, problem: h.malformed.problem }));
     this.header = { names: h.fields, line: h.line };
     this.pending = out;
   }
@@ -179,7 +180,7 @@ export class TableReader {
     } catch (e) {
       // A packed input's own problems (a limit, a damaged archive) are already one-line messages.
       if (e instanceof InputError) throw e;
-      throw new InputError(`${this.source.label}: cannot read: ${describeFsError(e)}`);
+      throw new InputError(t('input.cannotRead', { label: this.source.label, why: describeFsError(e) }));
     }
     if (r.done) return undefined;
     const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;

@@ -8,6 +8,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { fastNormalize } from './fast-path.js';
 import { ownCopy } from '../io/string-copy.js';
+import { t } from '../i18n/index.js';
 
 export type PhoneResult =
   | { kind: 'missing' }
@@ -48,10 +49,10 @@ function unspreadsheet(cell: string): { text: string } | { problem: string } {
   if (sci) {
     const [, sign, int, frac = '', exp] = sci;
     const shift = Number(exp);
-    if (sign === '-' || frac.length > shift) return { problem: 'spreadsheet scientific notation that is not a whole number' };
+    if (sign === '-' || frac.length > shift) return { problem: t('phone.sciNotWhole') };
     // Zero padding means the spreadsheet rounded the number: its last digits are gone.
     const lost = shift - frac.length;
-    if (lost > 0) return { problem: `spreadsheet scientific notation that lost the last ${lost} digit${lost === 1 ? '' : 's'} of the number` };
+    if (lost > 0) return { problem: t('phone.sciLost', { count: lost }) };
     text = `${int}${frac}`.replace(/^0+(?=\d)/, '');
   }
   return { text };

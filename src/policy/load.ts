@@ -11,6 +11,7 @@ import { formatZodIssue } from '../zod-messages.js';
 import { PRESET_NAMES, isPresetName, type PresetName } from './preset-names.js';
 import { PRESETS } from './presets.js';
 import { policySchema, type Policy } from './schema.js';
+import { t } from '../i18n/index.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -39,18 +40,18 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
   if (isPresetName(name)) return { policy: structuredClone(PRESETS[name]), preset: name };
   const looksLikeFile = /\.json$/i.test(nameOrFile) || nameOrFile.includes('/') || existsSync(nameOrFile);
   if (!looksLikeFile) {
-    throw new InputError(`--policy ${JSON.stringify(nameOrFile)}: unknown policy; the presets are ${presetList()}, or give a policy file (.json)`);
+    throw new InputError(t('policy.unknown', { value: JSON.stringify(nameOrFile), presets: presetList() }));
   }
   const label = nameOrFile;
   let text: string;
   let bytes: Buffer;
   try {
-    if (statSync(nameOrFile).isDirectory()) throw new InputError(`${label}: is a folder, not a policy file`);
+    if (statSync(nameOrFile).isDirectory()) throw new InputError(t('policy.folder', { label }));
     bytes = readFileSync(nameOrFile);
     text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${label}: cannot read the policy file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new InputError(t('policy.cannotRead', { label, why: (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('fs.ENOENT') : (e as Error).message }));
   }
   let json: unknown;
   try {
@@ -58,15 +59,15 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const line = text.slice(0, m ? Number(m[1]) : text.length).split('\n').length;
-    throw new InputError(`${label}:${line}: not valid JSON: ${(e as Error).message}`);
+    throw new InputError(t('json.invalid', { where: `${label}:${line}`, why: (e as Error).message }));
   }
-  if (!isPlainObject(json)) throw new InputError(`${label}:1: $: a policy file holds a JSON object`);
+  if (!isPlainObject(json)) throw new InputError(t('policy.notObject', { label }));
   let merged: Record<string, unknown> = json;
   let preset: PresetName | undefined;
   if (json.extends !== undefined) {
     const base = typeof json.extends === 'string' ? json.extends.trim().toLowerCase() : '';
     if (!isPresetName(base)) {
-      throw new InputError(`${label}:${lineOfPath(text, ['extends']) ?? 1}: $.extends: ${JSON.stringify(json.extends)} is not a preset (${presetList()})`);
+      throw new InputError(t('policy.badExtends', { where: `${label}:${lineOfPath(text, ['extends']) ?? 1}`, value: JSON.stringify(json.extends), presets: presetList() }));
     }
     preset = base;
     merged = mergePolicy(PRESETS[base] as unknown as Record<string, unknown>, json);
@@ -77,7 +78,7 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
     const issue = parsed.error.issues[0]!;
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
     const line = lineOfPath(text, path) ?? 1;
-    const missing = issue.code === 'invalid_type' && issue.input === undefined ? ' (missing: a policy file without "extends" must set every field)' : '';
+    const missing = issue.code === 'invalid_type' && issue.input === undefined ? t('policy.missing') : '';
     throw new InputError(`${label}:${line}: ${formatZodIssue(issue, merged)}${missing}`);
   }
   return {

@@ -1,3 +1,4 @@
 export { reasons } from './reasons.js';
 export { cli } from './cli.js';
 export { summary } from './summary.js';
+export { inputs } from './inputs.js';

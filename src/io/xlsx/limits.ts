@@ -5,6 +5,7 @@
  * are far above any real contact list (Excel's own sheet holds at most 1,048,576 rows).
  */
 import { InputError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
 
 export interface InputLimits {
   /** Bytes an .xlsx or .gz input may unpack to, all its parts together. */
@@ -34,19 +35,19 @@ export class UnpackedBudget {
   add(bytes: number): void {
     this.used += bytes;
     if (this.used > this.limits.maxUnpackedBytes) {
-      throw new InputError(`${this.label}: unpacks to more than ${Math.round(this.limits.maxUnpackedBytes / MIB)} MiB (limit --max-unpacked-mb ${Math.round(this.limits.maxUnpackedBytes / MIB)}): a ZIP or gzip bomb, or a list too large for this limit; raise it if the file is genuine`);
+      throw new InputError(t('xlsx.unpacked', { label: this.label, mb: String(Math.round(this.limits.maxUnpackedBytes / MIB)) }));
     }
   }
 }
 
 export function tooManyRows(label: string, sheet: string, limits: InputLimits): InputError {
-  return new InputError(`${label}: sheet ${JSON.stringify(sheet)} has more than ${limits.maxRows} rows (limit --max-rows ${limits.maxRows}); raise it if the file is genuine`);
+  return new InputError(t('xlsx.tooManyRows', { label, sheet: JSON.stringify(sheet), max: String(limits.maxRows) }));
 }
 
 export function tooManyStrings(label: string, limits: InputLimits): InputError {
-  return new InputError(`${label}: the workbook's shared-string table has more than ${limits.maxSharedStrings} entries (limit --max-shared-strings ${limits.maxSharedStrings}); raise it if the file is genuine`);
+  return new InputError(t('xlsx.tooManyStrings', { label, max: String(limits.maxSharedStrings) }));
 }
 
 export function textTooLong(label: string, part: string): InputError {
-  return new InputError(`${label}: ${part} holds a text of more than ${MAX_XML_TEXT / MIB} MiB between two tags: not a contact list`);
+  return new InputError(t('xlsx.textTooLong', { label, part, mb: String(MAX_XML_TEXT / MIB) }));
 }

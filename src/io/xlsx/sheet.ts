@@ -12,6 +12,7 @@ import type { ZipFile } from './zip.js';
 import { parseXmlPart } from './xml-part.js';
 import { unescapeOoxml, type Workbook } from './workbook.js';
 import { tooManyRows, type InputLimits, type UnpackedBudget } from './limits.js';
+import { t } from '../../i18n/index.js';
 
 const DAY_MS = 86_400_000;
 /** Day 0 of the 1900 date system as JavaScript counts it (Excel's serial 1 is 1900-01-01). */
@@ -54,7 +55,7 @@ export async function* sheetAsCsv(
   zip: ZipFile, wb: Workbook, sheet: { name: string; path: string }, budget: UnpackedBudget, label: string, limits: InputLimits,
 ): AsyncGenerator<Buffer> {
   const entry = zip.get(sheet.path);
-  if (!entry) throw new InputError(`${label}: not a readable .xlsx workbook (sheet ${JSON.stringify(sheet.name)} has no part ${sheet.path})`);
+  if (!entry) throw new InputError(t('xlsx.broken', { label, why: t('xlsx.noPart', { sheet: JSON.stringify(sheet.name), part: sheet.path }) }));
   let out = '';
   let lastRow = 0;
   /** The header's width: trailing empty header cells are not columns. */
@@ -67,7 +68,7 @@ export async function* sheetAsCsv(
       switch (name) {
         case 'row': {
           const r = a.r === undefined ? lastRow + 1 : Number(a.r);
-          if (!(r > lastRow)) throw new InputError(`${label}: not a readable .xlsx workbook (sheet ${JSON.stringify(sheet.name)}: row ${a.r} out of order)`);
+          if (!(r > lastRow)) throw new InputError(t('xlsx.broken', { label, why: t('xlsx.rowOrder', { sheet: JSON.stringify(sheet.name), row: String(a.r) }) }));
           if (r > limits.maxRows) throw tooManyRows(label, sheet.name, limits);
           // Rows the sheet skips are empty: blank lines keep line numbers equal to row numbers.
           if (r - lastRow > 1) out += '\n'.repeat(r - lastRow - 1);

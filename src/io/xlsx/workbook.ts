@@ -8,6 +8,7 @@ import { InputError } from '../../errors.js';
 import type { ZipFile } from './zip.js';
 import { readXmlPart } from './xml-part.js';
 import { tooManyStrings, type InputLimits, type UnpackedBudget } from './limits.js';
+import { t } from '../../i18n/index.js';
 
 export interface Workbook {
   sheets: { name: string; path: string; hidden: boolean }[];
@@ -44,7 +45,7 @@ function resolveTarget(fromPart: string, target: string): string {
 }
 
 export async function readWorkbook(zip: ZipFile, budget: UnpackedBudget, label: string, limits: InputLimits): Promise<Workbook> {
-  const notWorkbook = () => new InputError(`${label}: a ZIP archive but not an .xlsx workbook (no xl/workbook.xml): leadaudit reads .xlsx workbooks, CSV or TSV text, JSON Lines (consent), and any of them gzip-compressed`);
+  const notWorkbook = () => new InputError(t('xlsx.notWorkbook', { label }));
   const rootRels = await rels(zip, '_rels/.rels', budget, label);
   const officeDoc = [...rootRels.values()].find((t) => /workbook\.xml$/i.test(t));
   const wbPath = officeDoc ? resolveTarget('', officeDoc) : 'xl/workbook.xml';

@@ -8,6 +8,7 @@ import { SaxesParser } from 'saxes';
 import { InputError } from '../../errors.js';
 import type { ZipEntry, ZipFile } from './zip.js';
 import { MAX_XML_TEXT, textTooLong, type UnpackedBudget } from './limits.js';
+import { t } from '../../i18n/index.js';
 
 export interface XmlHandlers {
   open(name: string, attributes: Record<string, string>): void;
@@ -56,7 +57,7 @@ export async function* parseXmlPart(
   } finally {
     stream.destroy();
   }
-  if (failure) throw new InputError(`${label}: not a readable .xlsx workbook (${entry.name}: ${failure.message.split('\n')[0]})`);
+  if (failure) throw new InputError(t('xlsx.broken', { label, why: `${entry.name}: ${failure.message.split('\n')[0]}` }));
 }
 
 /** Reads a small part whole (workbook, relationships, styles): no need to yield to anyone. */

@@ -12,6 +12,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { InputError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
 
 export interface ZipEntry {
   name: string;
@@ -44,29 +45,29 @@ export class ZipFile {
 
   /** Reads the central directory; `fh` stays owned by the caller. */
   static async open(path: string, label: string, fh: FileHandle, size: number): Promise<ZipFile> {
-    const broken = (why: string) => new InputError(`${label}: not a readable .xlsx workbook (${why})`);
+    const broken = (why: string) => new InputError(t('xlsx.broken', { label, why }));
     const tailLength = Math.min(size, 22 + MAX_COMMENT);
     const tail = await readAt(fh, size - tailLength, tailLength);
     let at = -1;
     for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
-    if (at < 0) throw broken('no ZIP end-of-directory record: the file is cut short or is not a ZIP archive');
+    if (at < 0) throw broken(t('xlsx.noEocd'));
     let count = tail.readUInt16LE(at + 10);
     let dirSize = tail.readUInt32LE(at + 12);
     let dirOffset = tail.readUInt32LE(at + 16);
     if ((dirOffset === 0xffffffff || count === 0xffff) && at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
       const recordAt = Number(tail.readBigUInt64LE(at - 20 + 8));
       const rec = await readAt(fh, recordAt, 56);
-      if (rec.length < 56 || rec.readUInt32LE(0) !== ZIP64_EOCD) throw broken('a damaged ZIP64 directory');
+      if (rec.length < 56 || rec.readUInt32LE(0) !== ZIP64_EOCD) throw broken(t('xlsx.zip64'));
       count = Number(rec.readBigUInt64LE(32));
       dirSize = Number(rec.readBigUInt64LE(40));
       dirOffset = Number(rec.readBigUInt64LE(48));
     }
-    if (dirOffset + dirSize > size || count > 100_000) throw broken('the ZIP directory lies outside the file');
+    if (dirOffset + dirSize > size || count > 100_000) throw broken(t('xlsx.dirOutside'));
     const dir = await readAt(fh, dirOffset, dirSize);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let k = 0; k < count; k++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw broken('a damaged ZIP directory');
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw broken(t('xlsx.dir'));
       const nameLength = dir.readUInt16LE(p + 28), extraLength = dir.readUInt16LE(p + 30), commentLength = dir.readUInt16LE(p + 32);
       const entry: ZipEntry = {
         name: dir.toString('utf8', p + 46, p + 46 + nameLength),
@@ -90,10 +91,10 @@ export class ZipFile {
   /** The entry's bytes, inflated, as a stream. */
   async stream(entry: ZipEntry): Promise<Readable> {
     const head = await readAt(this.fh, entry.localOffset, 30);
-    if (head.length < 30 || head.readUInt32LE(0) !== LOCAL) throw new InputError(`${this.label}: not a readable .xlsx workbook (a damaged entry ${entry.name})`);
+    if (head.length < 30 || head.readUInt32LE(0) !== LOCAL) throw new InputError(t('xlsx.broken', { label: this.label, why: t('xlsx.entry', { name: entry.name }) }));
     const start = entry.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
     if (entry.method !== 0 && entry.method !== 8) {
-      throw new InputError(`${this.label}: not a readable .xlsx workbook (${entry.name} uses ZIP method ${entry.method}; only stored and deflated entries are read)`);
+      throw new InputError(t('xlsx.broken', { label: this.label, why: t('xlsx.method', { name: entry.name, method: String(entry.method) }) }));
     }
     if (entry.compressedSize === 0) {
       const { Readable: R } = await import('node:stream');
