@@ -21,6 +21,8 @@ import { REASON_CODES, type ReasonCode } from '../reasons.js';
 import { fingerprint, readKey } from '../report/signature.js';
 import { EXIT } from './exit-codes.js';
 import { progressFor } from './progress.js';
+import { t } from '../i18n/index.js';
+import { t as tr } from '../i18n/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const ORIGINS = ['subject', 'third_party'] as const;
@@ -28,38 +30,40 @@ const ORIGINS = ['subject', 'third_party'] as const;
 export function registerAudit(program: Command): void {
   program
     .command('audit')
-    .description('audit a contact list: write clean.csv, rejects.csv and report.json')
-    .argument('<contacts>', 'the contact list (CSV), or - for standard input')
-    .option('--consent <file>', 'consent evidence, CSV or JSON Lines (repeatable; at least one)', collect)
-    .option('--notice <file>', 'notice manifest (JSON): list-wide values of the notice fields')
-    .option('--out-dir <dir>', 'where clean.csv, rejects.csv and report.json are written', './leadaudit-out')
-    .option('--policy <name|file>', `a preset (${PRESET_NAMES.join(', ')}) or a policy file (JSON)`, 'ru-152fz')
-    .option('--as-of <date>', 'the instant at which consent and notice are judged (2026-11-28, 28.11.2026, 2026-11-28T09:00:00+03:00; default: now)')
-    .option('--purpose <word>', "the campaign's purpose (default: the policy's)")
-    .addOption(new Option('--channel <channel>', "the campaign's channel (default: the policy's)").choices(CHANNELS))
-    .option('--region <code>', "ISO 3166 alpha-2 region for numbers without a country code (default: the policy's)")
-    .option('--suppress <[name=][kind:]file>', `a suppression / do-not-call list, optionally named and of a kind (${LIST_KINDS.join(', ')}; repeatable)`, collect)
-    .option('--list-date <name=date>', 'when a named suppression list was downloaded (default: its file time)', collect)
-    .addOption(new Option('--dial-mode <mode>', "how calls are placed: live (a person dials and speaks), auto (automatic dialling), prerecorded (default: the policy's)").choices(DIAL_MODES))
-    .addOption(new Option('--origin <origin>', 'where the data came from when the row, its consent record and the notice manifest do not say (default: third_party)').choices(ORIGINS))
-    .option('--phone-column <name>', 'a contacts column holding phone numbers (repeatable; default: detected)', collect)
-    .option('--map <kind.field=column>', 'name the column of a field: contacts.phone=, consent.given_at=, suppress.phone=, ... (repeatable)', collect)
-    .addOption(new Option('--date-order <order>', 'how slashed dates read: dmy (03/04/2026 is 3 April) or mdy (default: the policy\'s)').choices(DATE_ORDERS))
-    .option('--sheet <name>', 'the sheet of an .xlsx contact list (default: the first)')
-    .option('--max-unpacked-mb <n>', `limit: what an .xlsx or .gz input may unpack to, in MiB (default ${DEFAULT_LIMITS.maxUnpackedBytes / MIB})`)
-    .option('--max-rows <n>', `limit: rows of an .xlsx sheet (default ${DEFAULT_LIMITS.maxRows})`)
-    .option('--max-shared-strings <n>', `limit: entries of an .xlsx shared-string table (default ${DEFAULT_LIMITS.maxSharedStrings})`)
-    .option('--encoding <name>', `force the encoding of every input (${ENCODINGS.join(', ')}; default: detected)`)
-    .option('--max-reject-rate <rate>', 'gate: exit 1 when rejected/rows is above this (0..1; default: the policy\'s)')
-    .option('--fail-on-reject', 'gate: exit 1 when any row is rejected (default: the policy\'s)')
-    .option('--fail-on <codes>', 'gate: exit 1 when any row has one of these reason codes, comma-separated (repeatable; default: the policy\'s)', collect)
-    .option('--json', 'print report.json to standard output as well')
-    .option('--quiet', 'no summary on standard error')
-    .option('--trail', 'also write trail.jsonl: the evidence behind every verdict (for explain and sample)')
-    .option('--junit <file>', 'also write the audit as JUnit XML (one test case per reason code)')
-    .option('--mask', 'mask phone numbers and names in what is meant for people (never in clean.csv)')
-    .option('--certificate', 'also write certificate.html: the one-page certificate of the run, to print on A4')
-    .option('--sign <key>', 'sign report.json with this Ed25519 private key (PEM, from leadaudit keygen): writes report.sig')
+    .description(t('help.audit'))
+    .argument('<contacts>', t('help.audit.contacts'))
+    .option('--consent <file>', t('help.audit.consent'), collect)
+    .option('--notice <file>', t('help.audit.notice'))
+    .option('--out-dir <dir>', t('help.audit.outDir'), './leadaudit-out')
+    .option('--policy <name|file>', t('help.audit.policy', { presets: PRESET_NAMES.join(', ') }), 'ru-152fz')
+    .option('--as-of <date>', t('help.audit.asOf'))
+    .option('--purpose <word>', t('help.audit.purpose'))
+    .addOption(new Option('--channel <channel>', t('help.audit.channel')).choices(CHANNELS))
+    .option('--region <code>', t('help.audit.region'))
+    .option('--suppress <[name=][kind:]file>', t('help.audit.suppress', { kinds: LIST_KINDS.join(', ') }), collect)
+    .option('--list-date <name=date>', t('help.audit.listDate'), collect)
+    .addOption(new Option('--dial-mode <mode>', t('help.audit.dialMode')).choices(DIAL_MODES))
+    .addOption(new Option('--origin <origin>', t('help.audit.origin')).choices(ORIGINS))
+    .option('--phone-column <name>', t('help.audit.phoneColumn'), collect)
+    .option('--map <kind.field=column>', t('help.audit.map'), collect)
+    .addOption(new Option('--date-order <order>', t('help.audit.dateOrder')).choices(DATE_ORDERS))
+    .option('--sheet <name>', t('help.audit.sheet'))
+    .option('--max-unpacked-mb <n>', t('help.audit.maxUnpacked', { n: String(DEFAULT_LIMITS.maxUnpackedBytes / MIB) }))
+    .option('--max-rows <n>', t('help.audit.maxRows', { n: String(DEFAULT_LIMITS.maxRows) }))
+    .option('--max-shared-strings <n>', t('help.audit.maxStrings', { n: String(DEFAULT_LIMITS.maxSharedStrings) }))
+    .option('--encoding <name>', t('help.audit.encoding', { encodings: ENCODINGS.join(', ') }))
+    .option('--max-reject-rate <rate>', t('help.audit.maxRejectRate'))
+    .option('--fail-on-reject', t('help.audit.failOnReject'))
+    .option('--fail-on <codes>', t('help.audit.failOn'), collect)
+    .option('--json', t('help.audit.json'))
+    .option('--quiet', t('help.audit.quiet'))
+    .option('--xlsx', t('help.audit.xlsx'))
+    .option('--csv-excel', t('help.audit.csvExcel'))
+    .option('--trail', t('help.audit.trail'))
+    .option('--junit <file>', t('help.audit.junit'))
+    .option('--mask', t('help.audit.mask'))
+    .option('--certificate', t('help.audit.certificate'))
+    .option('--sign <key>', t('help.audit.sign'))
     .action(runAudit);
 }
 
@@ -91,6 +95,8 @@ const optionsSchema = z.object({
   json: z.boolean().optional(),
   quiet: z.boolean().optional(),
   trail: z.boolean().optional(),
+  xlsx: z.boolean().optional(),
+  csvExcel: z.boolean().optional(),
   mask: z.boolean().optional(),
   junit: z.string().min(1).optional(),
   sign: z.string().min(1, 'must name a key file').optional(),
@@ -99,7 +105,7 @@ const optionsSchema = z.object({
 type RawOptions = z.infer<typeof optionsSchema>;
 
 function bad(flag: string, value: string, problem: string): InputError {
-  return new InputError(`${flag} ${JSON.stringify(value)}: ${problem}`);
+  return new InputError(t('opt.bad', { flag, value: JSON.stringify(value), problem }));
 }
 
 /** Options -> settings; throws InputError naming the flag, the value and the problem. */
@@ -107,11 +113,11 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   const parsed = optionsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`);
+    throw new InputError(t('opt.zod', { flag: String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), message: issue.message }));
   }
   const o: RawOptions = parsed.data;
   if (!o.consent || o.consent.length === 0) {
-    throw new InputError('--consent is required: name at least one consent evidence file (CSV or JSON Lines)');
+    throw new InputError(t('opt.consentRequired'));
   }
   const policy = loadPolicy(o.policy);
 
@@ -119,7 +125,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   let asOf = now;
   if (o.asOf !== undefined) {
     const t = readDate(o.asOf, dateOrder);
-    if ('problem' in t) throw bad('--as-of', o.asOf, `${t.problem}: write it as 2026-11-28, 28.11.2026 or 2026-11-28T09:00:00+03:00`);
+    if ('problem' in t) throw bad('--as-of', o.asOf, tr('opt.asOf', { problem: t.problem }));
     asOf = t.ms;
   }
   const flagMap = emptyColumnMap();
@@ -135,26 +141,26 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   let region: CountryCode | undefined;
   if (o.region !== undefined) {
     const code = o.region.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(code) || !isSupportedCountry(code)) throw bad('--region', o.region, 'is not an ISO 3166 alpha-2 region with a telephone numbering plan (e.g. RU, GB, US)');
+    if (!/^[A-Z]{2}$/.test(code) || !isSupportedCountry(code)) throw bad('--region', o.region, t('opt.region'));
     region = code as CountryCode;
   }
 
   let purpose: string | undefined;
   if (o.purpose !== undefined) {
     purpose = o.purpose.trim().toLowerCase();
-    if (!purpose) throw bad('--purpose', o.purpose, 'is empty');
+    if (!purpose) throw bad('--purpose', o.purpose, t('opt.empty'));
   }
 
   let encoding;
   if (o.encoding !== undefined) {
     encoding = encodingName(o.encoding);
-    if (!encoding) throw bad('--encoding', o.encoding, `is not one of ${ENCODINGS.join(', ')}`);
+    if (!encoding) throw bad('--encoding', o.encoding, t('opt.encoding', { list: ENCODINGS.join(', ') }));
   }
 
   let maxRejectRate: number | undefined = policy.policy.gate.max_reject_rate ?? undefined;
   if (o.maxRejectRate !== undefined) {
     const n = Number(o.maxRejectRate);
-    if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(o.maxRejectRate) || n > 1) throw bad('--max-reject-rate', o.maxRejectRate, 'must be a number from 0 to 1');
+    if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(o.maxRejectRate) || n > 1) throw bad('--max-reject-rate', o.maxRejectRate, t('opt.rate'));
     maxRejectRate = n;
   }
 
@@ -197,6 +203,8 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
       },
     },
     trail: o.trail ?? false,
+    xlsx: o.xlsx ?? false,
+    csvExcel: o.csvExcel ?? false,
     mask: o.mask ?? false,
     junit: o.junit,
     sign,
@@ -209,13 +217,13 @@ export function reasonCodes(values: readonly string[]): ReasonCode[] {
   const wanted = new Set<ReasonCode>();
   for (const value of values) {
     const words = value.split(',').map((w) => w.trim());
-    if (words.every((w) => w === '')) throw bad('--fail-on', value, 'names no reason code (e.g. --fail-on CONSENT_MISSING,SUPPRESSED)');
+    if (words.every((w) => w === '')) throw bad('--fail-on', value, t('opt.failOnEmpty'));
     for (const word of words) {
       if (word === '') continue;
       const code = word.toUpperCase();
       if (!(REASON_CODES as readonly string[]).includes(code)) {
         const near = nearestCode(code);
-        throw bad('--fail-on', word, `is not a reason code${near ? ` (did you mean ${near}?)` : ''}; leadaudit reasons lists them`);
+        throw bad('--fail-on', word, t('opt.notCode', { near: near ? t('opt.didYouMean', { code: near }) : '' }));
       }
       wanted.add(code as ReasonCode);
     }
@@ -246,7 +254,7 @@ function editDistance(a: string, b: string): number {
 
 function positive(flag: string, value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw bad(flag, value, 'must be a whole number above 0');
+  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw bad(flag, value, t('opt.wholeNumber'));
   return n;
 }
 
@@ -290,7 +298,7 @@ export function suppressSpecs(
     const m = LIST_NAME.exec(v);
     if (m) {
       const name = m[1]!.toLowerCase();
-      if (seen.has(name)) throw bad('--suppress', v, `names the list "${name}" a second time`);
+      if (seen.has(name)) throw bad('--suppress', v, t('opt.listTwice', { name }));
       seen.add(name);
       return kinded(name, m[2]!);
     }
@@ -304,11 +312,11 @@ export function suppressSpecs(
   });
   for (const d of dates) {
     const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(d);
-    if (!m) throw bad('--list-date', d, 'must be NAME=DATE, e.g. tps=2026-11-20');
+    if (!m) throw bad('--list-date', d, tr('opt.listDateForm'));
     const spec = specs.find((s) => s.name === m[1]!.toLowerCase());
-    if (!spec) throw bad('--list-date', d, `names no --suppress list (lists: ${specs.map((s) => s.name).join(', ') || 'none'})`);
+    if (!spec) throw bad('--list-date', d, tr('opt.listDateNoList', { lists: specs.map((s) => s.name).join(', ') || tr('opt.none') }));
     const t = parseDateArg(m[2]!, order);
-    if (t === undefined) throw bad('--list-date', d, `the date ${JSON.stringify(m[2])} is not a date (write 2026-11-20 or 20.11.2026)`);
+    if (t === undefined) throw bad('--list-date', d, tr('opt.listDateNotDate', { date: JSON.stringify(m[2]) }));
     spec.date = t;
   }
   return specs;

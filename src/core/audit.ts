@@ -20,7 +20,10 @@ import { judgeRow } from '../rules/index.js';
 import type { AuditContext, Campaign } from '../rules/context.js';
 import { campaignFrom } from '../policy/campaign.js';
 import type { Policy } from '../policy/schema.js';
-import { RowRouter } from './row-router.js';
+import { RowRouter, cleanHeader, rejectsHeader } from './row-router.js';
+import { XlsxSheetWriter } from '../io/xlsx-writer.js';
+import { csvExcelDialect } from '../io/csv-dialect.js';
+import { lang } from '../i18n/index.js';
 import { LineBuffer } from '../io/line-buffer.js';
 import { HeapKeeper, collectGarbage } from './heap.js';
 import { CallWindowTagger } from './call-window-tagger.js';
@@ -122,7 +125,13 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
     try {
-      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size);
+      // --xlsx: the same rows as spreadsheets (issue #13); --csv-excel: clean.csv as the run's language's spreadsheet opens it.
+      const xlsx = settings.xlsx ? {
+        clean: new XlsxSheetWriter(out.file('clean.xlsx'), 'clean', cleanHeader(names, tagger !== undefined)),
+        rejects: new XlsxSheetWriter(out.file('rejects.xlsx'), 'rejects', rejectsHeader(names)),
+      } : undefined;
+      const dialect = settings.csvExcel ? csvExcelDialect(lang()) : undefined;
+      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect);
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
@@ -161,6 +170,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       }
       signal?.throwIfAborted();
       const [cleanSha, rejectsSha] = await router.close();
+      const xlsxSha = await router.closeXlsx();
       const contactsSha = await reader.sha256();
       const trailSha = trailFile ? await trailFile.close() : undefined;
       const seconds = (performance.now() - started) / 1000;
@@ -184,8 +194,12 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           blankLines: reader.blankLines,
         },
         outputs: {
-          clean: { path: resolve(out.dir, 'clean.csv'), sha256: cleanSha, rows: router.clean },
+          clean: { path: resolve(out.dir, 'clean.csv'), sha256: cleanSha, rows: router.clean, ...(dialect ? { dialect } : {}) },
           rejects: { path: resolve(out.dir, 'rejects.csv'), sha256: rejectsSha, rows: router.rejected },
+          ...(xlsxSha ? {
+            clean_xlsx: { path: resolve(out.dir, 'clean.xlsx'), sha256: xlsxSha[0], rows: router.clean },
+            rejects_xlsx: { path: resolve(out.dir, 'rejects.xlsx'), sha256: xlsxSha[1], rows: router.rejected },
+          } : {}),
           ...(trailFile ? { trail: { path: trailFile.path, sha256: trailSha!, rows: router.rows } } : {}),
           report: { path: resolve(out.dir, 'report.json') },
         },
@@ -224,7 +238,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       await reportFile.close();
       signal?.throwIfAborted();
       out.commit();
-      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined, [CERTIFICATE_FILE]: certificateFile !== undefined });
+      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined, [CERTIFICATE_FILE]: certificateFile !== undefined, 'clean.xlsx': xlsx !== undefined, 'rejects.xlsx': xlsx !== undefined });
       const hints = findHints({ rows: router.rows, rejected: router.rejected, combos: router.combos, noticeGiven: manifest !== undefined });
       return { report, phoneColumn, hints, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
     } catch (e) {

@@ -4,7 +4,8 @@
  * once per batch.
  */
 import { explain, removedText, type ReasonCode } from '../reasons.js';
-import { csvField, csvLine, neutralizeFormula } from '../io/csv-write.js';
+import { csvField, csvLine, csvLineWith, neutralizeFormula } from '../io/csv-write.js';
+import type { XlsxSheetWriter } from '../io/xlsx-writer.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
 import { LineBuffer } from '../io/line-buffer.js';
@@ -18,6 +19,16 @@ export interface UnstatedCount { records: number; rows: number }
 const BOM = '\uFEFF';
 const FIRST_LINES = 10;
 const MAX_COMBOS = 1000;
+
+/** clean.csv's columns (and clean.xlsx's). */
+export function cleanHeader(columns: readonly string[], windowColumns: boolean): string[] {
+  return [...columns, 'phone_e164', 'consent_id', ...(windowColumns ? ['time_zones', 'call_window_utc'] : []), 'audit_removed'];
+}
+
+/** rejects.csv's columns (and rejects.xlsx's). */
+export function rejectsHeader(columns: readonly string[]): string[] {
+  return [...columns, 'audit_line', 'audit_reasons', 'audit_details'];
+}
 
 export class RowRouter {
   rows = 0;
@@ -53,15 +64,19 @@ export class RowRouter {
     private readonly windowColumns = false,
     /** Records in the consent index (sizes the bit sets that count each record once). */
     consentRecords = 0,
+    /** clean.xlsx and rejects.xlsx, with --xlsx (issue #13). */
+    private readonly xlsx?: { clean: XlsxSheetWriter; rejects: XlsxSheetWriter },
+    /** clean.csv in a spreadsheet's dialect, with --csv-excel (issue #13); else the contract's comma and no BOM. */
+    private readonly cleanDialect?: { delimiter: string; bom: boolean },
   ) {
     const bytes = Math.ceil(consentRecords / 8);
     this.seenUnstated = [new Uint8Array(bytes), new Uint8Array(bytes)];
   }
 
   async start(): Promise<void> {
-    const windowColumns = this.windowColumns ? ['time_zones', 'call_window_utc'] : [];
-    await this.cleanFile.write(csvLine([...this.columns, 'phone_e164', 'consent_id', ...windowColumns, 'audit_removed']));
-    await this.rejectsFile.write(BOM + csvLine([...this.columns, 'audit_line', 'audit_reasons', 'audit_details'].map(neutralizeFormula)));
+    const clean = cleanHeader(this.columns, this.windowColumns);
+    await this.cleanFile.write(this.cleanDialect ? (this.cleanDialect.bom ? BOM : '') + csvLineWith(clean, this.cleanDialect.delimiter) : csvLine(clean));
+    await this.rejectsFile.write(BOM + csvLine(rejectsHeader(this.columns).map(neutralizeFormula)));
   }
 
   /** `window`: the clean row's [time zones, UTC calling window], when the policy has one. */
@@ -80,6 +95,10 @@ export class RowRouter {
       if (row.suppression?.overriddenBy) this.registryOverrides++;
       const unstated = row.consent?.unstated;
       if (unstated) this.countUnstated(unstated, row.consent!.covering!.i);
+      if (this.xlsx || this.cleanDialect) {
+        this.cleanCells(record, row, window);
+        return;
+      }
       let line = '';
       let removed = '';
       if (row.numbers) {
@@ -116,7 +135,19 @@ export class RowRouter {
     if (seen !== undefined) this.combos.set(combo, seen + 1);
     else if (this.combos.size < MAX_COMBOS) this.combos.set(combo, 1);
     cells.push(String(record.line), combo, details.join('; '));
+    // A spreadsheet never runs a string cell: the .xlsx keeps every cell as read.
+    this.xlsx?.rejects.add(cells);
     this.rejectLines.append(csvLine(cells.map(neutralizeFormula)));
+  }
+
+  /** A clean row as cells, for clean.xlsx and the --csv-excel dialect (off the default path). */
+  private cleanCells(record: CsvRecord, row: RowFacts, window?: [string, string]): void {
+    const kept = row.numbers ? keptCells(record.fields, row) : { cells: record.fields, removed: '' };
+    const cells = [...kept.cells, row.e164!, row.consent?.covering?.consentId ?? ''];
+    if (this.windowColumns) cells.push(window?.[0] ?? '', window?.[1] ?? '');
+    cells.push(kept.removed);
+    this.xlsx?.clean.add(cells);
+    this.cleanLines.append(this.cleanDialect ? csvLineWith(cells, this.cleanDialect.delimiter) : csvLine(cells));
   }
 
   private countNumbers(row: RowFacts): void {
@@ -151,6 +182,10 @@ export class RowRouter {
   async flush(): Promise<void> {
     await this.cleanFile.writeLines(this.cleanLines);
     await this.rejectsFile.writeLines(this.rejectLines);
+    if (this.xlsx) {
+      await this.xlsx.clean.flush();
+      await this.xlsx.rejects.flush();
+    }
   }
 
   /** Flushes and closes both files; returns their SHA-256 hashes. */
@@ -158,6 +193,13 @@ export class RowRouter {
     await this.flush();
     return [await this.cleanFile.close(), await this.rejectsFile.close()];
   }
+
+  /** Closes clean.xlsx and rejects.xlsx, when written; returns their SHA-256 hashes. */
+  async closeXlsx(): Promise<[string, string] | undefined> {
+    if (!this.xlsx) return undefined;
+    return [await this.xlsx.clean.close(), await this.xlsx.rejects.close()];
+  }
+
 
 }
 

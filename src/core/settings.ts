@@ -65,6 +65,10 @@ export interface AuditSettings {
   /** Forces the encoding of every input; sniffed per file when undefined. */
   encoding: Encoding | undefined;
   gate: GateSettings;
+  /** Also write clean.xlsx and rejects.xlsx (issue #13). */
+  xlsx?: boolean;
+  /** Write clean.csv in the dialect a spreadsheet of the run's language opens directly (issue #13). */
+  csvExcel?: boolean;
   /** Write trail.jsonl, the evidence trail of every row (issue #6). */
   trail: boolean;
   /** Mask phone numbers and names in what is meant for people (report.html); never in clean.csv. */

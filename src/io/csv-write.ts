@@ -8,6 +8,18 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A line in another delimiter (`;` for --csv-excel in Russian): quoted when a field holds it. */
+export function csvLineWith(fields: readonly string[], delimiter: string): string {
+  if (delimiter === ',') return csvLine(fields);
+  let s = '';
+  for (let i = 0; i < fields.length; i++) {
+    if (i) s += delimiter;
+    const v = fields[i]!;
+    s += NEEDS_QUOTES.test(v) || v.includes(delimiter) ? `"${v.replace(/"/g, '""')}"` : v;
+  }
+  return s + '\n';
+}
+
 export function csvLine(fields: readonly string[]): string {
   let s = '';
   for (let i = 0; i < fields.length; i++) {

@@ -90,9 +90,15 @@ export const reportSchema = lazy(() => {
         }).strict()),
       }).strict(),
       outputs: z.object({
-        clean: z.object({ path: z.string(), sha256, rows: count }).strict(),
+        clean: z.object({
+          path: z.string(), sha256, rows: count,
+          dialect: z.object({ name: z.enum(['excel-ru', 'excel-en']), delimiter: z.enum([';', ',']), bom: z.boolean() }).strict().optional()
+            .describe('With --csv-excel: the spreadsheet dialect clean.csv was written in (issue #13)'),
+        }).strict(),
         rejects: z.object({ path: z.string(), sha256, rows: count }).strict(),
         report: z.object({ path: z.string() }).strict(),
+        clean_xlsx: z.object({ path: z.string(), sha256, rows: count }).strict().optional().describe('With --xlsx: clean.xlsx (issue #13)'),
+        rejects_xlsx: z.object({ path: z.string(), sha256, rows: count }).strict().optional().describe('With --xlsx: rejects.xlsx (issue #13)'),
       }).catchall(z.object({ path: z.string(), sha256: sha256.optional() })),
       totals: z.object({ rows: count, clean: count, rejected: count }).strict(),
       reasons: z.partialRecord(z.enum(REASON_CODES), count),

@@ -2,3 +2,4 @@ export { reasons } from './reasons.js';
 export { cli } from './cli.js';
 export { summary } from './summary.js';
 export { inputs } from './inputs.js';
+export { help } from './help.js';
