@@ -10,23 +10,24 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/report-json.js';
 import { CERTIFICATE_FILE, isAuditReport, renderCertificate } from '../report/certificate.js';
+import { t } from '../i18n/index.js';
 
 /** report.json as read from an out-dir: its bytes (what the certificate names) and its content. */
 export function readReport(outDir: string): { bytes: Buffer; report: Record<string, any> } {
-  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new InputError(`${outDir}: no such folder`);
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new InputError(t('cmd.noFolder', { outDir }));
   const path = join(outDir, 'report.json');
-  if (!existsSync(path)) throw new InputError(`${outDir}: no report.json here (is it the --out-dir of an audit?)`);
+  if (!existsSync(path)) throw new InputError(t('cmd.noReport', { outDir }));
   try {
     const bytes = readFileSync(path);
     return { bytes, report: JSON.parse(bytes.toString('utf8')) };
   } catch (e) {
-    throw new InputError(`${path}: cannot be read: ${(e as Error).message}`);
+    throw new InputError(t('cmd.cannotBeRead', { path, why: (e as Error).message }));
   }
 }
 
 export function certificateOf(outDir: string): { html: string; sha256: string; report: Report } {
   const { bytes, report } = readReport(outDir);
-  if (!isAuditReport(report)) throw new InputError(`${join(outDir, 'report.json')}: not the report.json of a leadaudit audit`);
+  if (!isAuditReport(report)) throw new InputError(t('cmd.notAuditReport', { path: join(outDir, 'report.json') }));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { html: renderCertificate(report as Report, sha256), sha256, report: report as Report };
 }
@@ -34,9 +35,9 @@ export function certificateOf(outDir: string): { html: string; sha256: string; r
 export function registerCertificate(program: Command): void {
   program
     .command('certificate')
-    .description('write the one-page certificate of an audit (HTML, prints on A4): what was audited, under which policy, by whom, the counts, and how to verify it')
-    .argument('<out-dir>', 'the folder an audit wrote')
-    .option('--out <file>', `where to write it (default: ${CERTIFICATE_FILE} in the out-dir)`)
+    .description(t('help.certificate'))
+    .argument('<out-dir>', t('help.outDirOfAudit'))
+    .option('--out <file>', t('help.certificate.out', { file: CERTIFICATE_FILE }))
     .action((outDir: string, opts: { out?: string }) => {
       const { html, sha256, report } = certificateOf(outDir);
       const target = resolve(opts.out ?? join(outDir, CERTIFICATE_FILE));
@@ -46,12 +47,12 @@ export function registerCertificate(program: Command): void {
         renameSync(tmp, target);
       } catch (e) {
         rmSync(tmp, { force: true });
-        throw new InputError(`${target}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new InputError(t('cmd.cannotWriteIt', { path: target, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
       }
-      const lines = [`wrote ${target}: the certificate of ${join(resolve(outDir), 'report.json')} (SHA-256 ${sha256}); print it on A4 from a browser`];
+      const lines = [t('certificate.wrote', { target, report: join(resolve(outDir), 'report.json'), sha256 })];
       lines.push(report.signature
-        ? `it names the signing key ${report.signature.key_fingerprint}: leadaudit verify ${outDir} --key <the signer's public key> checks that claim`
-        : 'the report is not signed: the certificate says so (audit --sign names the signer)');
+        ? t('certificate.signed', { key: report.signature.key_fingerprint, outDir })
+        : t('certificate.unsigned'));
       process.stderr.write(`${lines.join('\n')}\n`);
     });
 }

@@ -10,6 +10,8 @@ import { normalizePhone } from '../phone/normalize.js';
 import { openAuditDir, scanTrail, type AuditReport, type TrailEntry, type TrailLine } from '../report/trail-reader.js';
 import { humanInstant, rowView, baseName, type Pair, type RowView } from '../report/sheet.js';
 import { EXIT } from './exit-codes.js';
+import { t } from '../i18n/index.js';
+import { t as tr } from '../i18n/index.js';
 
 /** The lookup ran and found nothing: not a usage error, so not 2. */
 const NO_MATCH = 1;
@@ -21,35 +23,21 @@ type Query =
   | { kind: 'phone'; text: string }
   | { kind: 'id'; value: string };
 
-const HELP = `
-Exactly one of --line, --phone or --id names the row:
-  --line N      the row whose record starts on line N of the contacts file (audit_line in
-                rejects.csv; the header is line 1)
-  --phone P     every row whose number normalizes (with the audit's region) to the same E.164
-                number as P, or, when P is not a valid number, whose phone cell is written the same
-                (same text, or same digits)
-  --id VALUE    every row whose "id" column (header compared case-insensitively) holds VALUE, or
-                among whose consent records is one with consent_id VALUE
-Several rows can match (duplicates of a number, rows sharing a consent record): each is printed.
-
-Exit codes: 0 a row was found and printed; 1 no row matches (a message on stderr, nothing on
-stdout); 2 usage or input error (no such out-dir, no report.json, or no trail.jsonl: re-run the
-audit with --trail).`;
 
 export function registerExplain(program: Command): void {
   program
     .command('explain')
-    .description('show the evidence behind the verdict on a row of an audit run with --trail')
-    .argument('<out-dir>', 'the out-dir of an audit run with --trail')
-    .option('--line <n>', 'the row that starts on this line of the contacts file')
-    .option('--phone <number>', 'the row(s) with this phone number, written in any format')
-    .option('--id <value>', 'the row(s) with this value in the id column, or with this consent_id')
-    .option('--json', 'print the matching trail objects as JSON Lines, as stored in trail.jsonl')
-    .option('--mask', 'mask phone numbers and names in the printed rows')
-    .addHelpText('after', HELP)
+    .description(t('help.explain'))
+    .argument('<out-dir>', t('help.outDirWithTrail'))
+    .option('--line <n>', t('help.explain.line'))
+    .option('--phone <number>', t('help.explain.phone'))
+    .option('--id <value>', t('help.explain.id'))
+    .option('--json', t('help.explain.json'))
+    .option('--mask', t('help.explain.mask'))
+    .addHelpText('after', t('help.explain.more'))
     .action(async (outDir: string, opts: ExplainOptions) => {
       const query = parseQuery(opts);
-      if (opts.json && opts.mask) throw new InputError('--mask and --json do not go together: --json prints the trail objects as stored');
+      if (opts.json && opts.mask) throw new InputError(t('explain.maskJson'));
       const audit = await openAuditDir(outDir);
       const match = matcher(query, audit.report);
       const found: TrailLine[] = [];
@@ -63,7 +51,7 @@ export function registerExplain(program: Command): void {
         return true;
       });
       if (found.length === 0) {
-        process.stderr.write(`leadaudit: ${outDir}: ${noMatch(query, audit.report, near)}\n`);
+        process.stderr.write(`${t('explain.noMatch', { outDir, why: noMatch(query, audit.report, near) })}\n`);
         process.exitCode = NO_MATCH;
         return;
       }
@@ -80,21 +68,21 @@ function parseQuery(o: ExplainOptions): Query {
   const given = (['line', 'phone', 'id'] as const).filter((k) => o[k] !== undefined);
   if (given.length !== 1) {
     throw new InputError(given.length === 0
-      ? 'explain: say which row, with one of --line N, --phone P or --id VALUE'
-      : `explain: ${given.map((k) => `--${k}`).join(' and ')} given; name the row with exactly one of --line, --phone or --id`);
+      ? t('explain.which')
+      : t('explain.several', { flags: given.map((k) => `--${k}`).join(t('explain.and')) }));
   }
   if (o.line !== undefined) {
     const t = o.line.trim();
     if (!/^\d+$/.test(t) || Number(t) < 2 || !Number.isSafeInteger(Number(t))) {
-      throw new InputError(`--line ${JSON.stringify(o.line)}: not the line of a row (a whole number from 2; the header is line 1)`);
+      throw new InputError(tr('explain.badLine', { value: JSON.stringify(o.line) }));
     }
     return { kind: 'line', line: Number(t) };
   }
   if (o.phone !== undefined) {
-    if (o.phone.trim() === '') throw new InputError('--phone "": give the number to look for');
+    if (o.phone.trim() === '') throw new InputError(t('explain.emptyPhone'));
     return { kind: 'phone', text: o.phone };
   }
-  if (o.id!.trim() === '') throw new InputError('--id "": give the id or consent_id to look for');
+  if (o.id!.trim() === '') throw new InputError(t('explain.emptyId'));
   return { kind: 'id', value: o.id!.trim() };
 }
 
@@ -129,17 +117,18 @@ export function matcher(q: Query, report: AuditReport): (e: TrailEntry) => boole
 function noMatch(q: Query, report: AuditReport, near: number[]): string {
   if (q.kind === 'line') {
     const [before, after] = near;
-    if (before === undefined && after === undefined) return `no row starts at line ${q.line}: the trail has no rows`;
-    if (after === undefined) return `no row starts at line ${q.line}: the last row starts at line ${before}`;
-    if (before === undefined) return `no row starts at line ${q.line}: the first row starts at line ${after}`;
-    return `no row starts at line ${q.line}: rows start at lines ${before} and ${after}`;
+    const line = String(q.line);
+    if (before === undefined && after === undefined) return t('explain.noLineEmpty', { line });
+    if (after === undefined) return t('explain.noLineLast', { line, before: String(before) });
+    if (before === undefined) return t('explain.noLineFirst', { line, after: String(after) });
+    return t('explain.noLineBetween', { line, before: String(before), after: String(after) });
   }
-  if (q.kind === 'id') return `no row has id ${JSON.stringify(q.value)} or a consent record with that consent_id`;
+  if (q.kind === 'id') return t('explain.noId', { value: JSON.stringify(q.value) });
   const region = report.campaign?.region ?? undefined;
   const n = normalizePhone(q.text, (region ?? undefined) as CountryCode | undefined);
   return n.kind === 'valid'
-    ? `no row has the number ${JSON.stringify(q.text)} (${n.e164})`
-    : `no row has the number ${JSON.stringify(q.text)}, written so (it is not a valid number${region ? ` for region ${region}` : ''})`;
+    ? t('explain.noNumber', { value: JSON.stringify(q.text), e164: n.e164 })
+    : t('explain.noNumberWritten', { value: JSON.stringify(q.text), region: region ? t('explain.forRegion', { region }) : '' });
 }
 
 // ---- the text a person reads -------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { packageFile } from '../package-root.js';
+import { t } from '../i18n/index.js';
 
 const EXAMPLES = fileURLToPath(packageFile('examples/'));
 export const INIT_FILES = ['leadaudit-policy.json', 'notice.json', 'consent-template.csv'] as const;
@@ -15,12 +16,12 @@ export const INIT_FILES = ['leadaudit-policy.json', 'notice.json', 'consent-temp
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('write a starter policy, notice manifest and consent template into the current folder')
+    .description(t('help.init'))
     .action(() => {
       const cwd = process.cwd();
       const taken = INIT_FILES.filter((f) => existsSync(join(cwd, f)));
-      if (taken.length) throw new InputError(`init: ${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''} in ${cwd}; nothing was written`);
+      if (taken.length) throw new InputError(t('init.taken', { count: taken.length, files: taken.join(', '), cwd }));
       for (const f of INIT_FILES) copyFileSync(join(EXAMPLES, f), join(cwd, f), constants.COPYFILE_EXCL);
-      process.stderr.write(`wrote ${INIT_FILES.join(', ')} in ${cwd}\nnext: fill them in, then run leadaudit audit <contacts.csv> --policy leadaudit-policy.json --notice notice.json --consent <your consent file>\n`);
+      process.stderr.write(t('init.wrote', { files: INIT_FILES.join(', '), cwd }));
     });
 }

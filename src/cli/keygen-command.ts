@@ -9,22 +9,23 @@ import { chmodSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } fro
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { KEY_FILE, PUBLIC_KEY_FILE, generateKeyPair } from '../report/signature.js';
+import { t } from '../i18n/index.js';
 
 export function registerKeygen(program: Command): void {
   program
     .command('keygen')
-    .description(`write an Ed25519 key pair for audit --sign: ${KEY_FILE} (private, mode 0600) and ${PUBLIC_KEY_FILE}`)
-    .option('--out <dir>', 'the folder to write them in (created if missing)', '.')
+    .description(t('help.keygen', { private: KEY_FILE, public: PUBLIC_KEY_FILE }))
+    .option('--out <dir>', t('help.keygen.out'), '.')
     .action((opts: { out: string }) => {
       const dir = resolve(opts.out);
-      if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(`--out ${JSON.stringify(opts.out)}: exists and is not a folder`);
+      if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(t('cmd.notFolder', { flag: '--out', value: JSON.stringify(opts.out) }));
       const taken = [KEY_FILE, PUBLIC_KEY_FILE].filter((f) => existsSync(join(dir, f)));
-      if (taken.length) throw new InputError(`keygen: ${taken.join(' and ')} already exist${taken.length === 1 ? 's' : ''} in ${dir}; nothing was written (a key is never overwritten)`);
+      if (taken.length) throw new InputError(t('keygen.taken', { count: taken.length, files: taken.join(t('keygen.and')), dir }));
       try {
         // A new folder for a private key is its owner's alone too.
         mkdirSync(dir, { recursive: true, mode: 0o700 });
       } catch (e) {
-        throw new InputError(`--out ${JSON.stringify(opts.out)}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new InputError(t('cmd.cannotCreateFolder', { flag: '--out', value: JSON.stringify(opts.out), why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
       }
       const pair = generateKeyPair();
       const privatePath = join(dir, KEY_FILE);
@@ -34,18 +35,18 @@ export function registerKeygen(program: Command): void {
         writeFileSync(privatePath, pair.privatePem, { flag: 'wx', mode: 0o600 });
         chmodSync(privatePath, 0o600);
       } catch (e) {
-        throw new InputError(`${privatePath}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written`);
+        throw new InputError(t('keygen.cannotWrite', { path: privatePath, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
       }
       try {
         writeFileSync(publicPath, pair.publicPem, { flag: 'wx', mode: 0o644 });
       } catch (e) {
         rmSync(privatePath, { force: true });
-        throw new InputError(`${publicPath}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written`);
+        throw new InputError(t('keygen.cannotWrite', { path: publicPath, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
       }
       process.stderr.write([
-        `wrote ${privatePath}: the private key, readable by you only; keep it secret and out of the out-dir (audit --sign ${privatePath})`,
-        `wrote ${publicPath}: the public key; give it to whoever checks your reports (verify OUTDIR --key ${publicPath})`,
-        'key fingerprint (SHA-256 of the public key, on standard output):',
+        t('keygen.wrotePrivate', { path: privatePath }),
+        t('keygen.wrotePublic', { path: publicPath }),
+        t('keygen.fingerprint'),
         '',
       ].join('\n'));
       process.stdout.write(`${pair.fingerprint}\n`);

@@ -1,13 +1,14 @@
 /** `leadaudit policy show [NAME|FILE]`: the resolved policy, as JSON on standard output. */
 import type { Command } from 'commander';
 import { loadPolicy } from '../policy/load.js';
+import { t } from '../i18n/index.js';
 
 export function registerPolicy(program: Command): void {
-  const policy = program.command('policy').description('inspect policies');
+  const policy = program.command('policy').description(t('help.policy'));
   policy
     .command('show')
-    .description('print a policy (preset or file) with every setting resolved, as JSON')
-    .argument('[policy]', 'a preset name or a policy file', 'ru-152fz')
+    .description(t('help.policy.show'))
+    .argument('[policy]', t('help.policy.show.policy'), 'ru-152fz')
     .action((nameOrFile: string) => {
       const { policy: resolved } = loadPolicy(nameOrFile);
       const { extends: _base, ...shown } = resolved;

@@ -3,14 +3,16 @@ import type { Command } from 'commander';
 import { REASONS, REASON_CODES, RUN_CODES } from '../reasons.js';
 import { loadPolicy } from '../policy/load.js';
 import { codesUsedBy } from '../policy/codes.js';
-import { lawFor, lawText } from '../law/references.js';
+import { lawFor } from '../law/references.js';
+import { lawIn as lawText } from '../i18n/law.js';
+import { t } from '../i18n/index.js';
 
 export function registerReasons(program: Command): void {
   program
     .command('reasons')
-    .description("list the reason codes with what to do about each and the law behind it under a policy")
-    .option('--policy <name|file>', 'whose legal references to show', 'ru-152fz')
-    .option('--json', 'print JSON instead of text')
+    .description(t('help.reasons'))
+    .option('--policy <name|file>', t('help.reasons.policy'), 'ru-152fz')
+    .option('--json', t('help.json'))
     .action((opts: { policy: string; json?: boolean }) => {
       const loaded = loadPolicy(opts.policy);
       const used = codesUsedBy(loaded.policy);
@@ -29,12 +31,12 @@ export function registerReasons(program: Command): void {
         process.stdout.write(`${JSON.stringify({ policy: loaded.policy.name, preset: loaded.preset ?? null, reasons: rows }, null, 2)}\n`);
         return;
       }
-      const out = [`Reason codes under ${loaded.policy.name}${loaded.preset && loaded.preset !== loaded.policy.name ? ` (extends ${loaded.preset})` : ''}:`, ''];
+      const out = [t('reasons.head', { policy: loaded.policy.name, extends: loaded.preset && loaded.preset !== loaded.policy.name ? t('reasons.extends', { preset: loaded.preset }) : '' }), ''];
       for (const r of rows) {
-        out.push(`${r.code}${r.applies ? '' : '  (not applied by this policy)'}${r.scope === 'row and run' ? '  (about the whole run: rejects every row)' : ''}`);
+        out.push(`${r.code}${r.applies ? '' : t('reasons.notApplied')}${r.scope === 'row and run' ? t('reasons.wholeRun') : ''}`);
         out.push(`  ${r.title}.`);
-        out.push(`  What to do: ${r.remedy}`);
-        if (r.law) out.push(`  Law: ${r.law}`);
+        out.push(t('reasons.whatToDo', { remedy: r.remedy }));
+        if (r.law) out.push(t('reasons.law', { law: r.law }));
         out.push('');
       }
       process.stdout.write(out.join('\n'));

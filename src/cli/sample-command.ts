@@ -13,34 +13,29 @@ import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
 import { openAuditDir, scanTrail, type TrailEntry } from '../report/trail-reader.js';
 import { renderSheetHtml, renderSheetMarkdown, type SampleFrom, type SheetInput } from '../report/sheet.js';
+import { t } from '../i18n/index.js';
+import { t as tr } from '../i18n/index.js';
 
 const MAX_SEED = 0xffff_ffff;
 
 interface SampleOptions { size: string; seed?: string; from: SampleFrom; unmask?: boolean; out?: string }
 
-const HELP = `
-The same seed and the same trail.jsonl always draw the same rows. Without --seed a seed is chosen
-at random and printed on stderr: pass it back with --seed to draw the same sample again. When the
-size is not smaller than the population, every row of it is in the sheet (and the sheet says so).
-Phone numbers and the values of name columns are masked unless --unmask is given.
-Writes spot-audit-<seed>.html and spot-audit-<seed>.md; exit 0 when written, 2 on a usage or input
-error (no such out-dir, no report.json, no trail.jsonl: re-run the audit with --trail).`;
 
 export function registerSample(program: Command): void {
   program
     .command('sample')
-    .description('draw a reproducible random sample of an audit run with --trail, as a spot-audit sheet (HTML and Markdown)')
-    .argument('<out-dir>', 'the out-dir of an audit run with --trail')
-    .requiredOption('--size <n>', 'how many rows to draw')
-    .option('--seed <s>', `the seed of the draw, a whole number from 0 to ${MAX_SEED} (default: a random one, printed)`)
-    .addOption(new Option('--from <rows>', 'the population to draw from').choices(['clean', 'rejects', 'all']).default('all'))
-    .option('--unmask', 'show phone numbers and names in full')
-    .option('--out <dir>', 'where to write the sheets (default: the out-dir)')
-    .addHelpText('after', HELP)
+    .description(t('help.sample'))
+    .argument('<out-dir>', t('help.outDirWithTrail'))
+    .requiredOption('--size <n>', t('help.sample.size'))
+    .option('--seed <s>', t('help.sample.seed', { max: String(MAX_SEED) }))
+    .addOption(new Option('--from <rows>', t('help.sample.from')).choices(['clean', 'rejects', 'all']).default('all'))
+    .option('--unmask', t('help.sample.unmask'))
+    .option('--out <dir>', t('help.sample.out'))
+    .addHelpText('after', t('help.sample.more'))
     .action(async (outDir: string, opts: SampleOptions) => {
-      const size = wholeNumber('--size', opts.size, 1, Number.MAX_SAFE_INTEGER, 'a whole number of rows from 1');
+      const size = wholeNumber('--size', opts.size, 1, Number.MAX_SAFE_INTEGER, t('sample.sizeWhat'));
       const chosen = opts.seed === undefined;
-      const seed = chosen ? randomInt(0, MAX_SEED + 1) : wholeNumber('--seed', opts.seed!, 0, MAX_SEED, `a whole number from 0 to ${MAX_SEED}`);
+      const seed = chosen ? randomInt(0, MAX_SEED + 1) : wholeNumber('--seed', opts.seed!, 0, MAX_SEED, t('sample.seedWhat', { max: String(MAX_SEED) }));
       const audit = await openAuditDir(outDir);
       const target = resolve(opts.out ?? audit.dir);
 
@@ -58,19 +53,19 @@ export function registerSample(program: Command): void {
       };
       const base = join(target, `spot-audit-${seed}`);
       await mkdir(target, { recursive: true }).catch((e: unknown) => {
-        throw new InputError(`--out ${JSON.stringify(opts.out ?? outDir)}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new InputError(t('cmd.cannotCreateFolder', { flag: '--out', value: JSON.stringify(opts.out ?? outDir), why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
       });
       await writeAtomically(`${base}.html`, renderSheetHtml(sheet));
       await writeAtomically(`${base}.md`, renderSheetMarkdown(sheet));
 
       const err: string[] = [];
       const recorded = audit.report.outputs.trail?.sha256;
-      if (recorded !== undefined && recorded !== scan.sha256) err.push(`warning: the SHA-256 of ${audit.trailPath} differs from the one report.json records (${recorded}): the trail was changed after the audit; the sheet says so`);
-      if (scan.rows !== audit.report.totals.rows) err.push(`warning: trail.jsonl has ${scan.rows} rows, report.json counts ${audit.report.totals.rows}`);
-      const population = opts.from === 'all' ? 'rows' : opts.from === 'clean' ? 'clean rows' : 'rejected rows';
-      err.push(`sampled ${rows.length} of ${reservoir.seen} ${population}${size >= reservoir.seen ? ' (all of them)' : ''}`);
-      err.push(`seed ${seed}${chosen ? ` (chosen at random: --seed ${seed} draws the same rows again)` : ''}`);
-      err.push(`wrote ${base}.html`, `wrote ${base}.md`);
+      if (recorded !== undefined && recorded !== scan.sha256) err.push(t('sample.trailChanged', { path: audit.trailPath, recorded }));
+      if (scan.rows !== audit.report.totals.rows) err.push(t('sample.rowCount', { rows: scan.rows, total: audit.report.totals.rows }));
+      const population = t(`sample.pop.${opts.from}`);
+      err.push(t('sample.sampled', { n: rows.length, seen: reservoir.seen, population, all: size >= reservoir.seen ? t('sample.all') : '' }));
+      err.push(t('sample.seed', { seed: String(seed), chosen: chosen ? t('sample.chosen', { seed: String(seed) }) : '' }));
+      err.push(t('cmd.wrote', { path: `${base}.html` }), t('cmd.wrote', { path: `${base}.md` }));
       process.stderr.write(`${err.join('\n')}\n`);
     });
 }
@@ -78,7 +73,7 @@ export function registerSample(program: Command): void {
 function wholeNumber(flag: string, text: string, min: number, max: number, what: string): number {
   const t = text.trim();
   const n = Number(t);
-  if (!/^\d+$/.test(t) || n < min || n > max) throw new InputError(`${flag} ${JSON.stringify(text)}: not ${what}`);
+  if (!/^\d+$/.test(t) || n < min || n > max) throw new InputError(tr('sample.not', { flag, value: JSON.stringify(text), what }));
   return n;
 }
 
@@ -110,6 +105,6 @@ async function writeAtomically(path: string, text: string): Promise<void> {
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw new InputError(`${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError(t('cmd.cannotWriteIt', { path, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
 }

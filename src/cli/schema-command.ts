@@ -5,6 +5,7 @@ import { policySchema } from '../policy/schema.js';
 import { consentRecordSchema } from '../evidence/consent-schema.js';
 import { noticeManifestSchema } from '../evidence/notice-manifest.js';
 import { reportSchema } from '../report/report-schema.js';
+import { t } from '../i18n/index.js';
 
 export const SCHEMAS = {
   policy: policySchema,
@@ -20,8 +21,8 @@ export function jsonSchema(kind: keyof typeof SCHEMAS): object {
 export function registerSchema(program: Command): void {
   program
     .command('schema')
-    .description('print the JSON Schema of a policy file, a consent record, the notice manifest or report.json')
-    .addArgument(new Argument('<kind>', 'which schema').choices(Object.keys(SCHEMAS)))
+    .description(t('help.schema'))
+    .addArgument(new Argument('<kind>', t('help.schema.kind')).choices(Object.keys(SCHEMAS)))
     .action((kind: keyof typeof SCHEMAS) => {
       process.stdout.write(`${JSON.stringify(jsonSchema(kind), null, 2)}\n`);
     });

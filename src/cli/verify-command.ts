@@ -13,41 +13,35 @@ import { recordedFiles, verifyAudit } from '../core/verify.js';
 import { readKey } from '../report/signature.js';
 import { renderVerification } from '../report/verify-text.js';
 import { EXIT } from './exit-codes.js';
+import { t } from '../i18n/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 interface VerifyOptions { key?: string; input?: string[]; outputsOnly?: boolean }
 
-const HELP = `
-Inputs are named contacts, consent:1, consent:2, ... (in --consent order), notice,
-suppress:<list name> and policy; verify prints each name. An input that is not where report.json
-says, or that was read from standard input, makes the exit 1 unless --input NAME=PATH says where
-it is now, or --outputs-only leaves the inputs out (the verdict then says so).
-When the out-dir holds report.sig, --key is needed: without it the signature is not checked and
-the exit is 1. --key without a report.sig is exit 1 too: the report is not signed.`;
 
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('recompute the hashes of the inputs and outputs of an audit, check its signature, and compare them with its report.json')
-    .argument('<out-dir>', 'the folder an audit wrote')
-    .option('--key <public-key>', "the signer's Ed25519 public key (PEM, leadaudit-key.pub.pem): check report.sig")
-    .option('--input <name=path>', 'where an input is now, e.g. contacts=archive/base.csv (repeatable)', collect)
-    .option('--outputs-only', 'check the outputs only: inputs are out of scope (the verdict says so)')
-    .addHelpText('after', HELP)
+    .description(t('help.verify'))
+    .argument('<out-dir>', t('help.outDirOfAudit'))
+    .option('--key <public-key>', t('help.verify.key'))
+    .option('--input <name=path>', t('help.verify.input'), collect)
+    .option('--outputs-only', t('help.verify.outputsOnly'))
+    .addHelpText('after', t('help.verify.more'))
     .action(async (outDir: string, opts: VerifyOptions) => {
       const reportPath = join(outDir, 'report.json');
-      if (!existsSync(reportPath)) throw new InputError(`${outDir}: no report.json here (is it the --out-dir of an audit?)`);
+      if (!existsSync(reportPath)) throw new InputError(t('cmd.noReport', { outDir }));
       let reportBytes: Buffer;
       let report: Record<string, any>;
       try {
         reportBytes = readFileSync(reportPath);
         report = JSON.parse(reportBytes.toString('utf8'));
       } catch (e) {
-        throw new InputError(`${reportPath}: cannot be read: ${(e as Error).message}`);
+        throw new InputError(t('cmd.cannotBeRead', { path: reportPath, why: (e as Error).message }));
       }
       const key = opts.key === undefined ? undefined : readKey(opts.key, 'public', '--key');
-      if (opts.outputsOnly && opts.input?.length) throw new InputError('--input and --outputs-only: give one or the other (--outputs-only leaves every input out)');
+      if (opts.outputsOnly && opts.input?.length) throw new InputError(t('verify.inputAndOutputsOnly'));
       const inputs = inputPaths(opts.input ?? [], recordedFiles(report, outDir).filter((f) => f.kind === 'input').map((f) => f.name));
       const v = await verifyAudit({ outDir, reportBytes, report, key, inputs, outputsOnly: opts.outputsOnly === true });
       process.stdout.write(renderVerification(v));
@@ -62,11 +56,11 @@ export function inputPaths(values: readonly string[], names: readonly string[]):
     const eq = value.indexOf('=');
     const name = eq > 0 ? value.slice(0, eq).trim() : '';
     const path = eq > 0 ? value.slice(eq + 1) : '';
-    const bad = (problem: string) => new InputError(`--input ${JSON.stringify(value)}: ${problem}`);
-    if (!name || !path) throw bad('must be NAME=PATH, e.g. contacts=archive/base.csv');
-    if (!names.includes(name)) throw bad(`report.json names no input "${name}" (its inputs: ${names.join(', ')})`);
-    if (paths.has(name)) throw bad(`gives "${name}" a second time`);
-    if (!existsSync(path)) throw bad('no such file');
+    const bad = (problem: string) => new InputError(t('verify.inputBad', { value: JSON.stringify(value), problem }));
+    if (!name || !path) throw bad(t('verify.inputForm'));
+    if (!names.includes(name)) throw bad(t('verify.inputUnknown', { name, names: names.join(', ') }));
+    if (paths.has(name)) throw bad(t('verify.inputTwice', { name }));
+    if (!existsSync(path)) throw bad(t('fs.ENOENT'));
     paths.set(name, path);
   }
   return paths;

@@ -6,7 +6,8 @@
  */
 import { maskPhone as maskPhones } from './mask.js';
 import { REASONS, type ReasonCode } from '../reasons.js';
-import { LAW, lawText } from '../law/references.js';
+import { LAW } from '../law/references.js';
+import { lawIn as lawText } from '../i18n/law.js';
 import { isPresetName, type PresetName } from '../policy/preset-names.js';
 import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';

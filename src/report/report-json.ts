@@ -5,7 +5,7 @@
 import { lang } from '../i18n/index.js';
 import { isoString } from '../dates.js';
 import { REASON_CODES, explain, type Finding, type ReasonCode } from '../reasons.js';
-import { lawText } from '../law/references.js';
+import { lawIn as lawText } from '../i18n/law.js';
 import type { Campaign } from '../rules/context.js';
 import { delimiterName } from '../io/table-reader.js';
 import type { PhoneColumn } from '../io/columns.js';

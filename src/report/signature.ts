@@ -8,6 +8,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 export const SIGNATURE_FILE = 'report.sig';
 export const KEY_FILE = 'leadaudit-key.pem';
@@ -57,30 +58,30 @@ const PUBLIC_PEM = /-----BEGIN (RSA )?PUBLIC KEY-----/;
  * problem is an InputError naming the flag and the file: `--sign "k.pem": is a public key; ...`.
  */
 export function readKey(path: string, kind: 'private' | 'public', flag: string): KeyObject {
-  const fail = (problem: string) => new InputError(`${flag} ${JSON.stringify(path)}: ${problem}`);
+  const fail = (problem: string) => new InputError(t('key.bad', { flag, value: JSON.stringify(path), problem }));
   let text: string;
   try {
     text = readFileSync(path, 'latin1');
   } catch (e) {
-    throw fail(`cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw fail(t('key.cannotRead', { why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   const [wanted, other] = kind === 'private' ? [PRIVATE_PEM, PUBLIC_PEM] : [PUBLIC_PEM, PRIVATE_PEM];
   if (other.test(text) && !wanted.test(text)) {
     throw fail(kind === 'private'
-      ? `is a public key; signing needs the private key (${KEY_FILE})`
-      : `is a private key; checking needs only the public key (${PUBLIC_KEY_FILE}): don't hand the private one around`);
+      ? t('key.isPublic', { file: KEY_FILE })
+      : t('key.isPrivate', { file: PUBLIC_KEY_FILE }));
   }
   if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(text)) {
-    throw fail('is encrypted with a passphrase; leadaudit reads unencrypted keys (keep the file readable by its owner only)');
+    throw fail(t('key.encrypted'));
   }
   let key: KeyObject;
   try {
     key = kind === 'private' ? createPrivateKey(text) : createPublicKey(text);
   } catch {
-    throw fail(`is not ${kind === 'private' ? 'a private' : 'a public'} key in PEM form (leadaudit keygen makes a key pair)`);
+    throw fail(kind === 'private' ? t('key.notPemPrivate') : t('key.notPemPublic'));
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw fail(`is a key of type ${(key.asymmetricKeyType ?? 'unknown').toUpperCase()}, not Ed25519 (leadaudit keygen makes an Ed25519 pair)`);
+    throw fail(t('key.notEd25519', { type: (key.asymmetricKeyType ?? 'unknown').toUpperCase() }));
   }
   return key;
 }

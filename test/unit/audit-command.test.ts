@@ -49,6 +49,8 @@ describe('toSettings: defaults', () => {
       encoding: undefined,
       gate: { maxRejectRate: undefined, failOnReject: false, failOn: [], setBy: { maxRejectRate: 'policy', failOnReject: 'policy', failOn: 'policy' } },
       trail: false,
+      xlsx: false,
+      csvExcel: false,
       mask: false,
       junit: undefined,
       sign: undefined,
