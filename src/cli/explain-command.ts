@@ -8,7 +8,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { InputError } from '../errors.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { openAuditDir, scanTrail, type AuditReport, type TrailEntry, type TrailLine } from '../report/trail-reader.js';
-import { humanInstant, rowView, baseName, type Pair, type RowView } from '../report/sheet.js';
+import { humanInstant, rowView, baseName, verdictWord, type Pair, type RowView } from '../report/sheet.js';
 import { EXIT } from './exit-codes.js';
 import { t } from '../i18n/index.js';
 import { t as tr } from '../i18n/index.js';
@@ -149,35 +149,35 @@ function pairs(list: Pair[], indent = '  '): string[] {
 export function renderExplain(entries: TrailEntry[], report: AuditReport, q: Query, mask: boolean): string {
   const asked = q.kind === 'line' ? `--line ${q.line}` : q.kind === 'phone' ? `--phone ${JSON.stringify(q.text)}` : `--id ${JSON.stringify(q.value)}`;
   const head = [
-    `Audit of ${clean(baseName(report.inputs.contacts.path))} under ${clean(report.policy.name)}, as of ${humanInstant(report.as_of)}`
-      + (report.campaign ? `, ${report.campaign.channel} for ${clean(report.campaign.purpose)}` : ''),
+    t('explain.head', { file: clean(baseName(report.inputs.contacts.path)), policy: clean(report.policy.name), asOf: humanInstant(report.as_of) })
+      + (report.campaign ? t('explain.headCampaign', { channel: report.campaign.channel, purpose: clean(report.campaign.purpose) }) : ''),
   ];
-  if (entries.length > 1) head.push(`${entries.length} rows match ${clean(asked)}: lines ${entries.map((e) => e.line).join(', ')}`);
+  if (entries.length > 1) head.push(t('explain.several.rows', { count: entries.length, asked: clean(asked), lines: entries.map((e) => e.line).join(', ') }));
   const blocks = entries.map((e) => rowText(rowView(e, report, mask)));
   return `${head.join('\n')}\n\n${blocks.join(`\n${'-'.repeat(72)}\n\n`)}`;
 }
 
 function rowText(v: RowView): string {
-  const out = [`Line ${v.line}: ${v.verdict}`];
-  if (v.reasons.length === 0) out.push('  No reason to reject: every check passed.');
+  const out = [`${t('sheet.line', { line: String(v.line) })}: ${verdictWord(v.verdict)}`];
+  if (v.reasons.length === 0) out.push(`  ${t('sheet.noReason')}`);
   for (const r of v.reasons) out.push(`  ${r.code}  ${clean(r.title)}`, `    ${clean(r.detail)}`);
-  out.push('', 'Row', ...pairs(v.data));
-  out.push('', 'Phone number', ...(v.phone ? pairs(v.phone) : ['  Not read: the row could not be read as CSV.']));
-  out.push('', 'Consent evidence', `  ${clean(v.consent.summary)}`);
+  out.push('', t('explain.row'), ...pairs(v.data));
+  out.push('', t('sheet.phoneNumber'), ...(v.phone ? pairs(v.phone) : [`  ${t('sheet.notRead')}`]));
+  out.push('', t('sheet.consentEvidence'), `  ${clean(v.consent.summary)}`);
   v.consent.records.forEach((r, i) => out.push(
     `  ${i + 1}. ${clean(r.id)}  ${clean(r.where)}${r.role ? `  [${r.role}]` : ''}`,
-    `     given ${r.given}; withdrawn ${r.withdrawn}; expires ${r.expires}`,
-    `     channels: ${clean(r.channels)}; purposes: ${clean(r.purposes)}`,
-    `     evidence: ${clean(r.evidence)}`,
-    `     fate: ${clean(r.fate)}`,
+    `     ${t('sheet.given')} ${r.given}; ${t('sheet.withdrawn')} ${r.withdrawn}; ${t('sheet.expires')} ${r.expires}`,
+    `     ${t('sheet.channels')}: ${clean(r.channels)}; ${t('sheet.purposes')}: ${clean(r.purposes)}`,
+    `     ${t('sheet.evidence')}: ${clean(r.evidence)}`,
+    `     ${t('sheet.fate')}: ${clean(r.fate)}`,
   ));
-  out.push('', 'Notice');
+  out.push('', t('sheet.notice'));
   if (v.notice.fields.length === 0) out.push(`  ${v.notice.summary}`);
   else {
     out.push(`  ${v.notice.summary}`);
-    out.push(...pairs(v.notice.fields.map((f) => ({ label: f.label, value: `${f.value}   (${f.found ? `from ${f.from}` : f.from})` }))));
+    out.push(...pairs(v.notice.fields.map((f) => ({ label: f.label, value: `${f.value}   (${f.found ? t('explain.from', { from: f.from }) : f.from})` }))));
     out.push(...pairs(v.notice.meta));
   }
-  if (v.callWindow) out.push('', 'Calling window', `  ${clean(v.callWindow)}`);
+  if (v.callWindow) out.push('', t('sheet.callingWindow'), `  ${clean(v.callWindow)}`);
   return `${out.join('\n')}\n`;
 }

@@ -3,14 +3,15 @@
  * (issue #11): where it was, how it reads, and its own verdict.
  */
 import type { TrailEntry } from './trail.js';
+import { t } from '../i18n/index.js';
 
 export function numbersPairs(entry: TrailEntry, mask: (s: string) => string): { label: string; value: string }[] {
   return (entry.numbers ?? []).map((n, i) => {
-    const read = n.status === 'valid' ? ` = ${mask(n.e164 ?? '')}` : n.status === 'invalid' ? ' (not a valid number)' : '';
-    const verdict = n.same_as !== null ? `the same number as number ${n.same_as + 1}, judged once`
-      : n.verdict === 'passed' ? `passed${n.covering ? ` (consent ${n.covering})` : ''}`
-        : n.verdict === 'removed' ? `taken out of the clean row: ${n.details.join('; ')}`
-          : `failed: ${n.details.join('; ')}`;
-    return { label: `Number ${i + 1} (${n.column})`, value: `${mask(n.raw)}${read}: ${verdict}` };
+    const read = n.status === 'valid' ? ` = ${mask(n.e164 ?? '')}` : n.status === 'invalid' ? t('numbers.notValid') : '';
+    const verdict = n.same_as !== null ? t('numbers.same', { n: String(n.same_as + 1) })
+      : n.verdict === 'passed' ? t('numbers.passed', { consent: n.covering ? t('numbers.consent', { id: n.covering }) : '' })
+        : n.verdict === 'removed' ? t('numbers.removed', { details: n.details.join('; ') })
+          : t('numbers.failed', { details: n.details.join('; ') });
+    return { label: t('numbers.label', { n: String(i + 1), column: n.column }), value: `${mask(n.raw)}${read}: ${verdict}` };
   });
 }

@@ -5,3 +5,7 @@ export { inputs } from './inputs.js';
 export { help } from './help.js';
 export { law } from './law.js';
 export { commands } from './commands.js';
+export { sheet } from './sheet.js';
+export { sheethtml } from './sheethtml.js';
+export { explain } from './explain.js';
+export { numbers } from './numbers.js';
