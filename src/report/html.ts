@@ -13,6 +13,7 @@ import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
 import { HTML_STYLE } from './html-style.js';
 import { conditionText, gateState } from './gate-text.js';
+import { fmtDate, fmtNumber, lang, t } from '../i18n/index.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -51,15 +52,15 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const e = escapeHtml;
 
 // Thousands separators without ICU: the first toLocaleString call costs tens of milliseconds.
-const num = (n: number) => (Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n));
-const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const num = (n: number) => (lang() === 'ru' ? fmtNumber(n) : Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n));
+const yesNo = (b: boolean) => (b ? t('html.yes') : t('html.no'));
 
 export function renderReportHtml(report: Report, opts: HtmlOptions = {}): string {
   const mask = opts.mask === true;
   const contacts = report.inputs.contacts;
-  const title = `Lead list audit: ${baseName(contacts.path)}`;
+  const title = t('html.title', { file: baseName(contacts.path) });
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -70,14 +71,14 @@ export function renderReportHtml(report: Report, opts: HtmlOptions = {}): string
 <body>
 <header class="top">
   <div>
-    <p class="eyebrow">${e(report.tool.name)} audit report</p>
+    <p class="eyebrow">${e(t('html.eyebrow', { tool: report.tool.name }))}</p>
     <h1 title="${e(contacts.path)}">${e(baseName(contacts.path))}</h1>
   </div>
   <dl class="meta">
-    <div><dt>Policy</dt><dd>${e(report.policy.name)}</dd></div>
-    <div><dt>As of</dt><dd><time datetime="${e(report.as_of)}">${e(humanInstant(report.as_of))}</time></dd></div>
-    <div><dt>Tool</dt><dd>${e(report.tool.name)} ${e(report.tool.version)}</dd></div>${mask ? `
-    <div><dt>Personal data</dt><dd>masked</dd></div>` : ''}
+    <div><dt>${e(t('html.label.policy'))}</dt><dd>${e(report.policy.name)}</dd></div>
+    <div><dt>${e(t('sheet.asOf'))}</dt><dd><time datetime="${e(report.as_of)}">${e(humanInstant(report.as_of))}</time></dd></div>
+    <div><dt>${e(t('html.tool'))}</dt><dd>${e(report.tool.name)} ${e(report.tool.version)}</dd></div>${mask ? `
+    <div><dt>${e(t('sheet.personalData'))}</dt><dd>${e(t('html.masked'))}</dd></div>` : ''}
   </dl>
 </header>
 <main>
@@ -94,9 +95,7 @@ ${lawSection(report)}
 ${inputsSection(report, mask)}
 ${outputsSection(report)}
 </main>
-<footer>Made by ${e(report.tool.name)} ${e(report.tool.version)} in ${e(report.timing.seconds)} s
-(${e(num(report.timing.rows_per_second))} rows/s). The SHA-256 of every file ties these verdicts to
-these exact inputs and outputs. Details of each rejected row are in rejects.csv.</footer>
+<footer>${e(t('html.footer', { tool: report.tool.name, version: report.tool.version, seconds: lang() === 'ru' ? String(report.timing.seconds).replace('.', ',') : String(report.timing.seconds), rate: num(report.timing.rows_per_second) }))}</footer>
 </body>
 </html>
 `;
@@ -105,20 +104,20 @@ these exact inputs and outputs. Details of each rejected row are in rejects.csv.
 function totalsSection(r: Report): string {
   const { rows, clean, rejected } = r.totals;
   const cleanShare = rows === 0 ? 0 : clean / rows;
-  return `<section id="totals" class="totals" aria-label="Totals">
-  <div class="kpi"><span class="kpi-label">Rows audited</span>
+  return `<section id="totals" class="totals" aria-label="${e(t('html.totals'))}">
+  <div class="kpi"><span class="kpi-label">${e(t('sheet.rowsAudited'))}</span>
     <span class="kpi-value" data-total="rows">${e(num(rows))}</span>
-    <span class="kpi-note">${e(num(r.inputs.contacts.blank_lines))} blank line${r.inputs.contacts.blank_lines === 1 ? '' : 's'} skipped</span></div>
-  <div class="kpi kpi-clean"><span class="kpi-label">Clean</span>
+    <span class="kpi-note">${e(t('html.blankSkipped', { count: r.inputs.contacts.blank_lines }))}</span></div>
+  <div class="kpi kpi-clean"><span class="kpi-label">${e(t('html.clean'))}</span>
     <span class="kpi-value" data-total="clean">${e(num(clean))}</span>
-    <span class="kpi-note">${e(formatRate(cleanShare))} of rows: clean.csv</span></div>
-  <div class="kpi kpi-rejected"><span class="kpi-label">Rejected</span>
+    <span class="kpi-note">${e(t('html.ofRows', { rate: formatRate(cleanShare), file: 'clean.csv' }))}</span></div>
+  <div class="kpi kpi-rejected"><span class="kpi-label">${e(t('html.rejectedLabel'))}</span>
     <span class="kpi-value" data-total="rejected">${e(num(rejected))}</span>
-    <span class="kpi-note">${e(formatRate(r.gate.reject_rate))} of rows: rejects.csv</span></div>
-  <div class="kpi"><span class="kpi-label">Reject rate</span>
+    <span class="kpi-note">${e(t('html.ofRows', { rate: formatRate(r.gate.reject_rate), file: 'rejects.csv' }))}</span></div>
+  <div class="kpi"><span class="kpi-label">${e(t('html.rejectRate'))}</span>
     <span class="kpi-value" data-total="reject-rate">${e(formatRate(r.gate.reject_rate))}</span>
-    <span class="kpi-note">rejected / rows</span>
-    <span class="split${rows === 0 ? ' split-empty' : ''}" role="img" aria-label="${e(`${formatRate(cleanShare)} clean`)}"><span style="width:${(cleanShare * 100).toFixed(2)}%"></span></span></div>
+    <span class="kpi-note">${e(t('html.rejectedPerRows'))}</span>
+    <span class="split${rows === 0 ? ' split-empty' : ''}" role="img" aria-label="${e(t('html.cleanShare', { rate: formatRate(cleanShare) }))}"><span style="width:${(cleanShare * 100).toFixed(2)}%"></span></span></div>
 ${gateCard(r)}
 </section>`;
 }
@@ -127,14 +126,14 @@ function gateCard(r: Report): string {
   const g = r.gate;
   const state = gateState(g);
   // With no condition set the run is not "passed" by anything: say so, without that word (issue #14).
-  const badge = { failed: 'Failed', passed: 'Passed', none: 'No gate set' }[state];
+  const badge = e(t(`html.gate.${state}`));
   const ctx = { policy: r.policy.name, asOf: r.as_of };
   let why: string;
   if (state === 'failed') why = `<ul>${g.failures.map((f) => `<li>${e(f)}</li>`).join('')}</ul>`;
   else if (state === 'passed') why = `<ul>${g.conditions.map((c) => `<li>${e(conditionText(c, ctx))}</li>`).join('')}</ul>`;
-  else why = '<p>No <code>--max-reject-rate</code>, <code>--fail-on-reject</code> or <code>--fail-on</code> was given and the policy sets none: the exit code does not depend on the verdicts.</p>';
+  else why = `<p>${t('html.gate.noneWhy', { a: '<code>--max-reject-rate</code>', b: '<code>--fail-on-reject</code>', c: '<code>--fail-on</code>' })}</p>`;
   return `  <div id="gate" class="kpi gate gate-${state}" data-passed="${g.passed}" data-state="${state}">
-    <span class="kpi-label">Import gate</span>
+    <span class="kpi-label">${e(t('html.importGate'))}</span>
     <span class="verdict">${badge}</span>
     ${why}
   </div>`;
@@ -154,9 +153,9 @@ function reasonInfo(code: string) {
 function reasonsSection(r: Report): string {
   const entries = reasonEntries(r);
   const head = `<section class="card chart" aria-labelledby="reasons-h">
-  <h2 id="reasons-h">Why rows were rejected</h2>
-  <p class="note">Rows per reason code; a row can have several reasons, so bars may add up to more than ${e(num(r.totals.rejected))}.</p>`;
-  if (entries.length === 0) return `${head}\n  <figure id="reasons-chart" class="empty"><p>No row was rejected.</p></figure>\n</section>`;
+  <h2 id="reasons-h">${e(t('html.whyRejected'))}</h2>
+  <p class="note">${e(t('html.whyRejectedNote', { n: num(r.totals.rejected) }))}</p>`;
+  if (entries.length === 0) return `${head}\n  <figure id="reasons-chart" class="empty"><p>${e(t('html.noRejected'))}</p></figure>\n</section>`;
   const max = entries[0]![1];
   const W = 720, LABEL = 300, COUNT = 74, ROW = 24, BAR = 14;
   const span = W - LABEL - COUNT;
@@ -165,7 +164,7 @@ function reasonsSection(r: Report): string {
     const w = Math.max(2, (count / max) * span);
     const share = r.totals.rows === 0 ? 0 : count / r.totals.rows;
     const label = reasonInfo(code)?.title ?? code;
-    return `    <g transform="translate(0 ${y})"><title>${e(`${code}: ${count} row${count === 1 ? '' : 's'} (${formatRate(share)})`)}</title>
+    return `    <g transform="translate(0 ${y})"><title>${e(`${code}: ${t('html.rows', { count })} (${formatRate(share)})`)}</title>
       <text class="label" x="${LABEL - 10}" y="${ROW / 2}" text-anchor="end" dominant-baseline="central">${e(label)}</text>
       <rect class="bar" data-code="${e(code)}" data-count="${count}" x="${LABEL}" y="${(ROW - BAR) / 2}" width="${w.toFixed(1)}" height="${BAR}" rx="2"></rect>
       <text class="count" x="${(LABEL + w + 6).toFixed(1)}" y="${ROW / 2}" dominant-baseline="central">${e(num(count))}<tspan class="share" dx="5">${e(formatRate(share))}</tspan></text>
@@ -174,7 +173,7 @@ function reasonsSection(r: Report): string {
   const height = entries.length * ROW;
   return `${head}
   <figure id="reasons-chart">
-   <svg viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-label="Bar chart: rows rejected per reason">
+   <svg viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-label="${e(t('html.chartLabel'))}">
 ${bars.join('\n')}
    </svg>
   </figure>
@@ -185,44 +184,44 @@ function policySection(r: Report): string {
   const c = r.campaign;
   const x = extras(r);
   const p = x.policy;
-  const origin = p.file ? `file ${e(baseName(p.file.path))}${p.preset ? `, extends ${e(p.preset)}` : ''}`
-    : p.preset && p.preset !== r.policy.name ? `preset ${e(p.preset)}` : p.preset ? 'built-in preset' : '';
+  const origin = p.file ? e(t('html.policyFile', { file: baseName(p.file.path), extends: p.preset ? t('html.policyExtends', { preset: p.preset }) : '' }))
+    : p.preset && p.preset !== r.policy.name ? e(t('html.preset', { preset: p.preset })) : p.preset ? e(t('html.builtIn')) : '';
   const rows: [string, string][] = [
-    ['Policy', `${e(r.policy.name)}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
+    [e(t('html.label.policy')), `${e(r.policy.name)}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
   ];
-  if (p.legal_basis?.length) rows.push(['Legal basis', p.legal_basis.map(e).join('; ')]);
+  if (p.legal_basis?.length) rows.push([e(t('html.label.legalBasis')), p.legal_basis.map(e).join('; ')]);
   rows.push(
-    ['Campaign purpose', e(c.purpose)],
-    ['Channel', e(c.channel)],
-    ['Default region', c.region === null ? 'none: numbers need a country code' : e(c.region)],
-    ['Proof of consent', c.proof_required ? 'required (evidence_ref)' : 'not required'],
-    ['Maximum consent age', c.consent_max_age_days === null ? 'no limit' : `${e(num(c.consent_max_age_days))} days`],
-    ['Duplicates', c.reject_duplicates ? 'rejected' : 'allowed'],
-    ['Required notice items', tags(c.required_notice)],
+    [e(t('html.label.purpose')), e(c.purpose)],
+    [e(t('html.label.channel')), e(c.channel)],
+    [e(t('html.label.region')), c.region === null ? e(t('html.noRegion')) : e(c.region)],
+    [e(t('html.label.proof')), c.proof_required ? e(t('html.proofRequired')) : e(t('html.notRequired'))],
+    [e(t('html.label.maxAge')), c.consent_max_age_days === null ? e(t('html.noLimit')) : e(t('html.days', { count: c.consent_max_age_days }))],
+    [e(t('html.label.duplicates')), c.reject_duplicates ? e(t('html.rejected')) : e(t('html.allowed'))],
+    [e(t('html.label.requiredNotice')), tags(c.required_notice)],
   );
-  if (x.campaign.consent_required !== undefined) rows.push(['Consent', x.campaign.consent_required ? `required for ${e(c.channel)}` : `not required for ${e(c.channel)}`]);
+  if (x.campaign.consent_required !== undefined) rows.push([e(t('html.label.consent')), e(t(x.campaign.consent_required ? 'html.requiredFor' : 'html.notRequiredFor', { channel: c.channel }))]);
   const issue10 = r.campaign as Partial<Report['campaign']>;
   if (issue10.dial_mode !== undefined) {
-    rows.push(['Dial mode', `${e(issue10.dial_mode)}${issue10.dial_mode_banned ? ' <strong class="warn">banned for advertising: every row is rejected</strong>' : ''}`]);
+    rows.push([e(t('html.label.dialMode')), `${e(issue10.dial_mode)}${issue10.dial_mode_banned ? ` <strong class="warn">${e(t('html.dialBanned'))}</strong>` : ''}`]);
   }
-  if (issue10.advertising !== undefined) rows.push(['Advertising', issue10.advertising ? 'yes: consent must be consent to receive advertising' : 'no']);
+  if (issue10.advertising !== undefined) rows.push([e(t('html.label.advertising')), issue10.advertising ? e(t('html.advertisingYes')) : e(t('html.no'))]);
   if (issue10.separate_consent_from !== undefined) {
-    rows.push(['Separate-document consent', issue10.separate_consent_from === null ? 'not checked'
-      : `required of consent given since ${e(issue10.separate_consent_from.slice(0, 10))}${issue10.separate_consent_required ? '; a record that does not say is not separate' : '; a record that does not say counts'}`]);
+    rows.push([e(t('html.label.separate')), issue10.separate_consent_from === null ? e(t('html.notChecked'))
+      : e(t('html.separateSince', { date: fmtDate(issue10.separate_consent_from.slice(0, 10)), rule: t(issue10.separate_consent_required ? 'html.silentNotSeparate' : 'html.silentCounts') }))]);
   }
-  if (issue10.consent_overrides_registry !== undefined) rows.push(['Registry hits', issue10.consent_overrides_registry ? 'consent that covers the campaign overrides them' : 'never overridden']);
-  if (issue10.origin !== undefined) rows.push(['Origin when unstated', e(issue10.origin === 'subject' ? 'from the subject' : 'from a third party')]);
+  if (issue10.consent_overrides_registry !== undefined) rows.push([e(t('html.label.registryHits')), e(t(issue10.consent_overrides_registry ? 'html.overriddenByConsent' : 'html.neverOverridden'))]);
+  if (issue10.origin !== undefined) rows.push([e(t('html.label.origin')), e(issue10.origin === 'subject' ? t('sheet.origin.subject') : t('sheet.origin.thirdParty'))]);
   if (x.campaign.calling_window !== undefined) {
     const w = x.campaign.calling_window;
-    rows.push(['Calling window', w ? `${e(w.from)} to ${e(w.to)}, the callee's local time` : 'none']);
+    rows.push([e(t('html.label.callingWindow')), w ? e(t('html.window', { from: w.from, to: w.to })) : e(t('html.none'))]);
   }
   // Settings added to report.json after this page was written still show, as plain values.
   for (const [key, value] of Object.entries(c)) {
     if (!KNOWN_CAMPAIGN_KEYS.has(key)) rows.push([e(sentence(key)), plainValue(value)]);
   }
-  rows.push(['Gate', gateSettings(r.gate)]);
+  rows.push([e(t('html.label.gate')), gateSettings(r.gate)]);
   return `<section class="card policy" aria-labelledby="policy-h">
-  <h2 id="policy-h">Policy and campaign</h2>
+  <h2 id="policy-h">${e(t('html.policyAndCampaign'))}</h2>
   <dl class="pairs">
 ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
   </dl>
@@ -236,10 +235,10 @@ const KNOWN_CAMPAIGN_KEYS = new Set(['purpose', 'channel', 'region', 'proof_requ
 /** `consent_max_age_days` -> `Consent max age days`. */
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
 
-const tags = (list: readonly unknown[]) => (list.length === 0 ? 'none' : list.map((f) => `<span class="tag">${e(String(f))}</span>`).join(' '));
+const tags = (list: readonly unknown[]) => (list.length === 0 ? e(t('html.none')) : list.map((f) => `<span class="tag">${e(String(f))}</span>`).join(' '));
 
 function plainValue(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
+  if (value === null || value === undefined) return e(t('html.none'));
   if (typeof value === 'boolean') return yesNo(value);
   if (Array.isArray(value)) return tags(value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))));
   if (typeof value === 'object') return `<code>${e(JSON.stringify(value))}</code>`;
@@ -257,7 +256,7 @@ function runFindingsSection(r: Report): string {
     return `<li><strong>${e(reasonInfo(f.code)?.title ?? f.code)}</strong> <code>${e(f.code)}</code>: ${e(detail)}${law ? ` <span class="muted">(${e(law)})</span>` : ''}${reasonInfo(f.code) ? `<br><span class="muted">${e(reasonInfo(f.code)!.remedy)}</span>` : ''}</li>`;
   });
   return `<section id="run-findings" class="card notice-card" aria-labelledby="run-h">
-  <h2 id="run-h">About the whole run</h2>
+  <h2 id="run-h">${e(t('html.wholeRun'))}</h2>
   <ul>${items.join('')}</ul>
 </section>`;
 }
@@ -269,25 +268,25 @@ function evidenceSection(r: Report): string {
   const valid = sum(i.consent.map((f) => f.valid));
   const badConsent = records - valid;
   const badSuppress = sum(i.suppress.map((s) => s.invalid.length));
-  const files = (n: number) => `${e(num(n))} file${n === 1 ? '' : 's'}`;
+  const files = (n: number) => t('html.files', { count: n });
   const rows: [string, string][] = [
-    ['Consent records', `${e(num(valid))} used of ${e(num(records))} in ${files(i.consent.length)}${badConsent ? `, <strong class="warn">${e(num(badConsent))} invalid</strong>` : ''}`],
-    ['Notice manifest', i.notice ? `<span title="${e(i.notice.path)}">${e(baseName(i.notice.path))}</span>` : 'none'],
-    ['Suppression', i.suppress.length === 0 ? 'none'
-      : `${e(num(sum(i.suppress.map((s) => s.numbers))))} numbers in ${files(i.suppress.length)}${badSuppress ? `, <strong class="warn">${e(num(badSuppress))} invalid</strong>` : ''}`],
+    [e(t('html.label.consentRecords')), `${e(t('html.usedOf', { valid: num(valid), records: num(records), files: files(i.consent.length) }))}${badConsent ? `, <strong class="warn">${e(t('html.invalid', { n: num(badConsent) }))}</strong>` : ''}`],
+    [e(t('html.label.notice')), i.notice ? `<span title="${e(i.notice.path)}">${e(baseName(i.notice.path))}</span>` : e(t('html.none'))],
+    [e(t('html.label.suppression')), i.suppress.length === 0 ? e(t('html.none'))
+      : `${e(t('html.numbersIn', { n: num(sum(i.suppress.map((s) => s.numbers))), files: files(i.suppress.length) }))}${badSuppress ? `, <strong class="warn">${e(t('html.invalid', { n: num(badSuppress) }))}</strong>` : ''}`],
   ];
   const exemptions = Object.entries(extras(r).exemptions ?? {});
-  if (exemptions.length) rows.push(['Exemptions applied', exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(num(n))} rows)</span>`).join('<br>')]);
+  if (exemptions.length) rows.push([e(t('html.label.exemptions')), exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(t('html.rows', { count: n }))})</span>`).join('<br>')]);
   const origins = extras(r).origins;
-  if (origins?.subject) rows.push(['Data from the subject', `${e(num(origins.subject))} rows <span class="muted">(notice per notice_from_subject)</span>`]);
-  if (origins?.unrecognized) rows.push(['Origin not understood', `<strong class="warn">${e(num(origins.unrecognized))} rows</strong> <span class="muted">(taken as third party)</span>`]);
+  if (origins?.subject) rows.push([e(t('html.label.fromSubject')), `${e(t('html.rowsN', { n: num(origins.subject) }))} <span class="muted">(${e(t('html.noticePerSubject'))})</span>`]);
+  if (origins?.unrecognized) rows.push([e(t('html.label.originUnknown')), `<strong class="warn">${e(t('html.rowsN', { n: num(origins.unrecognized) }))}</strong> <span class="muted">(${e(t('html.takenThirdParty'))})</span>`]);
   const overrides = extras(r).registry_overrides;
-  if (overrides) rows.push(['Registry hits overridden', `${e(num(overrides))} clean rows <span class="muted">(consent named in trail.jsonl)</span>`]);
+  if (overrides) rows.push([e(t('html.label.overrides')), `${e(t('html.cleanRowsN', { n: num(overrides) }))} <span class="muted">(${e(t('html.consentInTrail'))})</span>`]);
   const unstated = extras(r).consent_unstated;
-  if (unstated?.separate_document.records) rows.push(['Consent silent on separate document', `${e(num(unstated.separate_document.records))} records, ${e(num(unstated.separate_document.rows))} clean rows`]);
-  if (unstated?.kind.records) rows.push(['Consent silent on kind', `${e(num(unstated.kind.records))} records, ${e(num(unstated.kind.rows))} clean rows`]);
+  if (unstated?.separate_document.records) rows.push([e(t('html.label.silentSeparate')), e(t('html.recordsRows', { records: num(unstated.separate_document.records), rows: num(unstated.separate_document.rows) }))]);
+  if (unstated?.kind.records) rows.push([e(t('html.label.silentKind')), e(t('html.recordsRows', { records: num(unstated.kind.records), rows: num(unstated.kind.rows) }))]);
   return `<section class="card evidence" aria-labelledby="evidence-h">
-  <h2 id="evidence-h">Evidence</h2>
+  <h2 id="evidence-h">${e(t('html.evidence'))}</h2>
   <dl class="pairs">
 ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
   </dl>
@@ -296,11 +295,11 @@ ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
 
 function gateSettings(g: Report['gate']): string {
   const parts: string[] = [];
-  if (g.max_reject_rate !== undefined) parts.push(`max reject rate ${e(g.max_reject_rate)}`);
-  if (g.fail_on_reject) parts.push('fail on any reject');
-  if (g.fail_on?.length) parts.push(`fail on ${g.fail_on.map((c) => `<code>${e(c)}</code>`).join(', ')}`);
-  for (const c of g.conditions) if (c.condition === 'required_list') parts.push(`list ${e(c.list)} at most ${e(c.max_age_days)} days old`);
-  return parts.length ? parts.join('; ') : 'none';
+  if (g.max_reject_rate !== undefined) parts.push(e(t('html.gate.maxRate', { rate: String(g.max_reject_rate) })));
+  if (g.fail_on_reject) parts.push(e(t('html.gate.anyReject')));
+  if (g.fail_on?.length) parts.push(`${e(t('html.gate.failOn'))} ${g.fail_on.map((c) => `<code>${e(c)}</code>`).join(', ')}`);
+  for (const c of g.conditions) if (c.condition === 'required_list') parts.push(e(t('html.gate.listAge', { list: c.list, days: String(c.max_age_days) })));
+  return parts.length ? parts.join('; ') : e(t('html.none'));
 }
 
 /** The preset whose legal references apply: the policy's own `preset` when the report has one, else its name. */
@@ -327,13 +326,13 @@ function lawSection(r: Report): string {
   const body = entries.map(([code, count]) => {
     const info = reasonInfo(code);
     const law = lawOf(r, code, preset);
-    return `    <tr><td><span class="title">${e(info?.title ?? code)}</span><code class="code">${e(code)}</code></td><td class="n">${e(num(count))}</td><td>${law === undefined ? '<span class="muted">none recorded for this policy</span>' : e(law)}</td><td>${e(info?.remedy ?? '')}</td></tr>`;
+    return `    <tr><td><span class="title">${e(info?.title ?? code)}</span><code class="code">${e(code)}</code></td><td class="n">${e(num(count))}</td><td>${law === undefined ? `<span class="muted">${e(t('html.noLaw'))}</span>` : e(law)}</td><td>${e(info?.remedy ?? '')}</td></tr>`;
   });
   return `<section id="law" class="card" aria-labelledby="law-h">
-  <h2 id="law-h">Reasons found, their legal references and what to do</h2>
+  <h2 id="law-h">${e(t('html.lawTitle'))}</h2>
   <table class="law">
     <colgroup><col class="c-reason"><col class="c-n"><col class="c-law"><col></colgroup>
-    <thead><tr><th>Reason</th><th class="n">Rows</th><th>Legal reference${preset === undefined ? '' : ` (${e(preset)})`}</th><th>What to do</th></tr></thead>
+    <thead><tr><th>${e(t('html.col.reason'))}</th><th class="n">${e(t('html.col.rows'))}</th><th>${e(t('html.col.law'))}${preset === undefined ? '' : ` (${e(preset)})`}</th><th>${e(t('html.col.whatToDo'))}</th></tr></thead>
     <tbody>
 ${body.join('\n')}
     </tbody>
@@ -348,7 +347,7 @@ function fileCell(path: string): string {
   return `<span class="file">${e(base)}</span>${dir ? `<span class="dir">${e(dir).replace(/[\\/]/g, '$&<wbr>')}</span>` : ''}`;
 }
 
-const hashCell = (sha: string | undefined) => (sha ? `<code class="hash">${e(sha)}</code>` : '<span class="muted">n/a</span>');
+const hashCell = (sha: string | undefined) => (sha ? `<code class="hash">${e(sha)}</code>` : `<span class="muted">${e(t('html.na'))}</span>`);
 
 function inputsSection(r: Report, mask: boolean): string {
   const i = r.inputs;
@@ -357,31 +356,31 @@ function inputsSection(r: Report, mask: boolean): string {
   // One row group per file, so that a file and its invalid records print on one page.
   const row = (role: string, path: string, format: string, counts: string, sha: string | undefined, extra = '') =>
     `    <tbody class="group"><tr><th scope="row">${role}</th><td>${fileCell(path)}</td><td>${format}</td><td>${counts}</td><td>${hashCell(sha)}</td></tr>${extra}</tbody>`;
-  rows.push(row('Contacts', c.path, fmt(['csv', c.encoding, delim(c.delimiter)]),
-    `${e(num(c.rows))} rows, ${e(num(c.blank_lines))} blank lines, ${e(bytes(c.bytes))}<br>phone column${c.phone_columns.length > 1 ? 's' : ''} ${c.phone_columns.map((m) => `<q>${e(m)}</q>`).join(', ')}${numbersLine(r)}`,
+  rows.push(row(e(t('sheet.file.contacts')), c.path, fmt(['csv', c.encoding, delim(c.delimiter)]),
+    `${e(t('html.contactsCounts', { rows: num(c.rows), blank: num(c.blank_lines), bytes: bytes(c.bytes) }))}<br>${e(t('html.phoneColumns', { count: c.phone_columns.length }))} ${c.phone_columns.map((m) => `<q>${e(m)}</q>`).join(', ')}${numbersLine(r)}`,
     c.sha256));
   for (const f of i.consent) {
-    rows.push(row('Consent', f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
-      `${e(num(f.records))} records, ${e(num(f.valid))} valid, ${invalidCount(f.invalid.length)}`, f.sha256,
+    rows.push(row(e(t('html.label.consent')), f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
+      `${e(t('html.recordsValid', { records: num(f.records), valid: num(f.valid) }))}, ${invalidCount(f.invalid.length)}`, f.sha256,
       invalidRows(f.invalid.map((x) => ({ line: x.line, text: withField('field' in x ? x.field : undefined, x.problem) })), mask)));
   }
   const policyFile = extras(r).policy.file;
-  if (policyFile) rows.push(row('Policy', policyFile.path, 'json', '', policyFile.sha256));
+  if (policyFile) rows.push(row(e(t('html.label.policy')), policyFile.path, 'json', '', policyFile.sha256));
   rows.push(i.notice
-    ? row('Notice', i.notice.path, 'json', '', i.notice.sha256)
-    : '    <tbody class="group"><tr><th scope="row">Notice</th><td colspan="4" class="muted">no notice manifest given</td></tr></tbody>');
+    ? row(e(t('sheet.notice')), i.notice.path, 'json', '', i.notice.sha256)
+    : `    <tbody class="group"><tr><th scope="row">${e(t('sheet.notice'))}</th><td colspan="4" class="muted">${e(t('html.noNotice'))}</td></tr></tbody>`);
   extras(r).inputs.suppress.forEach((x, n) => {
     const s = i.suppress[n]!;
-    const date = x.date ? `<br>list of ${e(humanInstant(x.date))}${x.date_source ? ` <span class="muted">(${e(x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
-    rows.push(row(`Suppression${x.name ? `<span class="dir">${e(x.name)}${x.kind ? ` (${e(x.kind)})` : ''}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
-      `${e(num(s.numbers))} numbers, ${invalidCount(s.invalid.length)}${date}`, s.sha256,
+    const date = x.date ? `<br>${e(t('html.listOf', { date: humanInstant(x.date) }))}${x.date_source ? ` <span class="muted">(${e(x.date_source === 'file-mtime' || x.date_source === 'list-date' ? t(`html.dateSource.${x.date_source}`) : x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
+    rows.push(row(`${e(t('html.label.suppression'))}${x.name ? `<span class="dir">${e(x.name)}${x.kind ? ` (${e(x.kind)})` : ''}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
+      `${e(t('html.numbersN', { n: num(s.numbers) }))}, ${invalidCount(s.invalid.length)}${date}`, s.sha256,
       invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask)));
   });
   return `<section id="inputs" class="card" aria-labelledby="inputs-h">
-  <h2 id="inputs-h">Inputs</h2>
+  <h2 id="inputs-h">${e(t('html.inputs'))}</h2>
   <table class="files">
     <colgroup><col class="c-role"><col class="c-path"><col class="c-fmt"><col class="c-counts"><col class="c-hash"></colgroup>
-    <thead><tr><th>Role</th><th>File</th><th>Format</th><th>Contents</th><th>SHA-256</th></tr></thead>
+    <thead><tr><th>${e(t('html.col.role'))}</th><th>${e(t('sheet.col.file'))}</th><th>${e(t('html.col.format'))}</th><th>${e(t('html.col.contents'))}</th><th>SHA-256</th></tr></thead>
 ${rows.join('\n')}
   </table>
 </section>`;
@@ -392,7 +391,7 @@ function withField(field: string | undefined, problem: string): string {
   return field && !problem.startsWith(field) ? `${field}: ${problem}` : problem;
 }
 
-const invalidCount = (n: number) => (n === 0 ? '0 invalid' : `<strong class="warn">${e(num(n))} invalid</strong>`);
+const invalidCount = (n: number) => (n === 0 ? e(t('html.invalid', { n: '0' })) : `<strong class="warn">${e(t('html.invalid', { n: num(n) }))}</strong>`);
 
 /** How many invalid records are listed per file; the rest are in report.json. */
 const INVALID_SHOWN = 20;
@@ -400,19 +399,19 @@ const INVALID_SHOWN = 20;
 function invalidRows(list: { line: number; text: string }[], mask: boolean): string {
   if (list.length === 0) return '';
   const shown = list.slice(0, INVALID_SHOWN).map((x) =>
-    `<li><span class="line">line ${e(x.line)}</span> ${e(mask ? maskPhones(x.text) : x.text)}</li>`);
-  const more = list.length > INVALID_SHOWN ? `<li class="muted">and ${e(num(list.length - INVALID_SHOWN))} more in report.json</li>` : '';
-  return `\n    <tr class="invalid"><td></td><td colspan="4"><p>Not used as evidence:</p><ul>${shown.join('')}${more}</ul></td></tr>`;
+    `<li><span class="line">${e(t('html.line', { line: String(x.line) }))}</span> ${e(mask ? maskPhones(x.text) : x.text)}</li>`);
+  const more = list.length > INVALID_SHOWN ? `<li class="muted">${e(t('html.moreInReport', { n: num(list.length - INVALID_SHOWN) }))}</li>` : '';
+  return `\n    <tr class="invalid"><td></td><td colspan="4"><p>${e(t('html.notUsed'))}</p><ul>${shown.join('')}${more}</ul></td></tr>`;
 }
 
 function outputsSection(r: Report): string {
   const rows = Object.entries(r.outputs as Record<string, { path: string; sha256?: string; rows?: number }>).map(([name, o]) =>
-    `    <tr><th scope="row">${e(name)}</th><td>${fileCell(o.path)}</td><td>${o.rows === undefined ? '' : `${e(num(o.rows))} rows`}</td><td>${o.sha256 ? hashCell(o.sha256) : '<span class="muted">this report</span>'}</td></tr>`);
+    `    <tr><th scope="row">${e(name)}</th><td>${fileCell(o.path)}</td><td>${o.rows === undefined ? '' : e(t('html.rowsPlain', { n: num(o.rows) }))}</td><td>${o.sha256 ? hashCell(o.sha256) : `<span class="muted">${e(t('html.thisReport'))}</span>`}</td></tr>`);
   return `<section id="outputs" class="card" aria-labelledby="outputs-h">
-  <h2 id="outputs-h">Outputs</h2>
+  <h2 id="outputs-h">${e(t('html.outputs'))}</h2>
   <table class="files">
     <colgroup><col class="c-role"><col class="c-path"><col class="c-out"><col class="c-hash"></colgroup>
-    <thead><tr><th>Output</th><th>File</th><th>Contents</th><th>SHA-256</th></tr></thead>
+    <thead><tr><th>${e(t('html.col.output'))}</th><th>${e(t('sheet.col.file'))}</th><th>${e(t('html.col.contents'))}</th><th>SHA-256</th></tr></thead>
     <tbody>
 ${rows.join('\n')}
     </tbody>
@@ -425,13 +424,13 @@ function fmt(parts: (string | undefined)[]): string {
 }
 
 function delim(d: string): string {
-  return d === 'tab' ? 'tab-separated' : `delimiter ${d}`;
+  return d === 'tab' ? t('html.tab') : t('html.delimiter', { d });
 }
 
 function bytes(n: number): string {
-  const exact = `${num(n)} bytes`;
+  const exact = t('html.bytes', { n: num(n) });
   if (n < 1_000_000) return exact;
-  return `${(n / 1_000_000).toFixed(1)} MB (${exact})`;
+  return t('html.mb', { mb: lang() === 'ru' ? (n / 1_000_000).toFixed(1).replace('.', ',') : (n / 1_000_000).toFixed(1), exact });
 }
 
 function baseName(path: string): string {
@@ -442,7 +441,7 @@ function baseName(path: string): string {
 function humanInstant(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?Z$/.exec(iso);
   if (!m) return iso;
-  return `${m[1]} ${m[2]}${m[3] && m[3] !== '00' ? `:${m[3]}` : ''} UTC`;
+  return `${fmtDate(m[1]!)} ${m[2]}${m[3] && m[3] !== '00' ? `:${m[3]}` : ''} UTC`;
 }
 
 // ---- masking ----------------------------------------------------------------------------------
@@ -456,5 +455,5 @@ function numbersLine(report: Report): string {
   const n = report.numbers;
   if (!n.rows) return '';
   const why = Object.entries(n.removed_reasons).map(([code, k]) => `${e(code)} ${e(num(k))}`).join(', ');
-  return `<br><span id="numbers">${e(num(n.rows))} rows with several numbers: ${e(num(n.audited))} numbers audited, ${e(num(n.passed))} passed, ${e(num(n.removed))} taken out of clean rows${why ? ` (${why})` : ''}; each number's verdict is in the trail</span>`;
+  return `<br><span id="numbers">${t('html.numbersLine', { rows: e(num(n.rows)), audited: e(num(n.audited)), passed: e(num(n.passed)), removed: e(num(n.removed)), why: why ? ` (${why})` : '' })}</span>`;
 }

@@ -9,3 +9,4 @@ export { sheet } from './sheet.js';
 export { sheethtml } from './sheethtml.js';
 export { explain } from './explain.js';
 export { numbers } from './numbers.js';
+export { html } from './html.js';
