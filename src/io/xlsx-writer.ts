@@ -30,6 +30,11 @@ async function excel(): Promise<ExcelJs> {
   return loaded;
 }
 
+/** Bytes a stream holds unwritten: archiver's streams are readable-stream 2, which lacks writableLength. */
+function waiting(s: Writable): number {
+  return (s as unknown as { _writableState?: { length: number } })._writableState?.length ?? s.writableLength ?? 0;
+}
+
 /** The display width of a cell's text, its longest line (characters, not bytes). */
 function widthOf(text: string): number {
   let best = 0;
@@ -78,7 +83,7 @@ export class XlsxSheetWriter {
     // waiting for it (its StreamBuf ignores backpressure): wait here until that stream has caught
     // up, or a 1M-row list would sit in memory as XML (measured: +560 MB; with this, flat).
     for (const pipe of this.entryStreams()) {
-      while (pipe.writableLength > BACKLOG) await new Promise((r) => pipe.once('drain', r));
+      while (waiting(pipe) > BACKLOG) await new Promise((r) => pipe.once('drain', r));
     }
     await new Promise((r) => setImmediate(r));
   }
@@ -86,7 +91,7 @@ export class XlsxSheetWriter {
   /** The streams the sheet's XML is piped into (exceljs 4.4.0's WorksheetWriter.stream.pipes; pinned). */
   private entryStreams(): Writable[] {
     const stream = (this.sheet as unknown as { stream?: { pipes?: Writable[] } } | undefined)?.stream;
-    return (stream?.pipes ?? []).filter((p) => typeof p.writableLength === 'number');
+    return stream?.pipes ?? [];
   }
 
   private async begin(): Promise<void> {
@@ -107,6 +112,11 @@ export class XlsxSheetWriter {
       };
     });
     this.sheet = sheet;
+    // exceljs appends the sheet's stream to its ZIP archive behind the parts it adds first, and
+    // until the archive reaches it, every row waits in memory (exceljs issues #1894, #2916: fixed
+    // only for 5.0). Wait until the archive takes the stream, then rows flow as they come.
+    const stream = (sheet as unknown as { stream: { pipes: unknown[] } }).stream;
+    while (stream.pipes.length === 0) await new Promise((r) => setImmediate(r));
     const head = sheet.addRow(this.header.slice());
     head.font = { bold: true };
     head.commit();
