@@ -13,6 +13,7 @@ import { SIGNATURE_FILE, fingerprint, signatureHolds } from '../report/signature
 import { CERTIFICATE_FILE, isAuditReport, renderCertificate } from '../report/certificate.js';
 import type { Report } from '../report/report-json.js';
 import { VERSION } from '../version.js';
+import { t, withLang } from '../i18n/index.js';
 
 /** A file report.json names with its hash. */
 export interface RecordedFile {
@@ -107,7 +108,7 @@ async function checkFile(f: RecordedFile, opts: VerifyOptions): Promise<FileChec
   if (given === undefined && f.path === '-') return { ...check, status: 'stdin' };
   if (!existsSync(check.path)) return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing' };
   // A FIFO or a device would never end, a folder can't be hashed: neither is the file that was.
-  if (!statSync(check.path).isFile()) return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing', problem: 'not a regular file' };
+  if (!statSync(check.path).isFile()) return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing', problem: t('verify.notRegular') };
   check.status = (await sha256Of(check.path)) === f.sha256 ? 'matches' : 'differs';
   return check;
 }
@@ -121,14 +122,15 @@ function checkCertificate(opts: VerifyOptions): FileCheck | undefined {
   const path = join(opts.outDir, CERTIFICATE_FILE);
   if (!existsSync(path)) return undefined;
   const entry = { kind: 'output' as const, name: 'certificate', path, sha256: '' };
-  if (!statSync(path).isFile()) return { ...entry, status: 'missing', problem: 'not a regular file' };
+  if (!statSync(path).isFile()) return { ...entry, status: 'missing', problem: t('verify.notRegular') };
   const text = readFileSync(path, 'utf8');
   const made = /<meta name="generator" content="leadaudit ([^"]+)">/.exec(text)?.[1];
   if (made !== undefined && made !== VERSION) {
-    return { ...entry, status: 'unchecked', problem: `made by leadaudit ${made}, this is ${VERSION}: npx leadaudit@${made} verify checks it` };
+    return { ...entry, status: 'unchecked', problem: t('verify.otherVersion', { made, version: VERSION }) };
   }
-  if (!isAuditReport(opts.report)) return { ...entry, status: 'unchecked', problem: 'report.json lacks what a certificate shows' };
-  const expected = renderCertificate(opts.report as Report, createHash('sha256').update(opts.reportBytes).digest('hex'));
+  if (!isAuditReport(opts.report)) return { ...entry, status: 'unchecked', problem: t('verify.lacks') };
+  // The certificate was written in the audit's language (report.json \`lang\`): made again in it, whatever this run speaks.
+  const expected = withLang(opts.report.lang === 'ru' ? 'ru' : 'en', () => renderCertificate(opts.report as Report, createHash('sha256').update(opts.reportBytes).digest('hex')));
   return { ...entry, sha256: createHash('sha256').update(expected).digest('hex'), status: text === expected ? 'matches' : 'differs' };
 }
 

@@ -14,6 +14,7 @@ import { humanInstant } from './sheet.js';
 import { conditionText, gateState } from './gate-text.js';
 import { CERTIFICATE_STYLE } from './certificate-style.js';
 import { PUBLIC_KEY_FILE, SIGNATURE_FILE } from './signature.js';
+import { fmtNumber, lang, t } from '../i18n/index.js';
 
 export const CERTIFICATE_FILE = 'certificate.html';
 
@@ -23,10 +24,10 @@ const MAX_REASONS = 8;
 const MAX_CONDITIONS = 3;
 const DENSE_ABOVE = 10;
 
-const num = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const num = (n: number) => (lang() === 'ru' ? fmtNumber(n) : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 const base = (path: string) => path.split(/[\\/]/).pop() || path;
 const folder = (path: string) => path.slice(0, path.length - base(path).length);
-const when = (iso: string | null | undefined) => (iso ? humanInstant(iso) : 'not recorded');
+const when = (iso: string | null | undefined) => (iso ? humanInstant(iso) : t('sheet.notice.notRecorded'));
 /**
  * Texts from users' files and policies are cut to a length the page has room for, so that no name
  * can push it onto a second page; report.json has them whole.
@@ -49,28 +50,28 @@ export function isAuditReport(r: Record<string, any>): boolean {
 export function renderCertificate(report: Report, reportSha256: string): string {
   const r = report as Loose;
   const contacts = r.inputs.contacts;
-  const listName = contacts.path === '-' ? 'standard input' : clip(base(contacts.path), 60);
+  const listName = contacts.path === '-' ? t('summary.stdin') : clip(base(contacts.path), 60);
   const outDir = folder(r.outputs.report.path).replace(/[\\/]$/, '') || '.';
   const dense = weight(r) > DENSE_ABOVE;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${e(r.tool.name)} ${e(r.tool.version)}">
 <meta name="leadaudit-report-sha256" content="${e(reportSha256)}">
-<title>${e(`Certificate of audit: ${listName}`)}</title>
+<title>${e(t('cert.title', { list: listName }))}</title>
 <style>${CERTIFICATE_STYLE}</style>
 </head>
 <body>
 <main class="sheet${dense ? ' dense' : ''}">
 <header class="head">
   <div>
-    <p class="eyebrow">${e(r.tool.name)} · certificate of audit</p>
-    <h1>Contact list audit: ${e(listName)}</h1>
-    <p class="lead">Judged as of <time datetime="${e(r.as_of)}">${e(when(r.as_of))}</time> under <strong>${e(clip(r.policy.name, 50))}</strong> · report made ${e(when(r.created_at))} · ${e(r.tool.name)} ${e(r.tool.version)}</p>
+    <p class="eyebrow">${e(r.tool.name)} · ${e(t('cert.eyebrow'))}</p>
+    <h1>${e(t('cert.h1', { list: listName }))}</h1>
+    <p class="lead">${t('cert.lead', { asOf: `<time datetime="${e(r.as_of)}">${e(when(r.as_of))}</time>`, policy: `<strong>${e(clip(r.policy.name, 50))}</strong>`, made: e(when(r.created_at)) })} · ${e(r.tool.name)} ${e(r.tool.version)}</p>
   </div>
-  <p class="number">Certificate no.<code id="certificate-number">${e(reportSha256.slice(0, 16))}</code>the start of report.json's SHA-256</p>
+  <p class="number">${e(t('cert.number'))}<code id="certificate-number">${e(reportSha256.slice(0, 16))}</code>${e(t('cert.numberNote'))}</p>
 </header>
 ${resultSection(r)}
 ${auditedSection(r)}
@@ -102,20 +103,20 @@ function weight(r: Loose): number {
 }
 
 function resultSection(r: Loose): string {
-  const t = r.totals;
+  const totals = r.totals;
   const state = gateState(r.gate);
   const ctx = { policy: r.policy.name, asOf: r.as_of };
   // Failed conditions first: they are what a reader must see; past MAX_CONDITIONS, a count.
   const all = [...(r.gate.conditions ?? [])].sort((a, b) => Number(a.passed) - Number(b.passed));
   const shown = all.length > MAX_CONDITIONS ? all.slice(0, MAX_CONDITIONS - 1) : all;
   const conditions = shown.map((c) => `<li>${e(clip(conditionText(c, ctx), 120))}</li>`).join('')
-    + (shown.length < all.length ? `<li class="muted">and ${e(all.length - shown.length)} more conditions: report.json</li>` : '');
-  const verdict = { failed: 'Failed', passed: 'Passed', none: 'No gate set' }[state];
-  return `<section id="result" class="result" aria-label="Result">
-  <div><span class="label">Rows audited</span><span class="value" data-total="rows">${e(num(t.rows))}</span></div>
-  <div class="clean"><span class="label">Clean</span><span class="value" data-total="clean">${e(num(t.clean))}</span></div>
-  <div class="rejected"><span class="label">Rejected · ${e(formatRate(r.gate.reject_rate))}</span><span class="value" data-total="rejected">${e(num(t.rejected))}</span></div>
-  <div id="gate" class="gate gate-${state}" data-state="${state}"><span class="label">Import gate</span><span class="value">${verdict}</span></div>
+    + (shown.length < all.length ? `<li class="muted">${e(t('cert.moreConditions', { n: String(all.length - shown.length) }))}</li>` : '');
+  const verdict = e(t(`html.gate.${state}`));
+  return `<section id="result" class="result" aria-label="${e(t('cert.result'))}">
+  <div><span class="label">${e(t('sheet.rowsAudited'))}</span><span class="value" data-total="rows">${e(num(totals.rows))}</span></div>
+  <div class="clean"><span class="label">${e(t('html.clean'))}</span><span class="value" data-total="clean">${e(num(totals.clean))}</span></div>
+  <div class="rejected"><span class="label">${e(t('html.rejectedLabel'))} · ${e(formatRate(r.gate.reject_rate))}</span><span class="value" data-total="rejected">${e(num(totals.rejected))}</span></div>
+  <div id="gate" class="gate gate-${state}" data-state="${state}"><span class="label">${e(t('html.importGate'))}</span><span class="value">${verdict}</span></div>
   ${conditions ? `<ul class="conditions">${conditions}</ul>` : ''}
 </section>`;
 }
@@ -126,7 +127,7 @@ function resultSection(r: Loose): string {
  */
 function fileTable(rows: FileRow[], head: [string, string, string]): string {
   const body = rows.map((f) => {
-    const name = f.path === '-' ? 'standard input' : clip(base(f.path), 48);
+    const name = f.path === '-' ? t('summary.stdin') : clip(base(f.path), 48);
     const hash = f.sha256 ? `<code class="hash" data-sha256="${e(f.sha256)}">${e(f.sha256)}</code>` : '<span class="muted">—</span>';
     return `    <tr><th scope="row">${f.role}</th><td><span class="file" title="${e(f.path)}">${e(name)}</span><span class="what">${f.what}</span></td><td>${hash}</td></tr>`;
   });
@@ -143,44 +144,44 @@ ${body.join('\n')}
 function capped(rows: FileRow[], role: string): FileRow[] {
   if (rows.length <= MAX_FILES) return rows;
   const rest = rows.length - (MAX_FILES - 1);
-  return [...rows.slice(0, MAX_FILES - 1), { role, path: `and ${rest} more ${role.toLowerCase()} files`, what: "in report.json, whose hash is below", sha256: undefined }];
+  return [...rows.slice(0, MAX_FILES - 1), { role, path: t('cert.moreFiles', { n: String(rest), role: role.toLowerCase() }), what: e(t('cert.inReport')), sha256: undefined }];
 }
 
 function auditedSection(r: Loose): string {
   const i = r.inputs;
   const rows: FileRow[] = [{
-    role: 'Contacts', path: i.contacts.path, sha256: i.contacts.sha256,
-    what: `${e(num(i.contacts.rows))} rows, phone column <q>${e(clip(i.contacts.phone_column, 40))}</q>`,
+    role: e(t('sheet.file.contacts')), path: i.contacts.path, sha256: i.contacts.sha256,
+    what: `${e(t('cert.rowsPhone', { rows: num(i.contacts.rows) }))} <q>${e(clip(i.contacts.phone_column, 40))}</q>`,
   }];
-  rows.push(...capped(i.consent.map((c) => ({ role: 'Consent', path: c.path, sha256: c.sha256, what: `${e(num(c.records))} records, ${e(num(c.valid))} used` })), 'Consent'));
-  if (i.notice) rows.push({ role: 'Notice', path: i.notice.path, sha256: i.notice.sha256, what: 'notice manifest' });
-  if (r.policy.file) rows.push({ role: 'Policy', path: r.policy.file.path, sha256: r.policy.file.sha256, what: 'policy file' });
+  rows.push(...capped(i.consent.map((c) => ({ role: e(t('html.label.consent')), path: c.path, sha256: c.sha256, what: e(t('cert.recordsUsed', { records: num(c.records), valid: num(c.valid) })) })), e(t('html.label.consent'))));
+  if (i.notice) rows.push({ role: e(t('sheet.notice')), path: i.notice.path, sha256: i.notice.sha256, what: e(t('cert.noticeManifest')) });
+  if (r.policy.file) rows.push({ role: e(t('html.label.policy')), path: r.policy.file.path, sha256: r.policy.file.sha256, what: e(t('cert.policyFile')) });
   rows.push(...capped(i.suppress.map((s) => ({
-    role: 'Suppression', path: s.path, sha256: s.sha256,
-    what: `list <strong>${e(clip(s.name, 30))}</strong> of ${e(when(s.date))}${s.date_source === 'file-mtime' ? ' (file time)' : ''}, ${e(num(s.numbers))} numbers`,
-  })), 'Suppression'));
+    role: e(t('html.label.suppression')), path: s.path, sha256: s.sha256,
+    what: t('cert.list', { name: `<strong>${e(clip(s.name, 30))}</strong>`, date: e(when(s.date)), mtime: s.date_source === 'file-mtime' ? e(t('cert.fileTime')) : '', n: e(num(s.numbers)) }),
+  })), e(t('html.label.suppression'))));
   return `<section id="audited" aria-labelledby="audited-h">
-  <h2 id="audited-h">What was audited</h2>
-  ${fileTable(rows, ['Input', 'File', 'SHA-256'])}
+  <h2 id="audited-h">${e(t('cert.audited'))}</h2>
+  ${fileTable(rows, [e(t('cert.input')), e(t('sheet.col.file')), 'SHA-256'])}
 </section>`;
 }
 
 function policySection(r: Loose): string {
   const c = r.campaign;
   const p = r.policy;
-  const origin = p.file ? `file ${e(clip(base(p.file.path), 40))}${p.preset ? `, extends ${e(p.preset)}` : ''}` : p.preset ? 'built-in preset' : '';
+  const origin = p.file ? e(t('html.policyFile', { file: clip(base(p.file.path), 40), extends: p.preset ? t('html.policyExtends', { preset: p.preset }) : '' })) : p.preset ? e(t('html.builtIn')) : '';
   const lists = (r.gate.conditions ?? []).filter((x) => x.condition === 'required_list');
   const pairs: [string, string][] = [
-    ['Policy', `${e(clip(p.name, 50))}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
-    ['Legal basis', p.legal_basis.length ? e(clip(p.legal_basis.join('; '), 150)) : 'none stated'],
-    ['Campaign', `${e(c.channel)} for ${e(c.purpose)}; region ${c.region === null ? 'none' : e(c.region)}`],
-    ['Consent proof', c.proof_required ? 'required' : 'not required'],
-    ['Required lists', lists.length === 0 ? 'none'
-      : lists.slice(0, MAX_FILES).map((l) => `${e(clip(l.list, 30))} <span class="muted">(${e(l.max_age_days)} days)</span>: ${l.state === 'fresh' ? 'fresh' : `<strong>${l.state}</strong>`}`).join(', ')
-        + (lists.length > MAX_FILES ? `, and ${e(lists.length - MAX_FILES)} more` : '')],
+    [e(t('html.label.policy')), `${e(clip(p.name, 50))}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
+    [e(t('html.label.legalBasis')), p.legal_basis.length ? e(clip(p.legal_basis.join('; '), 150)) : e(t('cert.noneStated'))],
+    [e(t('sheet.campaign')), e(t('cert.campaign', { channel: c.channel, purpose: c.purpose, region: c.region === null ? t('html.none') : c.region }))],
+    [e(t('cert.consentProof')), e(c.proof_required ? t('cert.required') : t('html.notRequired'))],
+    [e(t('cert.requiredLists')), lists.length === 0 ? e(t('html.none'))
+      : lists.slice(0, MAX_FILES).map((l) => `${e(clip(l.list, 30))} <span class="muted">(${e(t('html.days', { count: l.max_age_days }))})</span>: ${l.state === 'fresh' ? e(t('cert.state.fresh')) : `<strong>${e(t(`cert.state.${l.state}`))}</strong>`}`).join(', ')
+        + (lists.length > MAX_FILES ? e(t('cert.andMore', { n: String(lists.length - MAX_FILES) })) : '')],
   ];
   return `<section id="policy" aria-labelledby="policy-h">
-  <h2 id="policy-h">Under which policy</h2>
+  <h2 id="policy-h">${e(t('cert.underPolicy'))}</h2>
   <dl class="pairs">
 ${pairs.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
   </dl>
@@ -191,25 +192,25 @@ function reasonsSection(r: Loose): string {
   const entries = (Object.entries(r.reasons) as [ReasonCode, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const shown = entries.length > MAX_REASONS ? entries.slice(0, MAX_REASONS - 1) : entries;
   const items = shown.map(([code, n]) => `<li data-code="${e(code)}" data-count="${n}"><code title="${e(REASONS[code]?.title ?? code)}">${e(code)}</code><span class="n">${e(num(n))}</span></li>`);
-  if (shown.length < entries.length) items.push(`<li class="more"><span class="muted">and ${e(entries.length - shown.length)} more codes: report.json</span></li>`);
+  if (shown.length < entries.length) items.push(`<li class="more"><span class="muted">${e(t('cert.moreCodes', { n: String(entries.length - shown.length) }))}</span></li>`);
   return `<section id="reasons" aria-labelledby="reasons-h">
-  <h2 id="reasons-h">Why rows were rejected</h2>
-  ${items.length ? `<ul class="reasons">${items.join('')}</ul>` : '<p>No row was rejected.</p>'}
-  <p class="muted small">Rows per code; a row can have several (rejects.csv).</p>
+  <h2 id="reasons-h">${e(t('html.whyRejected'))}</h2>
+  ${items.length ? `<ul class="reasons">${items.join('')}</ul>` : `<p>${e(t('html.noRejected'))}</p>`}
+  <p class="muted small">${e(t('cert.perCode'))}</p>
 </section>`;
 }
 
 function outputsSection(r: Loose, reportSha256: string): string {
   const o = r.outputs;
   const rows: FileRow[] = [
-    { role: 'Clean list', path: o.clean.path, sha256: o.clean.sha256, what: `${e(num(o.clean.rows))} rows, ready to load` },
-    { role: 'Rejects', path: o.rejects.path, sha256: o.rejects.sha256, what: `${e(num(o.rejects.rows))} rows, with reasons` },
+    { role: e(t('cert.cleanList')), path: o.clean.path, sha256: o.clean.sha256, what: e(t('cert.readyToLoad', { n: num(o.clean.rows) })) },
+    { role: e(t('cert.rejects')), path: o.rejects.path, sha256: o.rejects.sha256, what: e(t('cert.withReasons', { n: num(o.rejects.rows) })) },
   ];
-  if (o.trail) rows.push({ role: 'Trail', path: o.trail.path, sha256: o.trail.sha256, what: 'the evidence of every verdict' });
-  rows.push({ role: 'Report', path: o.report.path, sha256: reportSha256, what: 'report.json: every hash, the verdicts' });
+  if (o.trail) rows.push({ role: e(t('cert.trail')), path: o.trail.path, sha256: o.trail.sha256, what: e(t('cert.trailWhat')) });
+  rows.push({ role: e(t('cert.report')), path: o.report.path, sha256: reportSha256, what: e(t('cert.reportWhat')) });
   return `<section id="outputs" aria-labelledby="outputs-h">
-  <h2 id="outputs-h">What it produced</h2>
-  ${fileTable(rows, ['Output', 'File', 'SHA-256'])}
+  <h2 id="outputs-h">${e(t('cert.produced'))}</h2>
+  ${fileTable(rows, [e(t('html.col.output')), e(t('sheet.col.file')), 'SHA-256'])}
 </section>`;
 }
 
@@ -217,15 +218,14 @@ function signatureSection(r: Loose): string {
   const s = r.signature;
   if (!s) {
     return `<section id="signature" class="unsigned" data-signed="false" aria-labelledby="signature-h">
-  <h2 id="signature-h">By whom</h2>
-  <p><strong>Not signed.</strong> This page shows which files were audited and what came out, not who audited
-  them. A signed report names its signer: <code>leadaudit audit ... --sign leadaudit-key.pem</code>.</p>
+  <h2 id="signature-h">${e(t('cert.byWhom'))}</h2>
+  <p><strong>${e(t('cert.notSigned'))}</strong> ${t('cert.notSignedText', { code: '<code>leadaudit audit ... --sign leadaudit-key.pem</code>' })}</p>
 </section>`;
   }
   return `<section id="signature" class="signed" data-signed="true" aria-labelledby="signature-h">
-  <h2 id="signature-h">By whom</h2>
-  <p>report.json is signed (${e(s.algorithm)}, ${e(s.file)}) by the key <span class="fp" id="fingerprint">${e(s.key_fingerprint)}</span>
-  <span class="muted">(SHA-256 of its public key). It says it was made ${e(when(r.created_at))}, under the signature; no third party attests the time. Check the signature (below) first.</span></p>
+  <h2 id="signature-h">${e(t('cert.byWhom'))}</h2>
+  <p>${e(t('cert.signedBy', { algorithm: s.algorithm, file: s.file }))} <span class="fp" id="fingerprint">${e(s.key_fingerprint)}</span>
+  <span class="muted">${e(t('cert.signedNote', { made: when(r.created_at) }))}</span></p>
 </section>`;
 }
 
@@ -245,13 +245,13 @@ function verifySection(r: Loose, outDir: string, reportSha256: string): string {
     ] : []),
   ];
   const notes = [
-    `<code>leadaudit verify</code> checks every input and output against report.json${signed ? ' and its signature' : ''} (an input that has moved: <code>--input NAME=PATH</code>${fromStdin ? '; the list came from standard input, so a copy of it is named' : ''})`,
-    `<code>sha256sum</code> must print <code class="hash">${e(reportSha256)}</code>, the report.json this page certifies`,
-    ...(signed ? [`the two <code>openssl</code> lines check the signature and print the key's fingerprint (above) without leadaudit; ${key} is the signer's public key, which the signer gives out`] : []),
-    'this page restates report.json: where they differ, report.json and its signature decide, and <code>leadaudit verify</code> makes this page again from report.json and compares; it holds no personal data, only file names, hashes and counts',
+    t('cert.note.verify', { verify: '<code>leadaudit verify</code>', signature: signed ? e(t('cert.note.andSignature')) : '', input: '<code>--input NAME=PATH</code>', stdin: fromStdin ? e(t('cert.note.stdin')) : '' }),
+    t('cert.note.sha', { sha: '<code>sha256sum</code>', hash: `<code class="hash">${e(reportSha256)}</code>` }),
+    ...(signed ? [t('cert.note.openssl', { openssl: '<code>openssl</code>', key: e(key) })] : []),
+    t('cert.note.restates', { verify: '<code>leadaudit verify</code>' }),
   ];
   return `<section id="verify" class="verify" aria-labelledby="verify-h">
-  <h2 id="verify-h">How to check it</h2>
+  <h2 id="verify-h">${e(t('cert.howToCheck'))}</h2>
 <pre>${lines.map(e).join('\n')}</pre>
   <ul>${notes.map((n) => `<li>${n}</li>`).join('')}</ul>
 </section>`;

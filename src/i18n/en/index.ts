@@ -10,3 +10,5 @@ export { sheethtml } from './sheethtml.js';
 export { explain } from './explain.js';
 export { numbers } from './numbers.js';
 export { html } from './html.js';
+export { certificate } from './certificate.js';
+export { verify } from './verify.js';
