@@ -3,7 +3,6 @@ export { cli } from './cli.js';
 export { summary } from './summary.js';
 export { inputs } from './inputs.js';
 export { help } from './help.js';
-export { law } from './law.js';
 export { commands } from './commands.js';
 export { sheet } from './sheet.js';
 export { sheethtml } from './sheethtml.js';
