@@ -8,8 +8,21 @@ import { lawText, lawTextRu } from '../law/references.js';
 import type { ReasonCode } from '../reasons.js';
 import type { PresetName } from '../policy/preset-names.js';
 import { lang } from './lang.js';
+import { t } from './t.js';
 
 /** The citations of a code under a preset, in the run's language. */
 export function lawIn(code: ReasonCode, preset: PresetName | undefined): string | undefined {
   return lang() === 'ru' ? lawTextRu(code, preset) : lawText(code, preset);
+}
+
+const PRESETS_WITH_BASIS = ['ru-152fz', 'eu-gdpr', 'uk-pecr', 'us-tcpa'] as const;
+
+/**
+ * A policy's legal basis as people read it: a preset's own list in the run's language; a policy
+ * file's, or a preset's that a file changed, as written (it is the user's text).
+ */
+export function legalBasisIn(basis: readonly string[], preset: string | null | undefined, file: unknown): readonly string[] {
+  const p = PRESETS_WITH_BASIS.find((x) => x === preset);
+  if (lang() === 'en' || file || !p) return basis;
+  return t(`preset.legalBasis.${p}`).split('; ');
 }

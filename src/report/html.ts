@@ -14,6 +14,7 @@ import type { Report } from './report-json.js';
 import { HTML_STYLE } from './html-style.js';
 import { conditionText, gateState } from './gate-text.js';
 import { fmtDate, fmtNumber, lang, t } from '../i18n/index.js';
+import { legalBasisIn } from '../i18n/law.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -189,7 +190,7 @@ function policySection(r: Report): string {
   const rows: [string, string][] = [
     [e(t('html.label.policy')), `${e(r.policy.name)}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
   ];
-  if (p.legal_basis?.length) rows.push([e(t('html.label.legalBasis')), p.legal_basis.map(e).join('; ')]);
+  if (p.legal_basis?.length) rows.push([e(t('html.label.legalBasis')), legalBasisIn(p.legal_basis, p.preset, p.file).map(e).join('; ')]);
   rows.push(
     [e(t('html.label.purpose')), e(c.purpose)],
     [e(t('html.label.channel')), e(c.channel)],
@@ -215,6 +216,8 @@ function policySection(r: Report): string {
     const w = x.campaign.calling_window;
     rows.push([e(t('html.label.callingWindow')), w ? e(t('html.window', { from: w.from, to: w.to })) : e(t('html.none'))]);
   }
+  const dateOrder = (c as { date_order?: string }).date_order;
+  if (dateOrder !== undefined) rows.push([e(t('html.label.dateOrder')), e(dateOrder === 'mdy' ? t('html.mdy') : dateOrder === 'dmy' ? t('html.dmy') : dateOrder)]);
   // Settings added to report.json after this page was written still show, as plain values.
   for (const [key, value] of Object.entries(c)) {
     if (!KNOWN_CAMPAIGN_KEYS.has(key)) rows.push([e(sentence(key)), plainValue(value)]);
@@ -230,7 +233,7 @@ ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
 
 const KNOWN_CAMPAIGN_KEYS = new Set(['purpose', 'channel', 'region', 'proof_required', 'consent_max_age_days', 'required_notice',
   'reject_duplicates', 'consent_required', 'calling_window', 'dial_mode', 'advertising', 'dial_mode_banned', 'separate_consent_from',
-  'separate_consent_required', 'consent_overrides_registry', 'origin', 'notice_from_subject']);
+  'separate_consent_required', 'consent_overrides_registry', 'origin', 'notice_from_subject', 'date_order']);
 
 /** `consent_max_age_days` -> `Consent max age days`. */
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');

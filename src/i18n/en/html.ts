@@ -122,4 +122,7 @@ export const html = {
   'html.whyRejectedNote': 'Rows per reason code; a row can have several reasons, so bars may add up to more than {n}.',
   'html.noRejected': 'No row was rejected.',
   'html.chartLabel': 'Bar chart: rows rejected per reason',
+  'html.label.dateOrder': 'Date order',
+  'html.dmy': 'dmy (03/04/2026 is 3 April)',
+  'html.mdy': 'mdy (03/04/2026 is 4 March)',
 } as const;

@@ -11,3 +11,4 @@ export { numbers } from './numbers.js';
 export { html } from './html.js';
 export { certificate } from './certificate.js';
 export { verify } from './verify.js';
+export { presets } from './presets.js';
