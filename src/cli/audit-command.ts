@@ -71,7 +71,7 @@ export function registerAudit(program: Command): void {
 const optionsSchema = z.object({
   consent: z.array(z.string()).optional(),
   notice: z.string().optional(),
-  outDir: z.string().min(1, 'must name a folder'),
+  outDir: z.string().min(1, { error: () => tr('opt.mustNameFolder') }),
   policy: z.string(),
   asOf: z.string().optional(),
   purpose: z.string().optional(),
@@ -99,7 +99,7 @@ const optionsSchema = z.object({
   csvExcel: z.boolean().optional(),
   mask: z.boolean().optional(),
   junit: z.string().min(1).optional(),
-  sign: z.string().min(1, 'must name a key file').optional(),
+  sign: z.string().min(1, { error: () => tr('opt.mustNameKey') }).optional(),
   certificate: z.boolean().optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;

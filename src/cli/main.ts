@@ -4,6 +4,7 @@
  * options) become one line on stderr and exit 2; anything else is a bug and is re-thrown.
  */
 import { Command, CommanderError } from 'commander';
+import { z } from 'zod';
 import { InputError, InterruptedError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
@@ -67,6 +68,8 @@ export async function main(argv: string[]): Promise<void> {
   const l = chooseLang(argv);
   if (l === undefined) return;
   setLang(l);
+  // zod's own messages (a wrong type, a value out of range) in Russian, through zod's maintained locale.
+  if (l === 'ru') z.config(z.locales.ru());
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {

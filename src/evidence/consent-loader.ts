@@ -17,6 +17,7 @@ import { headerKey } from '../io/columns.js';
 import type { InputOptions } from '../io/input-source.js';
 import type { DateOrder } from '../dates.js';
 import { t } from '../i18n/index.js';
+import { jsonProblem } from '../i18n/index.js';
 
 export interface ConsentLoadOptions {
   encoding?: Encoding | undefined;
@@ -125,7 +126,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
   const result = await readJsonLines(path, opts, (line, value) => {
     if (value instanceof Error) {
       stats.records++;
-      stats.invalid.push({ line, problem: t('consent.badJson', { why: value.message }) });
+      stats.invalid.push({ line, problem: t('consent.badJson', { why: jsonProblem(value) }) });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -15,11 +15,12 @@ import type { Origin } from '../policy/campaign.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
 import { t } from '../i18n/index.js';
+import { jsonProblem } from '../i18n/index.js';
 
 /** The notice manifest schema, built on first use (src/lazy.ts). */
 export const noticeManifestSchema = lazy(() => {
-  const text = z.string({ error: 'expected text' }).nullable().optional();
-  const textOrList = z.union([z.string(), z.array(z.string())], { error: 'expected text or a list of texts' }).nullable().optional();
+  const text = z.string({ error: () => t('schema.text') }).nullable().optional();
+  const textOrList = z.union([z.string(), z.array(z.string())], { error: () => t('schema.textOrList') }).nullable().optional();
 
   return z
     .object({
@@ -38,7 +39,7 @@ export const noticeManifestSchema = lazy(() => {
       source: textOrList.describe('Notice item 6: where the data was obtained'),
       retention: textOrList.describe('How long the data is kept (GDPR Art. 14(2)(a))'),
       notice_given_at: text.describe('When the notice was given (ISO 8601, or DD.MM.YYYY and the other forms consent dates take)'),
-      origin: z.enum(['subject', 'third_party'], { error: 'expected "subject" or "third_party"' }).nullable().optional()
+      origin: z.enum(['subject', 'third_party'], { error: () => t('schema.origin') }).nullable().optional()
         .describe('Where the data came from: subject (152-FZ Art. 18 part 3 notice not needed) or third_party'),
     })
     .strict();
@@ -80,7 +81,7 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(t('json.invalid', { where: `${label}:${jsonErrorLine(text, e as Error)}`, why: (e as Error).message }));
+    throw new InputError(t('json.invalid', { where: `${label}:${jsonErrorLine(text, e as Error)}`, why: jsonProblem(e as Error) }));
   }
   const parsed = noticeManifestSchema().safeParse(json);
   if (!parsed.success) {

@@ -8,7 +8,7 @@ import { lawText, lawTextRu } from '../law/references.js';
 import type { ReasonCode } from '../reasons.js';
 import type { PresetName } from '../policy/preset-names.js';
 import { lang } from './lang.js';
-import { t } from './t.js';
+import { t, tIn } from './t.js';
 
 /** The citations of a code under a preset, in the run's language. */
 export function lawIn(code: ReasonCode, preset: PresetName | undefined): string | undefined {
@@ -18,11 +18,12 @@ export function lawIn(code: ReasonCode, preset: PresetName | undefined): string 
 const PRESETS_WITH_BASIS = ['ru-152fz', 'eu-gdpr', 'uk-pecr', 'us-tcpa'] as const;
 
 /**
- * A policy's legal basis as people read it: a preset's own list in the run's language; a policy
- * file's, or a preset's that a file changed, as written (it is the user's text).
+ * A policy's legal basis as people read it: a preset's own list (also when a policy file extends
+ * the preset and keeps it) in the run's language; one a policy file wrote, as written (it is the
+ * user's text).
  */
-export function legalBasisIn(basis: readonly string[], preset: string | null | undefined, file: unknown): readonly string[] {
+export function legalBasisIn(basis: readonly string[], preset: string | null | undefined): readonly string[] {
   const p = PRESETS_WITH_BASIS.find((x) => x === preset);
-  if (lang() === 'en' || file || !p) return basis;
+  if (lang() === 'en' || !p || tIn('en', `preset.legalBasis.${p}`) !== basis.join('; ')) return basis;
   return t(`preset.legalBasis.${p}`).split('; ');
 }

@@ -84,3 +84,17 @@ export function fmtDate(iso: string): string {
   const day = dateFormat.format(d);
   return ms % 86_400_000 === 0 ? day : `${day} ${timeFormat.format(d)} UTC`;
 }
+
+/**
+ * A JSON.parse error in the run's language. V8 words it in English (`Expected double-quoted
+ * property name in JSON at position 12 (line 2 column 3)`): English keeps V8's words; Russian says
+ * where the syntax error is.
+ */
+export function jsonProblem(e: Error): string {
+  if (lang() !== 'ru') return e.message;
+  const lc = /line (\d+) column (\d+)/.exec(e.message);
+  if (lc) return t('json.syntaxAt', { line: lc[1]!, column: lc[2]! });
+  const pos = /position (\d+)/.exec(e.message);
+  if (pos) return t('json.syntax', { position: pos[1]! });
+  return t('json.syntaxEnd');
+}

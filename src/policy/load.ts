@@ -12,6 +12,7 @@ import { PRESET_NAMES, isPresetName, type PresetName } from './preset-names.js';
 import { PRESETS } from './presets.js';
 import { policySchema, type Policy } from './schema.js';
 import { t } from '../i18n/index.js';
+import { jsonProblem } from '../i18n/index.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -59,7 +60,7 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const line = text.slice(0, m ? Number(m[1]) : text.length).split('\n').length;
-    throw new InputError(t('json.invalid', { where: `${label}:${line}`, why: (e as Error).message }));
+    throw new InputError(t('json.invalid', { where: `${label}:${line}`, why: jsonProblem(e as Error) }));
   }
   if (!isPlainObject(json)) throw new InputError(t('policy.notObject', { label }));
   let merged: Record<string, unknown> = json;

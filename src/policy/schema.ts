@@ -8,6 +8,7 @@ import { NOTICE_FIELDS } from '../notice-fields.js';
 import { lazy } from '../lazy.js';
 import { REASON_CODES } from '../reasons.js';
 import { DATE_ORDERS, parseIsoInstant } from '../dates.js';
+import { t } from '../i18n/index.js';
 
 export const CHANNELS = ['call', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -33,13 +34,13 @@ export type NumberTypeName = (typeof NUMBER_TYPES)[number];
 
 function buildPolicySchema() {
   const country = z.string().refine((c) => /^[A-Z]{2}$/.test(c) && isSupportedCountry(c), {
-    error: 'expected an ISO 3166 alpha-2 region with a telephone numbering plan, upper case (e.g. "RU")',
+    error: () => t('schema.region'),
   });
-  const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time of day HH:MM' });
-  const listName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'expected a list name of letters, digits, _ and -' });
+  const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => t('schema.clock') });
+  const listName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: () => t('schema.listName') });
   const listKind = z.enum(LIST_KINDS).describe('objection, internal, registry or refusal');
   const dialMode = z.enum(DIAL_MODES);
-  const isoDate = z.string().refine((d) => parseIsoInstant(d) !== undefined, { error: 'expected an ISO 8601 date (e.g. "2025-09-01")' });
+  const isoDate = z.string().refine((d) => parseIsoInstant(d) !== undefined, { error: () => t('schema.isoDate') });
 
   return z
     .object({

@@ -174,7 +174,7 @@ function policySection(r: Loose): string {
   const lists = (r.gate.conditions ?? []).filter((x) => x.condition === 'required_list');
   const pairs: [string, string][] = [
     [e(t('html.label.policy')), `${e(clip(p.name, 50))}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
-    [e(t('html.label.legalBasis')), p.legal_basis.length ? e(clip(legalBasisIn(p.legal_basis, p.preset, p.file).join('; '), 150)) : e(t('cert.noneStated'))],
+    [e(t('html.label.legalBasis')), p.legal_basis.length ? e(clip(legalBasisIn(p.legal_basis, p.preset).join('; '), 150)) : e(t('cert.noneStated'))],
     [e(t('sheet.campaign')), e(t('cert.campaign', { channel: c.channel, purpose: c.purpose, region: c.region === null ? t('html.none') : c.region }))],
     [e(t('cert.consentProof')), e(c.proof_required ? t('cert.required') : t('html.notRequired'))],
     [e(t('cert.requiredLists')), lists.length === 0 ? e(t('html.none'))

@@ -190,7 +190,7 @@ function policySection(r: Report): string {
   const rows: [string, string][] = [
     [e(t('html.label.policy')), `${e(r.policy.name)}${origin ? ` <span class="muted">(${origin})</span>` : ''}`],
   ];
-  if (p.legal_basis?.length) rows.push([e(t('html.label.legalBasis')), legalBasisIn(p.legal_basis, p.preset, p.file).map(e).join('; ')]);
+  if (p.legal_basis?.length) rows.push([e(t('html.label.legalBasis')), legalBasisIn(p.legal_basis, p.preset).map(e).join('; ')]);
   rows.push(
     [e(t('html.label.purpose')), e(c.purpose)],
     [e(t('html.label.channel')), e(c.channel)],

@@ -13,6 +13,7 @@ import { lazy } from '../lazy.js';
 import { InputError, at } from '../errors.js';
 import { formatZodIssue } from '../zod-messages.js';
 import type { TrailEntry } from './trail.js';
+import { jsonProblem, t } from '../i18n/index.js';
 
 export type { TrailEntry } from './trail.js';
 
@@ -62,24 +63,24 @@ const why = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).me
 export async function openAuditDir(outDir: string): Promise<AuditDir> {
   const dir = resolve(outDir);
   const st = await stat(dir).catch((e: unknown) => {
-    throw new InputError(`${outDir}: cannot read the out-dir (${why(e)})`);
+    throw new InputError(t('trail.cannotReadDir', { outDir, why: why(e) }));
   });
-  if (!st.isDirectory()) throw new InputError(`${outDir}: not a directory; name the out-dir of an audit`);
+  if (!st.isDirectory()) throw new InputError(t('trail.notDir', { outDir }));
   const reportPath = join(dir, 'report.json');
   const text = await readFile(reportPath, 'utf8').catch((e: unknown) => {
-    throw new InputError(`${join(outDir, 'report.json')}: cannot read it (${why(e)}); is ${outDir} the out-dir of an audit?`);
+    throw new InputError(t('trail.noReport', { path: join(outDir, 'report.json'), why: why(e), outDir }));
   });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${join(outDir, 'report.json')}: not valid JSON (${(e as Error).message})`);
+    throw new InputError(t('trail.badJson', { path: join(outDir, 'report.json'), why: jsonProblem(e as Error) }));
   }
   const parsed = reportView().safeParse(json);
   if (!parsed.success) throw new InputError(`${join(outDir, 'report.json')}: ${formatZodIssue(parsed.error.issues[0]!, json)}`);
   const trailPath = join(dir, 'trail.jsonl');
   const trail = await stat(trailPath).catch(() => undefined);
-  if (!trail?.isFile()) throw new InputError(`${outDir}: no trail.jsonl; re-run the audit with --trail`);
+  if (!trail?.isFile()) throw new InputError(t('trail.noTrail', { outDir }));
   return { dir, report: parsed.data, trailPath };
 }
 
@@ -102,7 +103,7 @@ export interface ScanResult {
  */
 export async function scanTrail(trailPath: string, visit: (row: TrailLine) => boolean | void): Promise<ScanResult> {
   const handle = await open(trailPath, 'r').catch((e: unknown) => {
-    throw new InputError(`${trailPath}: cannot read it (${why(e)})`);
+    throw new InputError(t('trail.cannotRead', { path: trailPath, why: why(e) }));
   });
   const hash = createHash('sha256');
   const hashing = new Transform({
@@ -112,7 +113,7 @@ export async function scanTrail(trailPath: string, visit: (row: TrailLine) => bo
     },
   });
   const input = handle.createReadStream();
-  input.on('error', (e) => hashing.destroy(new InputError(`${trailPath}: cannot read it (${why(e)})`)));
+  input.on('error', (e) => hashing.destroy(new InputError(t('trail.cannotRead', { path: trailPath, why: why(e) }))));
   const lines = createInterface({ input: input.pipe(hashing), crlfDelay: Infinity });
   let rows = 0;
   let lineNo = 0;
@@ -141,12 +142,12 @@ function parseEntry(text: string, trailPath: string, lineNo: number): TrailEntry
   try {
     value = JSON.parse(text);
   } catch {
-    throw new InputError(`${at(trailPath, lineNo)}: not valid JSON; the trail is damaged, re-run the audit with --trail`);
+    throw new InputError(t('trail.damaged', { where: at(trailPath, lineNo) }));
   }
   const v = value as Partial<TrailEntry> | null;
   if (v === null || typeof v !== 'object' || typeof v.line !== 'number' || (v.verdict !== 'clean' && v.verdict !== 'rejected')
     || typeof v.row !== 'object' || !Array.isArray(v.reasons)) {
-    throw new InputError(`${at(trailPath, lineNo)}: not a trail record (it needs line, verdict, row and reasons); re-run the audit with --trail`);
+    throw new InputError(t('trail.notRecord', { where: at(trailPath, lineNo) }));
   }
   return v as TrailEntry;
 }

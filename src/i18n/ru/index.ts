@@ -12,3 +12,5 @@ export { html } from './html.js';
 export { certificate } from './certificate.js';
 export { verify } from './verify.js';
 export { presets } from './presets.js';
+export { trail } from './trail.js';
+export { schemas } from './schemas.js';
