@@ -29,7 +29,7 @@ const STRIP: [RegExp, string][] = [
   [/<[^<>\s]+>|\[[^\]\s]+\]/g, ' | '],
   [/\b[\w.+-]+@[\w.-]+\b|\bhttps?:\/\/\S+/g, ' | '],
   [/\S*[/\\]\S*/g, ' | '],
-  [/\S*[._:@=|]\S*/g, ' | '],
+  [/\S*[._:@=|]\S+/g, ' | '],
 ];
 
 /** The English runs in `text`, each as found (empty when there is none). */
