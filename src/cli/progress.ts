@@ -3,6 +3,8 @@
  * the file read, and the time left. Only on a terminal, never under --quiet or in CI logs, never
  * on standard output.
  */
+import { fmtNumber, lang, t } from '../i18n/index.js';
+import { percentText } from '../core/gate.js';
 export interface ProgressSink {
   update(p: { rows: number; bytes: number; size: number | undefined }): void;
   done(): void;
@@ -23,11 +25,11 @@ export function progressFor(stream: NodeJS.WriteStream, quiet: boolean, env: Nod
       last = now;
       shown = true;
       const rate = rows / elapsed;
-      let line = `  ${rows.toLocaleString('en-US')} rows, ${Math.round(rate).toLocaleString('en-US')} rows/s`;
+      let line = t('progress.rows', { rows: lang() === 'ru' ? fmtNumber(rows) : rows.toLocaleString('en-US'), rate: lang() === 'ru' ? fmtNumber(Math.round(rate)) : Math.round(rate).toLocaleString('en-US') });
       if (size) {
         const share = Math.min(bytes / size, 1);
         const left = share > 0 ? elapsed * (1 - share) / share : 0;
-        line += `, ${(share * 100).toFixed(0)}% of the file, ${formatSeconds(left)} left`;
+        line += t('progress.share', { share: percentText((share * 100).toFixed(0)), left: formatSeconds(left) });
       }
       stream.write(`\r\u001b[2K${line}`);
     },
@@ -39,7 +41,7 @@ export function progressFor(stream: NodeJS.WriteStream, quiet: boolean, env: Nod
 }
 
 function formatSeconds(s: number): string {
-  if (s < 60) return `${Math.ceil(s)} s`;
+  if (s < 60) return t('progress.s', { s: String(Math.ceil(s)) });
   const m = Math.floor(s / 60);
-  return `${m} min ${Math.ceil(s - m * 60)} s`;
+  return t('progress.min', { m: String(m), s: String(Math.ceil(s - m * 60)) });
 }

@@ -62,12 +62,6 @@ export function fmtNumber(n: number): string {
   return lang() === 'ru' ? numberFormat.format(n) : String(n);
 }
 
-const percentFormat = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 });
-/** A share in Russian form (`72,7 %`); `en` is the caller's English form, unchanged. */
-export function fmtPercentRu(share: number): string {
-  return percentFormat.format(share);
-}
-
 const dateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 

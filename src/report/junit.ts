@@ -6,6 +6,7 @@
 import { REASONS, REASON_CODES, type ReasonCode } from '../reasons.js';
 import type { Report } from './report-json.js';
 import { gateState } from './gate-text.js';
+import { t, tIn } from '../i18n/index.js';
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
   // Characters XML 1.0 can't hold at all.
@@ -17,7 +18,8 @@ export function renderJunit(report: Report, used: ReadonlySet<ReasonCode>, first
   let failures = 0;
   const cases = codes.map((code) => {
     const info = REASONS[code];
-    const name = `${code}: ${info.title}`;
+    // The test name is what CI tools track from run to run: English whatever the run's language (issue #13).
+    const name = `${code}: ${tIn('en', `reason.${code}.title`)}`;
     const findings = report.run_findings.filter((f) => f.code === code);
     const rows = report.reasons[code] ?? 0;
     if (findings.length === 0 && rows === 0) return `    <testcase classname="leadaudit.${report.policy.name}" name="${xml(name)}" time="0"/>`;
@@ -25,21 +27,21 @@ export function renderJunit(report: Report, used: ReadonlySet<ReasonCode>, first
     const lines = firstLines.get(code) ?? [];
     const message = [
       ...findings.map((f) => f.detail),
-      ...(rows ? [`${rows} row${rows === 1 ? '' : 's'} rejected; first on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${rows > lines.length ? ', ...' : ''}`] : []),
+      ...(rows ? [t('junit.rows', { count: rows, first: t('junit.first', { count: lines.length, lines: `${lines.join(', ')}${rows > lines.length ? ', ...' : ''}` }) })] : []),
     ].join('; ');
-    const body = [message, `What to do: ${info.remedy}`, ...(report.policy.references[code] ? [`Law: ${report.policy.references[code]}`] : []), `Input: ${contacts}`].join('\n');
+    const body = [message, t('junit.whatToDo', { remedy: info.remedy }), ...(report.policy.references[code] ? [t('junit.law', { law: String(report.policy.references[code]) })] : []), t('junit.input', { path: contacts })].join('\n');
     return `    <testcase classname="leadaudit.${report.policy.name}" name="${xml(name)}" time="0">\n      <failure message="${xml(message)}" type="${code}">${xml(body)}</failure>\n    </testcase>`;
   });
-  const t = report.totals;
+  const totals = report.totals;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="leadaudit" tests="${codes.length}" failures="${failures}" errors="0" time="${report.timing.seconds}">`,
     `  <testsuite name="${xml(`leadaudit audit ${contacts}`)}" tests="${codes.length}" failures="${failures}" errors="0" skipped="0" time="${report.timing.seconds}" timestamp="${report.as_of.replace(/\.\d+Z$/, '')}">`,
     '    <properties>',
     `      <property name="policy" value="${xml(report.policy.name)}"/>`,
-    `      <property name="rows" value="${t.rows}"/>`,
-    `      <property name="clean" value="${t.clean}"/>`,
-    `      <property name="rejected" value="${t.rejected}"/>`,
+    `      <property name="rows" value="${totals.rows}"/>`,
+    `      <property name="clean" value="${totals.clean}"/>`,
+    `      <property name="rejected" value="${totals.rejected}"/>`,
     `      <property name="gate" value="${gateState(report.gate)}"/>`,
     '    </properties>',
     ...cases,

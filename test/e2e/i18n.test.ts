@@ -107,6 +107,19 @@ describe('the Russian outputs of the other commands', () => {
     expect(readFileSync(join(out, 'spot-audit-11.html'), 'utf8')).toContain('<html lang="ru">');
   });
 
+  it('JUnit test names stay English; the failure texts follow the language', () => {
+    const names = (l: string) => {
+      const file = join(work, `junit-${l}.xml`);
+      leadaudit([...args.slice(0, -4), '--out-dir', join(work, `junit-${l}`), '--junit', file, '--lang', l]);
+      const xml = readFileSync(file, 'utf8');
+      return { names: [...xml.matchAll(/<testcase [^>]*name="([^"]*)"/g)].map((m) => m[1]), xml };
+    };
+    const en = names('en'), ru = names('ru');
+    expect(ru.names).toEqual(en.names);
+    expect(ru.names).toContain('CONSENT_MISSING: No consent on record');
+    expect(ru.xml).toContain('Что делать: Получите у поставщика подтверждение согласия');
+  });
+
   it('policy show prints the policy as data: the same bytes in both languages', () => {
     expect(ru(['policy', 'show']).stdout).toBe(leadaudit(['policy', 'show']).stdout);
   });

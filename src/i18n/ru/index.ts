@@ -14,3 +14,4 @@ export { verify } from './verify.js';
 export { presets } from './presets.js';
 export { trail } from './trail.js';
 export { schemas } from './schemas.js';
+export { progress } from './progress.js';
