@@ -158,7 +158,10 @@ function reasonsSection(r: Report): string {
   <p class="note">${e(t('html.whyRejectedNote', { n: num(r.totals.rejected) }))}</p>`;
   if (entries.length === 0) return `${head}\n  <figure id="reasons-chart" class="empty"><p>${e(t('html.noRejected'))}</p></figure>\n</section>`;
   const max = entries[0]![1];
-  const W = 720, LABEL = 300, COUNT = 74, ROW = 24, BAR = 14;
+  // The labels' column fits the longest title (Russian ones run longer): about 7.8 px a character at 12.5 px.
+  const longest = Math.max(...entries.map(([code]) => (reasonInfo(code)?.title ?? code).length));
+  const LABEL = Math.max(300, Math.ceil(longest * 7.8) + 16);
+  const W = LABEL + 420, COUNT = 74, ROW = 24, BAR = 14;
   const span = W - LABEL - COUNT;
   const bars = entries.map(([code, count], i) => {
     const y = i * ROW;

@@ -1,0 +1,139 @@
+/**
+ * report.html, the spot-audit sheet and the certificate in both languages in a real browser (issue
+ * #13): the demo audit run by the built CLI with --lang en and --lang ru, each page opened offline
+ * in Debian's chromium. The pages say their language, show report.json's numbers in its forms
+ * (1 234 in Russian), keep every bar label and table inside the page on screen and on A4, and the
+ * certificate still prints on one A4 page with the longer Russian words. Screenshots of each page
+ * in each language go to test-output/ (and docs/ when LEADAUDIT_DOCS_SCREENSHOT=1).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { leadaudit, ROOT } from '../helpers/exec.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const OUTPUT = join(ROOT, 'test-output');
+const DEMO = ['fixtures/demo/contacts.csv', '--as-of', '2026-11-01', '--consent', 'fixtures/demo/consent.csv',
+  '--consent', 'fixtures/demo/consent-web.jsonl', '--notice', 'fixtures/demo/notice.json', '--suppress', 'fixtures/demo/suppress.txt'];
+
+let tmp: string;
+let browser: Browser;
+let context: BrowserContext;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  tmp = mkdtempSync(join(tmpdir(), 'leadaudit-lang-'));
+  mkdirSync(OUTPUT, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await context.setOffline(true);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requested.push(url);
+    return route.abort('blockedbyclient');
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(file: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  expect(response === null || response.ok()).toBe(true);
+  return page;
+}
+
+/** Keeps a screenshot in test-output/, and in docs/ when asked (the README shows them). */
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(OUTPUT, name), fullPage });
+  if (process.env.LEADAUDIT_DOCS_SCREENSHOT === '1') copyFileSync(join(OUTPUT, name), join(ROOT, 'docs', name));
+}
+
+/** Elements that stick out of the page on screen (or, after emulating print at 680 px, on A4). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('section, article, table, svg, .kpi, header, footer')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.id || el.className || el.tagName);
+  });
+}
+
+async function printedOnA4(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 680, height: 1000 });
+  const out = await overflowing(page);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  return out;
+}
+
+/** A count as shown: `1 234` (no-break spaces) in Russian, `1,234` in English. */
+const count = (text: string) => Number(text.replace(/[^\d]/g, ''));
+
+describe.each(['en', 'ru'] as const)('the pages in %s', (lang) => {
+  let out: string;
+  beforeAll(() => {
+    out = join(tmp, lang);
+    const r = leadaudit(['audit', ...DEMO, '--out-dir', out, '--trail', '--certificate', '--quiet', '--lang', lang]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(leadaudit(['sample', out, '--size', '6', '--seed', '7', '--lang', lang]).status).toBe(0);
+  });
+
+  it('report.html: its language, the numbers of report.json, every bar label whole, nothing wider than the page or A4', async () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.lang).toBe(lang);
+    const page = await open(join(out, 'report.html'));
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    expect(count(await page.locator('#totals [data-total="rows"]').innerText())).toBe(report.totals.rows);
+    expect(count(await page.locator('#totals [data-total="rejected"]').innerText())).toBe(report.totals.rejected);
+    const rate = await page.locator('#totals [data-total="reject-rate"]').innerText();
+    expect(rate).toBe(lang === 'ru' ? '72,7\u00a0%' : '72.7%');
+    expect(await page.locator('#reasons-chart').innerText()).toContain(lang === 'ru' ? 'В уведомлении не указан оператор' : 'Notice lacks the operator');
+    // Russian titles are longer: each label must start inside the chart, not be cut at its left edge.
+    const labels = await page.locator('#reasons-chart svg text.label').evaluateAll((els) => {
+      const svg = els[0]!.closest('svg')!.getBoundingClientRect();
+      return els.map((el) => el.getBoundingClientRect().left - svg.left);
+    });
+    expect(Math.min(...labels)).toBeGreaterThanOrEqual(0);
+    expect(await overflowing(page)).toEqual([]);
+    expect(await printedOnA4(page)).toEqual([]);
+    await shot(page, `report-${lang}.png`);
+    await page.close();
+    expect(requested).toEqual([]);
+  });
+
+  it('the spot-audit sheet: its language, every row card inside the page, on screen and on A4', async () => {
+    const file = readdirSync(out).find((f) => f === 'spot-audit-7.html')!;
+    const page = await open(join(out, file));
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    expect(await page.locator('article.row').count()).toBe(6);
+    const heading = await page.locator('article.row h3').first().textContent();
+    expect(heading).toBe(lang === 'ru' ? 'Решение и причины' : 'Verdict and reasons');
+    expect(await overflowing(page)).toEqual([]);
+    expect(await printedOnA4(page)).toEqual([]);
+    await shot(page, `sheet-${lang}.png`);
+    await page.close();
+    expect(requested).toEqual([]);
+  });
+
+  it('the certificate: its language, and one A4 page', async () => {
+    const page = await open(join(out, 'certificate.html'));
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    expect(await page.locator('h1').innerText()).toBe(lang === 'ru' ? 'Проверка списка контактов: contacts.csv' : 'Contact list audit: contacts.csv');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length).toBe(1);
+    await shot(page, `certificate-${lang}.png`, true);
+    await page.close();
+    expect(requested).toEqual([]);
+  });
+});
