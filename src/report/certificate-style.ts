@@ -41,6 +41,8 @@ tbody th { font-weight: 600; }
 .file { font-weight: 600; }
 .dir { display: block; font-size: 9px; color: var(--muted); }
 col.c-role { width: 13%; } col.c-file { width: 47%; } col.c-hash { width: 40%; }
+/* Russian roles (Уведомление, Отклонённые) are longer words: a wider column, so that none is broken. */
+html[lang="ru"] col.c-role { width: 16%; } html[lang="ru"] col.c-file { width: 44%; }
 .what { display: block; font-size: 9.5px; color: var(--muted); }
 .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 14px; }
 .pairs { margin: 0; }
