@@ -248,9 +248,9 @@ function isBlankText(line: string): boolean {
 export function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err?.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a folder, not a file';
+    case 'ENOENT': return t('fs.ENOENT');
+    case 'EACCES': case 'EPERM': return t('fs.EACCES');
+    case 'EISDIR': return t('fs.EISDIR');
     default: return err?.message ?? String(e);
   }
 }
