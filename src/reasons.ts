@@ -5,7 +5,7 @@
  * (`{ code, args }`); the words for a finding are made here, in one place (`explain`). The law
  * behind each code under each preset is data of its own, in src/law/references.ts (issue #10).
  */
-import { fmtDate, t } from './i18n/index.js';
+import { fmtDate, lang, t } from './i18n/index.js';
 
 export const REASON_CODES = [
   'ROW_MALFORMED',
@@ -82,11 +82,23 @@ const NOTICE_CODES = ['NOTICE_OPERATOR_MISSING', 'NOTICE_PURPOSE_MISSING', 'NOTI
   'NOTICE_RECIPIENTS_MISSING', 'NOTICE_RIGHTS_MISSING', 'NOTICE_SOURCE_MISSING', 'NOTICE_RETENTION_MISSING'] as const;
 type NoticeCode = (typeof NOTICE_CODES)[number];
 
-const noticeDetail = (code: NoticeCode) => (a: FindingArgs) => t('reason.NOTICE.detail', {
-  what: t(`reason.NOTICE.what.${code}`),
-  problem: a.problem ? t('reason.NOTICE.problem', { problem: s(a.problem) }) : '',
-  exemption: a.exempt === undefined ? '' : t('reason.NOTICE.exemption', { exempt: s(a.exempt), allowed: s(a.allowed) || t('reason.NOTICE.exemption.none') }),
-});
+/** The common notice detail (no problem, no exemption) is the same on every row: made once per language. */
+const plainNotice = new Map<string, string>();
+const noticeDetail = (code: NoticeCode) => (a: FindingArgs) => {
+  const plain = !a.problem && a.exempt === undefined;
+  const cacheKey = `${lang()}|${code}`;
+  if (plain) {
+    const hit = plainNotice.get(cacheKey);
+    if (hit !== undefined) return hit;
+  }
+  const text = t('reason.NOTICE.detail', {
+    what: t(`reason.NOTICE.what.${code}`),
+    problem: a.problem ? t('reason.NOTICE.problem', { problem: s(a.problem) }) : '',
+    exemption: a.exempt === undefined ? '' : t('reason.NOTICE.exemption', { exempt: s(a.exempt), allowed: s(a.allowed) || t('reason.NOTICE.exemption.none') }),
+  });
+  if (plain) plainNotice.set(cacheKey, text);
+  return text;
+};
 
 const DETAILS: Record<ReasonCode, (a: FindingArgs) => string> = {
   ROW_MALFORMED: (a) => t('reason.ROW_MALFORMED.detail', { problem: s(a.problem), raw: s(a.raw) }),

@@ -6,6 +6,7 @@
  */
 import { CATALOGUES, type En, type Key } from './catalogue.js';
 import { lang, type Lang } from './lang.js';
+import { lazy } from '../lazy.js';
 import type { ParamsOf } from './message.js';
 
 export type Arg = string | number;
@@ -30,7 +31,8 @@ function template(l: Lang, key: string): Template | Record<string, Template> {
   return tpl;
 }
 
-const pluralRules: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en'), ru: new Intl.PluralRules('ru') };
+// Intl objects are made on first use (the first costs milliseconds of start-up: ICU data), then kept.
+const pluralRules: Record<Lang, () => Intl.PluralRules> = { en: lazy(() => new Intl.PluralRules('en')), ru: lazy(() => new Intl.PluralRules('ru')) };
 
 function fill(tpl: Template, args: Readonly<Record<string, Arg>> | undefined): string {
   if (tpl.length === 1) return tpl[0]!;
@@ -53,17 +55,17 @@ export function tIn<K extends Key>(l: Lang, key: K, ...args: ArgsOf<K>): string 
   if (Array.isArray(tpl)) return fill(tpl as Template, a);
   const forms = tpl as Record<string, Template | undefined>;
   const count = Number(a?.count ?? 0);
-  return fill(forms[pluralRules[l].select(count)] ?? forms.other!, a);
+  return fill(forms[pluralRules[l]().select(count)] ?? forms.other!, a);
 }
 
-const numberFormat = new Intl.NumberFormat('ru-RU');
+const numberFormat = lazy(() => new Intl.NumberFormat('ru-RU'));
 /** `1 234 567` in Russian; English keeps numbers as they always were (`1234567`). */
 export function fmtNumber(n: number): string {
-  return lang() === 'ru' ? numberFormat.format(n) : String(n);
+  return lang() === 'ru' ? numberFormat().format(n) : String(n);
 }
 
-const dateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const dateFormat = lazy(() => new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }));
+const timeFormat = lazy(() => new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }));
 
 /**
  * An ISO date or instant for people: in Russian `01.11.2026`, and `01.11.2026 09:30:00 UTC` when
@@ -75,8 +77,8 @@ export function fmtDate(iso: string): string {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return iso;
   const d = new Date(ms);
-  const day = dateFormat.format(d);
-  return ms % 86_400_000 === 0 ? day : `${day} ${timeFormat.format(d)} UTC`;
+  const day = dateFormat().format(d);
+  return ms % 86_400_000 === 0 ? day : `${day} ${timeFormat().format(d)} UTC`;
 }
 
 /**
