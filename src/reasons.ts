@@ -18,6 +18,7 @@ export const REASON_CODES = [
   'DIAL_MODE_BANNED',
   'CONSENT_MISSING',
   'CONSENT_WITHDRAWN',
+  'CONSENT_NUMBER_REASSIGNED',
   'CONSENT_EXPIRED',
   'CONSENT_PURPOSE_MISMATCH',
   'CONSENT_CHANNEL_MISMATCH',
@@ -81,6 +82,27 @@ const DIAL_MODE_WORDS: Record<string, string> = {
   prerecorded: 'a prerecorded or artificial voice',
 };
 
+const q = (v: unknown) => JSON.stringify(String(v ?? ''));
+
+/** Why an evidence file does not prove a consent (--evidence-dir, issue #14), by EvidenceCheck.why. */
+const EVIDENCE_WORDS: Record<string, (a: FindingArgs) => string> = {
+  'no-file': (a) => `its evidence_ref ${q(a.ref)} names no file in the evidence folder`,
+  'not-file': (a) => `its evidence_ref ${q(a.ref)} names a folder, not a file, in the evidence folder`,
+  unreadable: (a) => `its evidence file ${q(a.ref)} can't be read`,
+  url: (a) => `its evidence_ref ${q(a.ref)} is a web address, not a file in the evidence folder`,
+  'bad-hash': (a) => `its evidence_ref ${q(a.ref)} is not sha256: followed by 64 hexadecimal digits`,
+  'no-hash-match': (a) => `no file in the evidence folder has the SHA-256 its evidence_ref ${q(a.ref)} names`,
+  absolute: (a) => `its evidence_ref ${q(a.ref)} is an absolute path: evidence is named by its path inside the evidence folder`,
+  dotdot: (a) => `its evidence_ref ${q(a.ref)} leads out of the evidence folder (..)`,
+  symlink: (a) => `its evidence_ref ${q(a.ref)} is a symbolic link that leads out of the evidence folder`,
+  'hash-differs': (a) => `its evidence file ${a.file} has the SHA-256 ${a.sha256}, not the ${a.expected} the record gives`,
+};
+
+/** Why an evidence file does not prove a consent: `why`, `ref`, `file`, `sha256`, `expected` of an evidence check. */
+export function evidenceWords(a: FindingArgs): string {
+  return EVIDENCE_WORDS[String(a.why)]?.(a) ?? `its evidence_ref ${q(a.ref)} does not prove it (${a.why})`;
+}
+
 const noticeDetail = (what: string) => (a: FindingArgs) =>
   `no ${what} in the row, its consent record or the notice manifest${a.problem ? ` (${a.problem})` : ''}${a.exemption ? `; ${a.exemption}` : ''}`;
 
@@ -103,7 +125,10 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
   PHONE_TYPE_BLOCKED: {
     title: 'Number type not allowed',
     remedy: 'Drop premium-rate and shared-cost numbers; for SMS use a mobile number.',
-    detail: (a) => (a.why === 'sms' ? `${a.e164} is a ${a.type} number; an SMS campaign needs a mobile number` : `${a.e164} is a ${a.type} number, which the policy blocks`),
+    detail: (a) => {
+      const type = `${a.e164} is a ${a.type} number${a.from === 'line-types' ? ' (by the --line-types file)' : ''}`;
+      return a.why === 'sms' ? `${type}; an SMS campaign needs a mobile number` : `${type}, which the policy blocks`;
+    },
   },
   PHONE_COUNTRY_BLOCKED: {
     title: "Number's country not allowed",
@@ -146,6 +171,13 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
     remedy: 'Do not call: consent was withdrawn. Only a new consent given after that date counts.',
     detail: (a) => `consent ${a.consentId} withdrawn at ${a.at}`,
   },
+  CONSENT_NUMBER_REASSIGNED: {
+    title: 'Consent was given by the number\'s previous subscriber',
+    remedy: 'The number changed hands after the consent was given, so the consent is someone else\'s: get consent from the number\'s current subscriber, or do not call it.',
+    detail: (a) => `consent ${a.consentId}${Number(a.records) > 1 ? ` and ${Number(a.records) - 1} more` : ''} given at ${a.givenAt}, at or before ${a.answer === 'yes'
+      ? `${a.at}, since when the Reassigned Numbers Database answers that ${a.e164} was permanently disconnected`
+      : `${a.e164} was disconnected at ${a.at}`} (${a.where}${a.source ? `, ${a.source}` : ''}): the previous subscriber's`,
+  },
   CONSENT_EXPIRED: {
     title: 'Consent expired',
     remedy: 'Renew the consent before calling.',
@@ -163,8 +195,8 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
   },
   CONSENT_UNPROVEN: {
     title: 'Consent cannot be proven',
-    remedy: 'Add the evidence reference (form log, signed scan, call recording) to the consent record.',
-    detail: (a) => `consent ${a.consentId} has no evidence_ref`,
+    remedy: 'Add the evidence reference (form log, signed scan, call recording) to the consent record; with --evidence-dir, put the file it names into that folder, or correct the reference or its evidence_sha256.',
+    detail: (a) => (a.why === undefined ? `consent ${a.consentId} has no evidence_ref` : `consent ${a.consentId}: ${evidenceWords(a)}`),
   },
   CONSENT_OPERATOR_MISMATCH: {
     title: 'Consent was given to another operator',

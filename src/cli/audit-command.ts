@@ -39,7 +39,10 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('--channel <channel>', "the campaign's channel (default: the policy's)").choices(CHANNELS))
     .option('--region <code>', "ISO 3166 alpha-2 region for numbers without a country code (default: the policy's)")
     .option('--suppress <[name=][kind:]file>', `a suppression / do-not-call list, optionally named and of a kind (${LIST_KINDS.join(', ')}; repeatable)`, collect)
-    .option('--list-date <name=date>', 'when a named suppression list was downloaded (default: its file time)', collect)
+    .option('--list-date <name=date>', 'when a named suppression list (or the --reassigned list: reassigned=DATE) was made (default: its file time)', collect)
+    .option('--evidence-dir <dir>', 'the folder of consent evidence files: each covering evidence_ref must name a file in it (a path under it, or sha256:<hex>)')
+    .option('--reassigned <file>', 'numbers that changed hands (phone, disconnected_at, source): consent given before the disconnection does not count')
+    .option('--line-types <file>', "a carrier lookup's line types (phone, line_type: mobile, landline, voip, toll_free, premium), over libphonenumber's")
     .addOption(new Option('--dial-mode <mode>', "how calls are placed: live (a person dials and speaks), auto (automatic dialling), prerecorded (default: the policy's)").choices(DIAL_MODES))
     .addOption(new Option('--origin <origin>', 'where the data came from when the row, its consent record and the notice manifest do not say (default: third_party)').choices(ORIGINS))
     .option('--phone-column <name>', 'a contacts column holding phone numbers (repeatable; default: detected)', collect)
@@ -57,7 +60,8 @@ export function registerAudit(program: Command): void {
     .option('--quiet', 'no summary on standard error')
     .option('--trail', 'also write trail.jsonl: the evidence behind every verdict (for explain and sample)')
     .option('--junit <file>', 'also write the audit as JUnit XML (one test case per reason code)')
-    .option('--mask', 'mask phone numbers and names in what is meant for people (never in clean.csv)')
+    .option('--mask', 'mask the personal data (phones, emails, names, addresses, birth dates) in what is meant for people (never in clean.csv)')
+    .option('--mask-column <name>', 'a contacts column that holds personal data, masked with --mask besides those found by name (repeatable)', collect)
     .option('--certificate', 'also write certificate.html: the one-page certificate of the run, to print on A4')
     .option('--sign <key>', 'sign report.json with this Ed25519 private key (PEM, from leadaudit keygen): writes report.sig')
     .action(runAudit);
@@ -77,6 +81,10 @@ const optionsSchema = z.object({
   origin: z.enum(ORIGINS).optional(),
   suppress: z.array(z.string()).optional(),
   listDate: z.array(z.string()).optional(),
+  evidenceDir: z.string().min(1, 'must name a folder').optional(),
+  reassigned: z.string().min(1, 'must name a file').optional(),
+  lineTypes: z.string().min(1, 'must name a file').optional(),
+  maskColumn: z.array(z.string()).optional(),
   phoneColumn: z.union([z.string(), z.array(z.string())]).optional(),
   map: z.array(z.string()).optional(),
   dateOrder: z.enum(DATE_ORDERS).optional(),
@@ -166,12 +174,20 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   }
 
   const failOn = o.failOn === undefined ? policy.policy.gate.fail_on ?? [] : reasonCodes(o.failOn);
+  // `--list-date reassigned=DATE` dates the --reassigned list; every other name a --suppress list.
+  const reassignedDate = o.reassigned === undefined ? [] : (o.listDate ?? []).filter((d) => /^reassigned=/i.test(d));
+  const listDates = (o.listDate ?? []).filter((d) => !reassignedDate.includes(d));
+  if (reassignedDate.length > 1) throw bad('--list-date', reassignedDate[1]!, 'dates the --reassigned list a second time');
+  const suppress = suppressSpecs(o.suppress ?? [], listDates, dateOrder, policy.policy);
+  if (o.reassigned !== undefined && suppress.some((x) => x.name === 'reassigned')) {
+    throw bad('--suppress', o.suppress!.find((v) => /^reassigned=/i.test(v)) ?? 'reassigned', 'the name "reassigned" is the --reassigned list\'s: name this suppression list otherwise');
+  }
 
   return {
     contacts,
     consent: o.consent,
     notice: o.notice,
-    suppress: suppressSpecs(o.suppress ?? [], o.listDate ?? [], dateOrder, policy.policy),
+    suppress,
     outDir: o.outDir,
     policy,
     asOf,
@@ -198,6 +214,10 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     },
     trail: o.trail ?? false,
     mask: o.mask ?? false,
+    maskColumns: o.maskColumn ?? [],
+    evidenceDir: o.evidenceDir,
+    reassigned: o.reassigned === undefined ? undefined : { path: o.reassigned, date: reassignedDate[0] === undefined ? undefined : listDate(reassignedDate[0], dateOrder) },
+    lineTypes: o.lineTypes,
     junit: o.junit,
     sign,
     certificate: o.certificate ?? false,
@@ -248,6 +268,14 @@ function positive(flag: string, value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || n < 1) throw bad(flag, value, 'must be a whole number above 0');
   return n;
+}
+
+/** `reassigned=DATE`: the date, or an error naming the flag. */
+function listDate(arg: string, order: DateOrder): number {
+  const text = arg.slice(arg.indexOf('=') + 1);
+  const t = parseDateArg(text, order);
+  if (t === undefined) throw bad('--list-date', arg, `the date ${JSON.stringify(text)} is not a date (write 2026-11-20 or 20.11.2026)`);
+  return t;
 }
 
 function parseDateArg(text: string, order: DateOrder): number | undefined {
@@ -306,7 +334,10 @@ export function suppressSpecs(
     const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(d);
     if (!m) throw bad('--list-date', d, 'must be NAME=DATE, e.g. tps=2026-11-20');
     const spec = specs.find((s) => s.name === m[1]!.toLowerCase());
-    if (!spec) throw bad('--list-date', d, `names no --suppress list (lists: ${specs.map((s) => s.name).join(', ') || 'none'})`);
+    if (!spec) {
+      const reassigned = m[1]!.toLowerCase() === 'reassigned' ? '; --list-date reassigned=DATE dates the --reassigned list, and none was given' : '';
+      throw bad('--list-date', d, `names no --suppress list (lists: ${specs.map((s) => s.name).join(', ') || 'none'})${reassigned}`);
+    }
     const t = parseDateArg(m[2]!, order);
     if (t === undefined) throw bad('--list-date', d, `the date ${JSON.stringify(m[2])} is not a date (write 2026-11-20 or 20.11.2026)`);
     spec.date = t;
@@ -331,7 +362,7 @@ async function runAudit(contacts: string, raw: Record<string, unknown>): Promise
   try {
     const result = await audit(settings, { signal: controller.signal, onProgress: (p) => progress.update(p) });
     progress.done();
-    if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours()));
+    if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours(), { mask: settings.mask }));
     // A CI job running --json --quiet still learns why its gate failed (issue #14): one line.
     else if (!result.report.gate.passed) process.stderr.write(gateFailedLine(result.report));
     if (raw.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);

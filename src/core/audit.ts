@@ -3,7 +3,7 @@
  * into clean.csv or rejects.csv, and write report.json. No argv, no terminal: the CLI calls
  * `audit(settings)` and decides what to print and which exit code to set.
  */
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.js';
@@ -11,6 +11,11 @@ import { PhoneNormalizer } from '../phone/normalize.js';
 import { loadConsent } from '../evidence/consent-loader.js';
 import { loadSuppression } from '../evidence/suppression.js';
 import { loadNoticeManifest } from '../evidence/notice-manifest.js';
+import { EvidenceDir } from '../evidence/evidence-dir.js';
+import { loadReassigned } from '../evidence/reassigned.js';
+import { loadLineTypes } from '../evidence/line-types.js';
+import { runWarnings } from '../report/run-notes.js';
+import { personalColumns } from '../io/personal-columns.js';
 import { NumberTable } from '../evidence/number-table.js';
 import { TableReader } from '../io/table-reader.js';
 import { findPhoneColumn, noticeColumns, noticeMetaColumns, type PhoneColumn } from '../io/columns.js';
@@ -69,11 +74,16 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   // Every input is read and checked before the first output is opened.
   const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder);
   const input = { limits: settings.limits };
-  // Evidence texts are kept only for the trail; the verdicts need just whether there is one.
+  const evidence = settings.evidenceDir === undefined ? undefined : new EvidenceDir(settings.evidenceDir);
+  // Evidence texts are kept only for the trail and --evidence-dir; the verdicts need just whether there is one.
   const consent = await loadConsent(settings.consent, phones, {
-    encoding: settings.encoding, signal, keepText: settings.trail, columns: settings.columns.consent, dateOrder: settings.dateOrder, input,
+    encoding: settings.encoding, signal, keepText: settings.trail || evidence !== undefined, columns: settings.columns.consent, dateOrder: settings.dateOrder, input,
   });
   const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal, columns: settings.columns.suppress, input });
+  const reassigned = settings.reassigned === undefined ? undefined
+    : await loadReassigned(settings.reassigned, phones, settings.asOf, settings.dateOrder, { encoding: settings.encoding, signal, columns: settings.columns.reassigned, input });
+  const lineTypes = settings.lineTypes === undefined ? undefined
+    : await loadLineTypes(settings.lineTypes, phones, { encoding: settings.encoding, signal, columns: settings.columns.line_types, input });
   const listStates = requiredListStates(policy.required_lists, suppression.lists, settings.asOf);
   const runFindings = staleLists(policy.required_lists, suppression.lists, settings.asOf);
   const screenedBy = policy.unconsented_calls_screened_by;
@@ -104,6 +114,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         ? `${label}:${reader.header.line}: no phone column in the header (columns: ${names.join(', ')}); name it with --phone-column`
         : `${label}:${reader.header.line}: --phone-column ${JSON.stringify(missing)} is not in the header (columns: ${names.join(', ')})`);
     }
+    // Columns of personal data (issue #14): found by name, and --mask-column, which must be there.
+    const personal = personalColumns(names, phoneColumn.indexes, settings.maskColumns ?? [], `${label}:${reader.header.line}`);
     signal?.throwIfAborted();
 
     const ctx: AuditContext = {
@@ -117,6 +129,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       columns: { phone: phoneColumn.index, phones: phoneColumn.indexes, notice: mappedNotice(noticeColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`), meta: mappedNotice(noticeMetaColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`) },
       noticeMemo: new Map(),
       listStale: rowListFindings(runFindings),
+      evidence,
+      reassigned: reassigned && { list: reassigned, label: basename(settings.reassigned!.path) },
+      lineTypes,
     };
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
@@ -170,6 +185,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         manifest,
         consentFiles: consent.files,
         suppression: suppression.lists,
+        evidence: evidence?.stats(),
+        reassigned: reassigned?.stats,
+        lineTypes: lineTypes?.stats,
+        warnings: runWarnings(policy, campaign, { lineTypes: lineTypes !== undefined }),
         contacts: {
           path: settings.contacts === '-' ? '-' : resolve(settings.contacts),
           sha256: contactsSha,
@@ -180,6 +199,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           encoding: reader.encoding,
           delimiter: reader.delimiter,
           phoneColumn,
+          personalColumns: personal,
           blankLines: reader.blankLines,
         },
         outputs: {

@@ -17,7 +17,7 @@ import { VERSION } from '../version.js';
 /** A file report.json names with its hash. */
 export interface RecordedFile {
   kind: 'input' | 'output';
-  /** `contacts`, `consent:1`, `notice`, `suppress:<list>`, `policy`; outputs by their report.json key. */
+  /** `contacts`, `consent:1`, `notice`, `suppress:<list>`, `reassigned`, `line-types`, `policy`; outputs by their report.json key. */
   name: string;
   /** Where it was (inputs) or where it should be now (outputs: in the out-dir given). */
   path: string;
@@ -84,6 +84,8 @@ export function recordedFiles(report: Record<string, any>, outDir: string): Reco
   (inputs.consent ?? []).forEach((c: { path: string; sha256: string }, i: number) => input(`consent:${i + 1}`, c));
   input('notice', inputs.notice);
   for (const s of inputs.suppress ?? []) input(`suppress:${s.name}`, s);
+  input('reassigned', inputs.reassigned);
+  input('line-types', inputs.line_types);
   input('policy', report.policy?.file);
   for (const [name, o] of Object.entries<Record<string, string>>(report.outputs ?? {})) {
     if (!o.sha256) continue;

@@ -95,7 +95,7 @@ ${verifySection(r, outDir, reportSha256)}
 function weight(r: Loose): number {
   const i = r.inputs;
   const files = 1 + Math.min(i.consent.length, MAX_FILES) + (i.notice ? 1 : 0) + (r.policy.file ? 1 : 0) + Math.min(i.suppress.length, MAX_FILES)
-    + 3 + (r.outputs.trail ? 1 : 0);
+    + 3 + (r.outputs.trail ? 1 : 0) + proofRows(r).length;
   const conditions = Math.min((r.gate.conditions ?? []).length, MAX_CONDITIONS);
   const long = (text: string, chars: number) => (text.length > chars ? 1 : 0);
   return files + conditions + long(r.policy.legal_basis.join('; '), 90) + long(base(i.contacts.path), 40) + long(r.policy.name, 30);
@@ -159,10 +159,28 @@ function auditedSection(r: Loose): string {
     role: 'Suppression', path: s.path, sha256: s.sha256,
     what: `list <strong>${e(clip(s.name, 30))}</strong> of ${e(when(s.date))}${s.date_source === 'file-mtime' ? ' (file time)' : ''}, ${e(num(s.numbers))} numbers`,
   })), 'Suppression'));
+  rows.push(...proofRows(r));
   return `<section id="audited" aria-labelledby="audited-h">
   <h2 id="audited-h">What was audited</h2>
   ${fileTable(rows, ['Input', 'File', 'SHA-256'])}
 </section>`;
+}
+
+/** Issue #14's inputs (an older report has none): the reassigned-numbers list, the line types, the evidence folder. */
+function proofRows(r: Loose): FileRow[] {
+  const i = r.inputs as Partial<Report['inputs']>;
+  const rows: FileRow[] = [];
+  if (i.reassigned) {
+    rows.push({ role: 'Reassigned', path: i.reassigned.path, sha256: i.reassigned.sha256,
+      what: `list of ${e(when(i.reassigned.date))}${i.reassigned.date_source === 'file-mtime' ? ' (file time)' : ''}, ${e(num(i.reassigned.numbers))} numbers disconnected` });
+  }
+  if (i.line_types) rows.push({ role: 'Line types', path: i.line_types.path, sha256: i.line_types.sha256, what: `${e(num(i.line_types.numbers))} numbers from a carrier lookup` });
+  if (i.evidence) {
+    const f = i.evidence.files;
+    rows.push({ role: 'Evidence', path: i.evidence.dir, sha256: undefined,
+      what: `folder: ${e(num(f.found))} files found, ${e(num(f.missing))} missing, ${e(num(f.mismatched))} mismatched, ${e(num(f.outside))} outside` });
+  }
+  return rows;
 }
 
 function policySection(r: Loose): string {

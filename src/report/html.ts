@@ -12,6 +12,7 @@ import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
 import { HTML_STYLE } from './html-style.js';
 import { conditionText, gateState } from './gate-text.js';
+import { evidenceRows, proofInputRows, warningsSection } from './html-proof.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -82,6 +83,7 @@ export function renderReportHtml(report: Report, opts: HtmlOptions = {}): string
 <main>
 ${totalsSection(report)}
 ${runFindingsSection(report)}
+${warningsSection(report)}
 <div class="columns">
 ${reasonsSection(report)}
 <div class="side">
@@ -200,6 +202,10 @@ function policySection(r: Report): string {
     ['Required notice items', tags(c.required_notice)],
   );
   if (x.campaign.consent_required !== undefined) rows.push(['Consent', x.campaign.consent_required ? `required for ${e(c.channel)}` : `not required for ${e(c.channel)}`]);
+  // Issue #14: a dial mode the policy frees for landlines, where a --line-types file says so.
+  if (c.consent_required_landline !== undefined && c.consent_required_landline !== c.consent_required) {
+    rows.push(['Consent to landlines', c.consent_required_landline ? 'required' : 'not required for lines a --line-types file gives as landlines']);
+  }
   const issue10 = r.campaign as Partial<Report['campaign']>;
   if (issue10.dial_mode !== undefined) {
     rows.push(['Dial mode', `${e(issue10.dial_mode)}${issue10.dial_mode_banned ? ' <strong class="warn">banned for advertising: every row is rejected</strong>' : ''}`]);
@@ -230,7 +236,7 @@ ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
 
 const KNOWN_CAMPAIGN_KEYS = new Set(['purpose', 'channel', 'region', 'proof_required', 'consent_max_age_days', 'required_notice',
   'reject_duplicates', 'consent_required', 'calling_window', 'dial_mode', 'advertising', 'dial_mode_banned', 'separate_consent_from',
-  'separate_consent_required', 'consent_overrides_registry', 'origin', 'notice_from_subject']);
+  'separate_consent_required', 'consent_overrides_registry', 'origin', 'notice_from_subject', 'consent_required_landline']);
 
 /** `consent_max_age_days` -> `Consent max age days`. */
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
@@ -275,6 +281,7 @@ function evidenceSection(r: Report): string {
     ['Suppression', i.suppress.length === 0 ? 'none'
       : `${e(num(sum(i.suppress.map((s) => s.numbers))))} numbers in ${files(i.suppress.length)}${badSuppress ? `, <strong class="warn">${e(num(badSuppress))} invalid</strong>` : ''}`],
   ];
+  rows.push(...evidenceRows(r));
   const exemptions = Object.entries(extras(r).exemptions ?? {});
   if (exemptions.length) rows.push(['Exemptions applied', exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(num(n))} rows)</span>`).join('<br>')]);
   const origins = extras(r).origins;
@@ -376,6 +383,7 @@ function inputsSection(r: Report, mask: boolean): string {
       `${e(num(s.numbers))} numbers, ${invalidCount(s.invalid.length)}${date}`, s.sha256,
       invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask)));
   });
+  rows.push(...proofInputRows(r, mask, row, invalidRows, fmt));
   return `<section id="inputs" class="card" aria-labelledby="inputs-h">
   <h2 id="inputs-h">Inputs</h2>
   <table class="files">

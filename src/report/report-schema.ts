@@ -7,6 +7,7 @@ import { lazy } from '../lazy.js';
 import { REASON_CODES } from '../reasons.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
+import { PERSONAL_KINDS } from '../io/personal-columns.js';
 
 /** The report.json schema, built on first use (src/lazy.ts). */
 export const reportSchema = lazy(() => {
@@ -14,6 +15,11 @@ export const reportSchema = lazy(() => {
   const file = z.object({ path: z.string(), sha256 }).strict();
   const invalidRecord = z.object({ line: z.number().int(), field: z.string().optional(), problem: z.string() }).strict();
   const count = z.number().int().nonnegative();
+  const tableInput = z.object({
+    path: z.string(), sha256, format: z.enum(['csv', 'xlsx']), encoding: z.string(), delimiter: z.string().optional(),
+    compression: z.literal('gzip').optional(), sheet: z.string().optional(),
+  });
+  const keyedInvalid = z.object({ line: z.number().int(), field: z.string().optional(), value: z.string(), problem: z.string() }).strict();
   const setBy = z.enum(['--max-reject-rate', '--fail-on-reject', '--fail-on', 'policy']);
   const gateCondition = z.discriminatedUnion('condition', [
     z.object({ condition: z.literal('max_reject_rate'), set_by: setBy, limit: z.number(), reject_rate: z.number(), passed: z.boolean() }).strict(),
@@ -42,6 +48,7 @@ export const reportSchema = lazy(() => {
         channel: z.enum(CHANNELS),
         region: z.string().nullable(),
         consent_required: z.boolean(),
+        consent_required_landline: z.boolean().describe('Whether a number a --line-types file gives as a landline needs consent (the policy\'s landline_exempt_dial_modes, issue #14)'),
         proof_required: z.boolean(),
         consent_max_age_days: z.number().nullable(),
         required_notice: z.array(z.enum(NOTICE_FIELDS)),
@@ -69,6 +76,8 @@ export const reportSchema = lazy(() => {
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
           phone_columns: z.array(z.string()).describe('Every phone column audited, in header order (issue #11)'),
+          personal_data_columns: z.array(z.object({ column: z.string(), kind: z.enum(PERSONAL_KINDS) }).strict())
+            .describe('Columns of personal data, found by name or named with --mask-column; --mask masks them (issue #14)'),
           format: z.enum(['csv', 'xlsx']),
           compression: z.literal('gzip').optional(),
           sheet: z.string().optional(),
@@ -86,6 +95,24 @@ export const reportSchema = lazy(() => {
           invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
           kind: z.enum(LIST_KINDS), kind_source: z.enum(['flag', 'policy', 'default']),
         }).strict()),
+        evidence: z.object({
+          dir: z.string().describe('The --evidence-dir folder, its real path'),
+          files: z.object({ found: count, missing: count, mismatched: count, outside: count }).strict()
+            .describe('Distinct evidence files that proved a record (found) or whose SHA-256 differed from evidence_sha256 (mismatched); distinct references that named no file (missing) or would have left the folder (outside)'),
+          hashed: z.object({ files: count, bytes: count }).strict().describe('Files hashed, each once'),
+        }).strict().nullable().describe('--evidence-dir (issue #14); null without it'),
+        reassigned: tableInput.extend({
+          date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), records: count,
+          numbers: count.describe('Distinct numbers disconnected at or before --as-of'),
+          after_as_of: count.describe('Disconnections after --as-of, ignored'),
+          not_disconnected: count.describe('Rows whose result is no or no data (a Reassigned Numbers Database result file)'),
+          invalid: z.array(keyedInvalid),
+        }).strict().nullable().describe('--reassigned (issue #14); null without it'),
+        line_types: tableInput.extend({
+          records: count, numbers: count,
+          types: z.object({ mobile: count, landline: count, voip: count, toll_free: count, premium: count }).strict(),
+          invalid: z.array(keyedInvalid),
+        }).strict().nullable().describe('--line-types (issue #14); null without it'),
       }).strict(),
       outputs: z.object({
         clean: z.object({ path: z.string(), sha256, rows: count }).strict(),
@@ -105,6 +132,8 @@ export const reportSchema = lazy(() => {
         separate_document: z.object({ records: count, rows: count }).strict(),
         kind: z.object({ records: count, rows: count }).strict(),
       }).strict().describe('Covering consent records, and the clean rows they covered, that do not say what the policy checks'),
+      warnings: z.array(z.object({ code: z.enum(['line_types_missing']), detail: z.string() }).strict())
+        .describe('Warnings about the run that reject no row (issue #14)'),
       run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
       gate: z.object({
         passed: z.boolean(),

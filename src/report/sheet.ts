@@ -6,7 +6,7 @@
  * the contact list are masked when asked (phones by maskPhone, name columns by maskName); consent
  * ids, evidence references, files and hashes are not personal data of the row and stay readable.
  */
-import { REASONS, type ReasonCode } from '../reasons.js';
+import { REASONS, evidenceWords, type ReasonCode } from '../reasons.js';
 import { SHEET_STYLE } from './sheet-style.js';
 import { maskCell, maskName, isNameColumn, maskPhone } from './mask.js';
 import { escapeHtml } from './html.js';
@@ -118,7 +118,7 @@ function phoneView(entry: TrailEntry, report: AuditReport, mask: boolean): Pair[
   const out: Pair[] = [{ label: 'As written', value: p.raw.trim() === '' ? '(empty)' : m(p.raw) }];
   if (p.status === 'valid') {
     out.push({ label: 'Normalized (E.164)', value: m(p.e164 ?? '') });
-    out.push({ label: 'Type', value: p.type ?? '—' });
+    out.push({ label: 'Type', value: `${p.type ?? '—'}${p.type_source === 'line-types' ? ' (from the --line-types file)' : ''}` });
     out.push({ label: 'Country', value: p.country ?? '—' });
     if (p.ext) out.push({ label: 'Extension', value: m(p.ext) });
   } else {
@@ -148,8 +148,11 @@ function consentView(entry: TrailEntry, report: AuditReport): RowView['consent']
   else if (c.records.length === 0) summary = 'No consent record for this number (records that failed the schema are not evidence: see report.json inputs.consent[].invalid).';
   else if (c.reported) summary = `No record covers the campaign; the reasons of ${where(c.reported)}, the most recently given record that counts, are reported.`;
   else if (c.records.some((r) => r.fate === 'withdrawn')) summary = 'No record counts: a withdrawal ended every record given before it.';
+  else if (c.records.some((r) => r.fate === 'reassigned')) summary = 'No record counts: every record was given before the number was disconnected, by its previous subscriber.';
   else summary = 'No record counts: none had been given by the as-of date.';
   if (c.records.length > 0 && c.invalid_records?.length) summary += ` Records of this number that failed the schema (not evidence): ${c.invalid_records.join('; ')}.`;
+  const cut = c.disconnected;
+  if (cut) summary += ` The number was disconnected at ${humanInstant(cut.at)} (${cut.where}${cut.source ? `, ${cut.source}` : ''}): consent given at or before then was the previous subscriber's.`;
   if (!c.required) summary += ' The policy does not require consent.';
   const sup = entry.suppression;
   if (sup) {
@@ -177,6 +180,10 @@ function recordView(r: TrailConsentRecord, covering: string | null, reported: st
     case 'not-yet-given':
       fate = `ignored: given after ${humanInstant(report.as_of)}, so neither it nor its withdrawal exists yet`;
       break;
+    case 'reassigned':
+      // Issue #14: the number changed hands after this consent was given.
+      fate = `ended by the disconnection of the number ${withdrawal(r.reasons)} (given at or before it: the previous subscriber's consent)`;
+      break;
     default:
       fate = String(r.fate);
   }
@@ -188,10 +195,19 @@ function recordView(r: TrailConsentRecord, covering: string | null, reported: st
     expires: humanInstant(r.expires_at),
     channels: r.channels.length ? r.channels.join(', ') : 'any',
     purposes: r.purposes.join(', ') || '—',
-    evidence: r.evidence_ref ?? '—',
+    evidence: evidenceText(r),
     fate,
     role: r.consent_id === covering ? 'covers the row' : r.consent_id === reported ? 'reasons reported' : '',
   };
+}
+
+/** The evidence_ref, and with --evidence-dir the file found and its SHA-256 (issue #14). */
+function evidenceText(r: TrailConsentRecord): string {
+  const ev = r.evidence;
+  const ref = r.evidence_ref ?? '—';
+  if (!ev) return ref;
+  if (ev.state === 'found') return `${ref} (file ${ev.file} in the evidence folder, SHA-256 ${ev.sha256})`;
+  return `${ref} (${ev.state === 'outside' ? 'outside the evidence folder' : ev.state === 'mismatched' ? `file ${ev.file} has another SHA-256` : 'no such file in the evidence folder'})`;
 }
 
 function whyNot(code: string, r: TrailConsentRecord, report: AuditReport): string {
@@ -204,7 +220,9 @@ function whyNot(code: string, r: TrailConsentRecord, report: AuditReport): strin
     case 'CONSENT_CHANNEL_MISMATCH':
       return `its channels (${r.channels.join(', ')}) do not include ${c ? `"${c.channel}"` : 'the campaign channel'}`;
     case 'CONSENT_UNPROVEN':
-      return 'no evidence_ref, so it cannot be proven';
+      return r.evidence && r.evidence.state !== 'found'
+        ? evidenceWords({ ...r.evidence, ref: r.evidence_ref ?? '' } as Record<string, string>)
+        : 'no evidence_ref, so it cannot be proven';
     case 'CONSENT_NOT_SEPARATE':
       return r.separate_document === false ? 'not a separate document (separate_document false)' : 'does not say it is a separate document, which the policy requires';
     case 'CONSENT_KIND_MISMATCH':

@@ -11,6 +11,27 @@ import type { Report } from './report-json.js';
 import { conditionText, gateState } from './gate-text.js';
 
 import type { Fix, Hint } from './hints.js';
+import { maskPhone } from './mask.js';
+
+type ProofInputs = { evidence: Report['inputs']['evidence']; reassigned: Report['inputs']['reassigned']; lineTypes: Report['inputs']['line_types'] };
+const proofInputs = (r: Report): ProofInputs => ({ evidence: r.inputs.evidence, reassigned: r.inputs.reassigned, lineTypes: r.inputs.line_types });
+
+/** What --evidence-dir, --reassigned and --line-types found (issue #14). */
+function proofLines({ evidence: e, reassigned: r, lineTypes: l }: ProofInputs): string[] {
+  const out: string[] = [];
+  if (e) {
+    out.push(`evidence files in ${e.dir}: ${e.files.found} found, ${e.files.missing} missing, ${e.files.mismatched} with another SHA-256, ${e.files.outside} outside the folder; ${e.hashed.files} file(s) hashed`);
+  }
+  if (r) {
+    const dated = r.date_source === 'file-mtime' ? `dated ${r.date} from the file's modification time (say --list-date reassigned=DATE)` : `dated ${r.date}`;
+    out.push(`reassigned numbers: ${r.numbers} number(s) disconnected by the as-of date, ${dated}${r.after_as_of ? `; ${r.after_as_of} disconnection(s) after it ignored` : ''}${r.not_disconnected ? `; ${r.not_disconnected} answered no or no data` : ''}`);
+  }
+  if (l) {
+    const types = Object.entries(l.types).filter(([, n]) => n > 0).map(([t, n]) => `${n} ${t.replace('_', '-')}`).join(', ');
+    out.push(`line types: ${l.numbers} number(s) from ${l.path}${types ? ` (${types})` : ''}, over libphonenumber's`);
+  }
+  return out;
+}
 
 function fixText(fix: Fix): string {
   return fix === 'NOTICE' ? 'a notice manifest (--notice notice.json; `leadaudit init` writes a starter)' : `${fix}: ${REASONS[fix].remedy}`;
@@ -30,7 +51,11 @@ export function hintText(h: Hint): string {
   }
 }
 
-export function renderSummary({ report, certificate, hints = [] }: Pick<AuditResult, 'report' | 'certificate'> & { hints?: Hint[] }, c: ChalkInstance): string {
+export function renderSummary(
+  { report, certificate, hints = [] }: Pick<AuditResult, 'report' | 'certificate'> & { hints?: Hint[] }, c: ChalkInstance, opts: { mask?: boolean } = {},
+): string {
+  // Warnings quote values from the inputs (an invalid record's phone): masked with --mask (issue #14).
+  const quote = opts.mask ? maskPhone : (text: string) => text;
   const lines: string[] = [];
   const t = report.totals;
   const contacts = report.inputs.contacts;
@@ -66,14 +91,22 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
     if (f.invalid.length) {
       // The first three reasons, so a date or column problem shows without opening report.json.
       const first = f.invalid.slice(0, 3).map((i) => `line ${i.line}: ${i.problem}`).join('; ');
-      warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (${first}${f.invalid.length > 3 ? '; ...' : ''}; see report.json inputs.consent)`);
+      warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (${quote(first)}${f.invalid.length > 3 ? '; ...' : ''}; see report.json inputs.consent)`);
     }
     if (f.valid === 0) warnings.push(`${f.path}: no valid consent record`);
   }
   for (const s of report.inputs.suppress) {
     if (s.invalid.length) warnings.push(`${s.path}: ${s.invalid.length} line(s) not a valid number, ignored`);
   }
+  const proof = proofInputs(report);
+  for (const x of [proof.reassigned, proof.lineTypes]) {
+    if (x?.invalid.length) {
+      const first = x.invalid.slice(0, 3).map((i) => `line ${i.line}: ${i.field ? `${i.field} ${JSON.stringify(i.value)} ` : ''}${i.problem}`).join('; ');
+      warnings.push(`${x.path}: ${x.invalid.length} line(s) not used (${quote(first)}${x.invalid.length > 3 ? '; ...' : ''}; see report.json)`);
+    }
+  }
   for (const f of report.run_findings) warnings.push(f.detail);
+  for (const w of report.warnings) warnings.push(w.detail);
   if (campaign.dial_mode_banned) warnings.push(`dial mode ${campaign.dial_mode} is banned for advertising under ${report.policy.name}: every row is DIAL_MODE_BANNED`);
   if (report.origins.unrecognized) warnings.push(`${report.origins.unrecognized} row(s) give an origin that is neither subject nor third_party; taken as third_party (see trail.jsonl notice.origin)`);
 
@@ -86,6 +119,7 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
       lines.push(`  ${s.name} (${s.kind}): ${s.numbers} number(s), ${dated}`);
     }
   }
+  lines.push(...proofLines(proof));
   const unstated = report.consent_unstated;
   if (unstated.separate_document.records || unstated.kind.records) {
     lines.push('consent used that does not say (report.json consent_unstated):');

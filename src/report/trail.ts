@@ -10,6 +10,7 @@ import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { RowFacts } from '../rules/context.js';
 import type { RecordFate } from '../rules/consent.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
+import { LINE_TYPE_NUMBER_TYPE } from '../evidence/line-types.js';
 
 export interface TrailConsentRecord {
   consent_id: string;
@@ -21,6 +22,10 @@ export interface TrailConsentRecord {
   channels: string[];
   purposes: string[];
   evidence_ref: string | null;
+  /** The SHA-256 the record says its evidence file has (issue #14). */
+  evidence_sha256: string | null;
+  /** What --evidence-dir found for it (counting records only); null without --evidence-dir. */
+  evidence: TrailEvidence | null;
   operator: string | null;
   /** Whether the consent is a separate document; null: the record does not say. */
   separate_document: boolean | null;
@@ -28,6 +33,15 @@ export interface TrailConsentRecord {
   kind: string[] | null;
   fate: RecordFate['fate'];
   reasons: string[];
+}
+
+export interface TrailEvidence {
+  state: 'found' | 'missing' | 'mismatched' | 'outside';
+  why: string | null;
+  /** The file under --evidence-dir, `/`-separated. */
+  file: string | null;
+  sha256: string | null;
+  expected: string | null;
 }
 
 export interface TrailEntry {
@@ -43,6 +57,8 @@ export interface TrailEntry {
     country: string | null;
     ext: string | null;
     problem: string | null;
+    /** Where the type came from: libphonenumber's numbering plan, or the --line-types file (issue #14). */
+    type_source?: 'libphonenumber' | 'line-types';
   } | null;
   consent: {
     required: boolean;
@@ -51,6 +67,10 @@ export interface TrailEntry {
     records: TrailConsentRecord[];
     /** Records of the number that failed the schema: `file:line: problem` (issue #11). */
     invalid_records?: string[];
+    /** The covering record's evidence file and its SHA-256, with --evidence-dir (issue #14). */
+    evidence?: { file: string; sha256: string } | null;
+    /** The number's disconnection that ended the records given before it (--reassigned, issue #14). */
+    disconnected?: { at: string; where: string; source: string | null; on_or_after: boolean } | null;
   } | null;
   /** The suppression lists the number is on, and the consent that overrode them (registries only). */
   suppression: TrailSuppression | null;
@@ -105,6 +125,18 @@ export function rowKeys(names: readonly string[]): string[] {
 
 const date = (ms: number | undefined) => (ms === undefined ? null : isoString(ms));
 
+function evidenceOf(f: RecordFate): TrailEvidence | null {
+  const ev = f.fate === 'covers' || f.fate === 'does-not-cover' ? f.evidence : undefined;
+  return ev === undefined ? null : { state: ev.state, why: ev.why ?? null, file: ev.file ?? null, sha256: ev.sha256 ?? null, expected: ev.expected ?? null };
+}
+
+function fateReasons(f: RecordFate): string[] {
+  if (f.fate === 'does-not-cover') return f.reasons;
+  if (f.fate === 'withdrawn') return [`withdrawn at ${isoString(f.withdrawnAt)}`];
+  if (f.fate === 'reassigned') return [`the number was disconnected at ${isoString(f.disconnectedAt)}`];
+  return [];
+}
+
 export function trailEntry(
   record: CsvRecord,
   facts: RowFacts,
@@ -119,6 +151,8 @@ export function trailEntry(
   const raw = facts.numbers?.find((k) => k.phone === p)?.raw ?? record.fields[phoneColumn] ?? '';
   const c = facts.consent;
   const notice = facts.notice;
+  const covering = c?.considered.find((f) => f.record === c.covering);
+  const covered = covering?.fate === 'covers' ? covering.evidence : undefined;
   return {
     line: record.line,
     verdict: facts.findings.length === 0 ? 'clean' : 'rejected',
@@ -127,13 +161,14 @@ export function trailEntry(
       raw,
       status: p.kind,
       e164: p.kind === 'valid' ? p.e164 : null,
-      type: p.kind === 'valid' ? p.type : null,
+      type: p.kind === 'valid' ? (facts.lineType ? LINE_TYPE_NUMBER_TYPE[facts.lineType] : p.type) : null,
       country: p.kind === 'valid' ? p.country ?? null : null,
       ext: p.kind === 'valid' ? p.ext ?? null : null,
       problem: p.kind === 'invalid' ? p.problem ?? null : null,
+      ...(p.kind === 'valid' ? { type_source: facts.lineType ? 'line-types' as const : 'libphonenumber' as const } : {}),
     },
     consent: c === undefined ? null : {
-      required: consentRequired,
+      required: c.required ?? consentRequired,
       covering: c.covering?.consentId ?? null,
       reported: c.reported?.consentId ?? null,
       records: c.considered.map((f) => ({
@@ -146,13 +181,17 @@ export function trailEntry(
         channels: f.record.channels,
         purposes: f.record.purposes,
         evidence_ref: f.record.evidenceRef || null,
+        evidence_sha256: f.record.evidenceSha256 ?? null,
+        evidence: evidenceOf(f),
         operator: f.record.notice.operator ?? null,
         separate_document: f.record.separateDocument ?? null,
         kind: f.record.kinds ? [...f.record.kinds] : null,
         fate: f.fate,
-        reasons: f.fate === 'does-not-cover' ? f.reasons : f.fate === 'withdrawn' ? [`withdrawn at ${isoString(f.withdrawnAt)}`] : [],
+        reasons: fateReasons(f),
       })),
       ...(c.invalid ? { invalid_records: [...c.invalid.first, ...(c.invalid.more ? [`and ${c.invalid.more} more`] : [])] } : {}),
+      ...(covered ? { evidence: { file: covered.file!, sha256: covered.sha256! } } : {}),
+      ...(c.disconnected ? { disconnected: { at: isoString(c.disconnected.at), where: c.disconnected.where, source: c.disconnected.source ?? null, on_or_after: c.disconnected.onOrAfter } } : {}),
     },
     suppression: suppressionOf(facts.suppression),
     notice: notice === undefined ? null : Object.fromEntries([

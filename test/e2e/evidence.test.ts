@@ -21,7 +21,7 @@ beforeAll(() => {
   cpSync(DEMO, inputs, { recursive: true });
   base = join(work, 'base');
   const r = leadaudit(['audit', join(inputs, 'contacts.csv'), '--as-of', '2026-11-01', '--consent', join(inputs, 'consent.csv'),
-    '--consent', join(inputs, 'consent-web.jsonl'), '--notice', join(inputs, 'notice.json'), '--suppress', `dnc=${join(inputs, 'suppress.txt')}`,
+    '--consent', join(inputs, 'consent-web.jsonl'), '--notice', join(inputs, 'notice.json'), '--suppress', `dnc=${join(inputs, 'suppress.txt')}`, '--reassigned', join(inputs, 'reassigned.csv'),
     '--list-date', 'dnc=2026-10-30', '--out-dir', base, '--trail', '--junit', junitPath(), '--quiet']);
   expect(r.status, r.stderr).toBe(0);
 });
@@ -124,7 +124,7 @@ describe('--junit', () => {
     const stale = (doc.testsuites.testsuite.testcase as { name: string; failure?: { message: string } }[]).find((c) => c.name.startsWith('LIST_STALE'))!;
     expect(stale.failure!.message).toContain('national-dnc');
     // Every row but the malformed one is rejected with it (issue #14).
-    expect(stale.failure!.message).toMatch(/; 32 rows rejected; first on lines 2, 3, /);
+    expect(stale.failure!.message).toMatch(/; 33 rows rejected; first on lines 2, 3, /);
   });
 
   it('is exit 2 before anything is written when its folder does not exist', () => {

@@ -21,7 +21,7 @@ let clean: Map<string, string>;
 
 const audit = (dir: string, extra: string[]) => {
   const r = leadaudit(['audit', join(DEMO, 'contacts.csv'), '--as-of', '2026-11-01', '--consent', join(DEMO, 'consent.csv'),
-    '--consent', join(DEMO, 'consent-web.jsonl'), '--notice', join(DEMO, 'notice.json'), '--suppress', join(DEMO, 'suppress.txt'),
+    '--consent', join(DEMO, 'consent-web.jsonl'), '--notice', join(DEMO, 'notice.json'), '--suppress', join(DEMO, 'suppress.txt'), '--reassigned', join(DEMO, 'reassigned.csv'),
     '--out-dir', dir, '--quiet', ...extra]);
   expect(r.status, r.stderr).toBe(0);
 };
@@ -46,8 +46,8 @@ const linesOf = (text: string) => [...text.matchAll(/^Line (\d+): (CLEAN|REJECTE
 
 describe('leadaudit explain', () => {
   it('--line: every row, with the verdict and reasons of clean.csv / rejects.csv', () => {
-    expect(trail).toHaveLength(33);
-    expect(rejects.size + clean.size).toBe(33);
+    expect(trail).toHaveLength(34);
+    expect(rejects.size + clean.size).toBe(34);
     for (const t of trail) {
       const r = explain('--line', String(t.line));
       expect(r.status, r.stderr).toBe(0);
@@ -62,7 +62,7 @@ describe('leadaudit explain', () => {
         expect(r.stdout).toContain('[covers the row]');
       }
     }
-  }, 180_000); // 33 runs of the CLI
+  }, 180_000); // 34 runs of the CLI
 
   it('--line: a rejected row reads as a lawyer checks it', () => {
     const r = explain('--line', '29');
@@ -116,7 +116,7 @@ describe('leadaudit explain', () => {
 
   it('no row matches: exit 1, a message on stderr, nothing on stdout', () => {
     for (const [args, message] of [
-      [['--line', '99'], 'no row starts at line 99: the last row starts at line 34'],
+      [['--line', '99'], 'no row starts at line 99: the last row starts at line 35'],
       [['--phone', '+7 916 000-00-00'], 'no row has the number "+7 916 000-00-00" (+79160000000)'],
       [['--id', 'nope'], 'no row has id "nope" or a consent record with that consent_id'],
     ] as const) {
@@ -198,7 +198,7 @@ describe('leadaudit sample', () => {
     const r = sample('f', '--size', '1000', '--seed', '1');
     expect(sampled(sheet('f', 1))).toEqual(trail.map((t) => t.line));
     expect(sheet('f', 1)).toContain('every row of the population');
-    expect(r.stderr).toContain('sampled 33 of 33 rows (all of them)');
+    expect(r.stderr).toContain('sampled 34 of 34 rows (all of them)');
   });
 
   it('--from rejects draws only rejected rows, --from clean only clean ones', () => {
