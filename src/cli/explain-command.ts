@@ -8,13 +8,14 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { InputError } from '../errors.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { openAuditDir, scanTrail, type AuditReport, type TrailEntry, type TrailLine } from '../report/trail-reader.js';
-import { humanInstant, rowView, baseName, type Pair, type RowView } from '../report/sheet.js';
+import { humanInstant, rowMask, rowView, baseName, type Pair, type RowMask, type RowView } from '../report/row-view.js';
+import { maskPhoneCell } from '../report/mask.js';
 import { EXIT } from './exit-codes.js';
 
 /** The lookup ran and found nothing: not a usage error, so not 2. */
 const NO_MATCH = 1;
 
-interface ExplainOptions { line?: string; phone?: string; id?: string; json?: boolean; mask?: boolean }
+interface ExplainOptions { line?: string; phone?: string; id?: string; json?: boolean; mask?: boolean; maskColumn?: string[] }
 
 type Query =
   | { kind: 'line'; line: number }
@@ -45,11 +46,13 @@ export function registerExplain(program: Command): void {
     .option('--phone <number>', 'the row(s) with this phone number, written in any format')
     .option('--id <value>', 'the row(s) with this value in the id column, or with this consent_id')
     .option('--json', 'print the matching trail objects as JSON Lines, as stored in trail.jsonl')
-    .option('--mask', 'mask phone numbers and names in the printed rows')
+    .option('--mask', 'mask the personal data (phones, emails, names, addresses, birth dates) in the printed rows')
+    .option('--mask-column <name>', 'a column of the list that holds personal data, masked besides those report.json names (repeatable; implies --mask)', (v: string, prev: string[] = []) => [...prev, v])
     .addHelpText('after', HELP)
     .action(async (outDir: string, opts: ExplainOptions) => {
       const query = parseQuery(opts);
-      if (opts.json && opts.mask) throw new InputError('--mask and --json do not go together: --json prints the trail objects as stored');
+      const mask = opts.mask === true || (opts.maskColumn ?? []).length > 0;
+      if (opts.json && mask) throw new InputError('--mask and --json do not go together: --json prints the trail objects as stored');
       const audit = await openAuditDir(outDir);
       const match = matcher(query, audit.report);
       const found: TrailLine[] = [];
@@ -70,7 +73,9 @@ export function registerExplain(program: Command): void {
       if (opts.json) {
         process.stdout.write(found.map((r) => `${r.text}\n`).join(''));
       } else {
-        process.stdout.write(renderExplain(found.map((r) => r.entry), audit.report, query, opts.mask === true));
+        const entries = found.map((r) => r.entry);
+        const plan = mask ? rowMask(audit.report, Object.keys(entries[0]!.row), opts.maskColumn ?? []) : false;
+        process.stdout.write(renderExplain(entries, audit.report, query, plan));
       }
       process.exitCode = EXIT.ok;
     });
@@ -157,8 +162,10 @@ function pairs(list: Pair[], indent = '  '): string[] {
   });
 }
 
-export function renderExplain(entries: TrailEntry[], report: AuditReport, q: Query, mask: boolean): string {
-  const asked = q.kind === 'line' ? `--line ${q.line}` : q.kind === 'phone' ? `--phone ${JSON.stringify(q.text)}` : `--id ${JSON.stringify(q.value)}`;
+export function renderExplain(entries: TrailEntry[], report: AuditReport, q: Query, mask: boolean | RowMask): string {
+  // The number asked for is personal data too: masked with the rows (issue #14).
+  const phone = (text: string) => (mask === false ? text : maskPhoneCell(text));
+  const asked = q.kind === 'line' ? `--line ${q.line}` : q.kind === 'phone' ? `--phone ${JSON.stringify(phone(q.text))}` : `--id ${JSON.stringify(q.value)}`;
   const head = [
     `Audit of ${clean(baseName(report.inputs.contacts.path))} under ${clean(report.policy.name)}, as of ${humanInstant(report.as_of)}`
       + (report.campaign ? `, ${report.campaign.channel} for ${clean(report.campaign.purpose)}` : ''),

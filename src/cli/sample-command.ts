@@ -12,17 +12,19 @@ import { InputError } from '../errors.js';
 import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
 import { openAuditDir, scanTrail, type TrailEntry } from '../report/trail-reader.js';
-import { renderSheetHtml, renderSheetMarkdown, type SampleFrom, type SheetInput } from '../report/sheet.js';
+import { renderSheetHtml, renderSheetMarkdown, rowMask, type SampleFrom, type SheetInput } from '../report/sheet.js';
 
 const MAX_SEED = 0xffff_ffff;
 
-interface SampleOptions { size: string; seed?: string; from: SampleFrom; unmask?: boolean; out?: string }
+interface SampleOptions { size: string; seed?: string; from: SampleFrom; unmask?: boolean; out?: string; maskColumn?: string[] }
 
 const HELP = `
 The same seed and the same trail.jsonl always draw the same rows. Without --seed a seed is chosen
 at random and printed on stderr: pass it back with --seed to draw the same sample again. When the
 size is not smaller than the population, every row of it is in the sheet (and the sheet says so).
-Phone numbers and the values of name columns are masked unless --unmask is given.
+The columns of personal data (report.json's personal_data_columns: phones, emails, names,
+addresses, birth dates, documents, and the audit's --mask-column; --mask-column here adds more)
+are masked, and phone numbers anywhere, unless --unmask is given.
 Writes spot-audit-<seed>.html and spot-audit-<seed>.md; exit 0 when written, 2 on a usage or input
 error (no such out-dir, no report.json, no trail.jsonl: re-run the audit with --trail).`;
 
@@ -34,7 +36,8 @@ export function registerSample(program: Command): void {
     .requiredOption('--size <n>', 'how many rows to draw')
     .option('--seed <s>', `the seed of the draw, a whole number from 0 to ${MAX_SEED} (default: a random one, printed)`)
     .addOption(new Option('--from <rows>', 'the population to draw from').choices(['clean', 'rejects', 'all']).default('all'))
-    .option('--unmask', 'show phone numbers and names in full')
+    .option('--unmask', 'show the personal data (phones, emails, names, addresses, birth dates) in full')
+    .option('--mask-column <name>', 'a column of the list that holds personal data, masked besides those report.json names (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--out <dir>', 'where to write the sheets (default: the out-dir)')
     .addHelpText('after', HELP)
     .action(async (outDir: string, opts: SampleOptions) => {
@@ -54,8 +57,10 @@ export function registerSample(program: Command): void {
 
       const sheet: SheetInput = {
         report: audit.report, outDir: audit.dir, seed, size, from: opts.from, population: reservoir.seen,
-        trail: { rows: scan.rows, sha256: scan.sha256! }, mask: opts.unmask !== true, rows, version: VERSION,
+        trail: { rows: scan.rows, sha256: scan.sha256! }, mask: opts.unmask !== true, maskColumns: opts.maskColumn ?? [], rows, version: VERSION,
       };
+      // An unknown --mask-column is a usage error before anything is written.
+      if (sheet.mask && rows[0]) rowMask(audit.report, Object.keys(rows[0].row), opts.maskColumn ?? []);
       const base = join(target, `spot-audit-${seed}`);
       await mkdir(target, { recursive: true }).catch((e: unknown) => {
         throw new InputError(`--out ${JSON.stringify(opts.out ?? outDir)}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

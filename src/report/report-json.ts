@@ -121,7 +121,7 @@ export function buildReport(r: ReportInput) {
         phone_columns_matched: contacts.phoneColumn.matches,
         phone_columns: contacts.phoneColumn.matches,
         /** Columns of personal data, masked by --mask in what is meant for people (issue #14). */
-        personal_data_columns: contacts.personalColumns.map((p) => ({ column: p.column, kind: p.kind })),
+        personal_data_columns: contacts.personalColumns.map((p) => ({ column: p.column, index: p.index, kind: p.kind })),
         format: contacts.format,
         ...(contacts.compression ? { compression: contacts.compression } : {}),
         ...(contacts.sheet !== undefined ? { sheet: contacts.sheet } : {}),

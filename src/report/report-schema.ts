@@ -76,7 +76,7 @@ export const reportSchema = lazy(() => {
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
           phone_columns: z.array(z.string()).describe('Every phone column audited, in header order (issue #11)'),
-          personal_data_columns: z.array(z.object({ column: z.string(), kind: z.enum(PERSONAL_KINDS) }).strict())
+          personal_data_columns: z.array(z.object({ column: z.string(), index: count.describe('Its place in the header, from 0'), kind: z.enum(PERSONAL_KINDS) }).strict())
             .describe('Columns of personal data, found by name or named with --mask-column; --mask masks them (issue #14)'),
           format: z.enum(['csv', 'xlsx']),
           compression: z.literal('gzip').optional(),

@@ -166,7 +166,7 @@ describe('renderSheetHtml', () => {
   it('masks by default and shows everything when unmasked', () => {
     const masked = renderSheetHtml(sheet());
     for (const full of ['111-22-33', '+79161112233', '111-22-47', '+79161112247', 'Анна', 'Смирнова']) expect(masked).not.toContain(full);
-    expect(masked).toContain('masked: phone numbers and name columns');
+    expect(masked).toContain('masked: the columns of personal data ФИО (name), Телефон (phone), and phone numbers anywhere');
     const plain = renderSheetHtml(sheet({ mask: false }));
     for (const full of ['8 (916) 111-22-33', '+79161112233', '+7 916 111-22-47', 'Анна Смирнова']) expect(plain).toContain(full);
     expect(plain).toContain('--from all --unmask');
