@@ -11,12 +11,14 @@ import { emptyColumnMap, mergeColumnMaps, parseMapFlag } from '../io/column-map.
 import { DEFAULT_LIMITS, MIB, type InputLimits } from '../io/xlsx/limits.js';
 import { encodingName, ENCODINGS } from '../io/decode.js';
 import { PRESET_NAMES } from '../policy/preset-names.js';
-import { CHANNELS, DIAL_MODES, LIST_KINDS, type ListKind, type Policy } from '../policy/schema.js';
+import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
 import { loadPolicy } from '../policy/load.js';
-import { basename } from 'node:path';
 import { audit } from '../core/audit.js';
-import type { AuditSettings, SuppressSpec } from '../core/settings.js';
+import type { AuditSettings } from '../core/settings.js';
 import { renderSummary, gateFailedLine } from '../report/summary.js';
+import { listDate, suppressSpecs } from './list-options.js';
+
+export { suppressSpecs } from './list-options.js';
 import { REASON_CODES, type ReasonCode } from '../reasons.js';
 import { fingerprint, readKey } from '../report/signature.js';
 import { EXIT } from './exit-codes.js';
@@ -268,81 +270,6 @@ function positive(flag: string, value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || n < 1) throw bad(flag, value, 'must be a whole number above 0');
   return n;
-}
-
-/** `reassigned=DATE`: the date, or an error naming the flag. */
-function listDate(arg: string, order: DateOrder): number {
-  const text = arg.slice(arg.indexOf('=') + 1);
-  const t = parseDateArg(text, order);
-  if (t === undefined) throw bad('--list-date', arg, `the date ${JSON.stringify(text)} is not a date (write 2026-11-20 or 20.11.2026)`);
-  return t;
-}
-
-function parseDateArg(text: string, order: DateOrder): number | undefined {
-  const r = readDate(text, order);
-  return 'ms' in r ? r.ms : undefined;
-}
-
-const LIST_NAME = /^([A-Za-z][\w-]*)=(.+)$/;
-const LIST_KIND = /^([A-Za-z]+):(.+)$/;
-
-/** `registry:tps.txt` -> the kind and the path; a prefix that is not a kind is part of the path. */
-function kindPrefix(path: string): { kind: ListKind | undefined; path: string } {
-  const m = LIST_KIND.exec(path);
-  const kind = m?.[1]!.toLowerCase();
-  return m && (LIST_KINDS as readonly string[]).includes(kind!) ? { kind: kind as ListKind, path: m[2]! } : { kind: undefined, path };
-}
-
-/**
- * `--suppress [NAME=][KIND:]FILE` and `--list-date NAME=DATE`. An unnamed list is named after its
- * file (without extension). A path that itself starts with `word=` is written `./word=...`. The
- * kind is the flag's, else that of the policy's required or known list of that name (`uk-pecr`'s
- * `tps` and `us-tcpa`'s `national-dnc` are registries), else `objection`.
- */
-export function suppressSpecs(
-  values: readonly string[], dates: readonly string[], order: DateOrder = 'dmy', policy?: Pick<Policy, 'required_lists' | 'known_lists'>,
-): SuppressSpec[] {
-  const seen = new Set<string>();
-  const named = values.map((v) => LIST_NAME.exec(v)).flatMap((m) => (m ? [m[1]!.toLowerCase()] : []));
-  const policyLists = [...(policy?.required_lists ?? []), ...(policy?.known_lists ?? [])];
-  const kinded = (name: string, rest: string): SuppressSpec => {
-    const { kind, path } = kindPrefix(rest);
-    const fromPolicy = policyLists.find((l) => l.name.toLowerCase() === name)?.kind;
-    return {
-      name, path, date: undefined,
-      kind: kind ?? fromPolicy ?? 'objection',
-      kindSource: kind ? 'flag' : fromPolicy ? 'policy' : 'default',
-    };
-  };
-  const specs = values.map((v) => {
-    const m = LIST_NAME.exec(v);
-    if (m) {
-      const name = m[1]!.toLowerCase();
-      if (seen.has(name)) throw bad('--suppress', v, `names the list "${name}" a second time`);
-      seen.add(name);
-      return kinded(name, m[2]!);
-    }
-    // An unnamed list is called after its file; numbered when that name is taken.
-    // `|` and `:` separate lists and kinds in findings: not part of a name.
-    const base = basename(kindPrefix(v).path).replace(/\.[^.]*$/, '').replace(/[|:]/g, '-').toLowerCase() || 'list';
-    let name = base;
-    for (let k = 2; seen.has(name) || named.includes(name); k++) name = `${base}-${k}`;
-    seen.add(name);
-    return kinded(name, v);
-  });
-  for (const d of dates) {
-    const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(d);
-    if (!m) throw bad('--list-date', d, 'must be NAME=DATE, e.g. tps=2026-11-20');
-    const spec = specs.find((s) => s.name === m[1]!.toLowerCase());
-    if (!spec) {
-      const reassigned = m[1]!.toLowerCase() === 'reassigned' ? '; --list-date reassigned=DATE dates the --reassigned list, and none was given' : '';
-      throw bad('--list-date', d, `names no --suppress list (lists: ${specs.map((s) => s.name).join(', ') || 'none'})${reassigned}`);
-    }
-    const t = parseDateArg(m[2]!, order);
-    if (t === undefined) throw bad('--list-date', d, `the date ${JSON.stringify(m[2])} is not a date (write 2026-11-20 or 20.11.2026)`);
-    spec.date = t;
-  }
-  return specs;
 }
 
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --quiet. */

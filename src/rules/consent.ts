@@ -48,7 +48,7 @@ export interface ConsentDecision {
   invalid?: { first: readonly string[]; more: number } | undefined;
   /** What the covering record does not say: UNSTATED_SEPARATE, UNSTATED_KIND (bits); 0 when none covers. */
   unstated?: number;
-  /** Whether the number needs consent (the campaign's rule, or its landline rule, issue #14). */
+  /** Whether the number needs consent, where its line type decides it (a landline, issue #14); else the campaign's rule. */
   required?: boolean;
   /** The number's latest disconnection at or before --as-of (--reassigned, issue #14). */
   disconnected?: ConsentEvidence['disconnected'];
@@ -119,8 +119,9 @@ export function namesOperator(text: string, ours: readonly string[]): boolean {
  * before it, which was the previous subscriber's; a withdrawal ends every consent given at or
  * before it. A withdrawal made at or before the disconnection was the previous subscriber's too.
  */
-export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e164: string, extra: ConsentEvidence = {}): ConsentDecision {
-  const disconnected = extra.disconnected;
+export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e164: string, extra?: ConsentEvidence): ConsentDecision {
+  const disconnected = extra?.disconnected;
+  const evidenceDir = extra?.evidence;
   const cut = disconnected?.at;
   // Rule 1: records given after --as-of do not exist yet.
   // Rule 2: the latest withdrawal at or before --as-of ends every consent given at or before it.
@@ -159,7 +160,7 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
       continue;
     }
     // Rule 3: does this counting record cover the campaign?
-    const evidence = extra.evidence !== undefined && record.evidenceRef !== '' ? extra.evidence.check(record.evidenceRef, record.evidenceSha256) : undefined;
+    const evidence = evidenceDir !== undefined && record.evidenceRef !== '' ? evidenceDir.check(record.evidenceRef, record.evidenceSha256) : undefined;
     const reasons = uncovered(record, c, evidence);
     if (reasons.length === 0) {
       considered.push(evidence ? { record, fate: 'covers', evidence } : { record, fate: 'covers' });
@@ -214,8 +215,11 @@ export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding
   // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21; an
   // autodialled call to a known landline, 47 CFR 64.1200(a)(2)), the records are still judged for
   // the trail, but only a withdrawal (an objection) rejects the row.
-  const required = row.lineType === 'landline' ? ctx.campaign.consentRequiredLandline : ctx.campaign.consentRequired;
-  row.consent.required = required;
+  let required = ctx.campaign.consentRequired;
+  if (row.lineType === 'landline') {
+    required = ctx.campaign.consentRequiredLandline;
+    row.consent.required = required;
+  }
   if (!required) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');
   return row.consent.findings;
 }
