@@ -9,7 +9,8 @@
  * on or after that date), `no` or `no data`, not with a date of disconnection. A result file with
  * a `result` column is read so: a `yes` row says the number was disconnected at the earliest on its
  * date (the date of the query), which is what the rule needs, for a consent given on or before it;
- * `no` and `no data` rows say nothing of a disconnection and are counted, not used.
+ * `no` and `no data` rows say nothing of a disconnection and are counted, not used (the summary
+ * warns of `no data`: the 64.1200(m) safe harbour attaches to a `no` only).
  *
  * Disconnections after --as-of have not happened yet and are ignored (counted). For each number the
  * latest disconnection at or before --as-of is kept: every consent given at or before it belonged to
@@ -41,8 +42,10 @@ export interface ReassignedStats extends KeyedTableFile {
   numbers: number;
   /** Rows whose disconnection is after --as-of: ignored. */
   afterAsOf: number;
-  /** Rows of a Database result file answering `no` or `no data`: no disconnection known. */
-  notDisconnected: number;
+  /** Rows of a Database result file answering `no`: not disconnected since the date asked about. */
+  answeredNo: number;
+  /** Rows answering `no data`: the Database could not say (and its safe harbour attaches to a `no` only). */
+  noData: number;
   invalid: { line: number; field?: string; value: string; problem: string }[];
 }
 
@@ -53,10 +56,10 @@ export interface ReassignedSpec {
 }
 
 /** Answers of a Reassigned Numbers Database result (and an operator's yes/no column). */
-const ANSWERS = new Map<string, boolean>([
-  ['yes', true], ['y', true], ['true', true], ['1', true], ['да', true],
-  ['no', false], ['n', false], ['false', false], ['0', false], ['нет', false],
-  ['no data', false], ['no_data', false], ['nodata', false], ['нет данных', false],
+const ANSWERS = new Map<string, 'yes' | 'no' | 'no data'>([
+  ['yes', 'yes'], ['y', 'yes'], ['true', 'yes'], ['1', 'yes'], ['да', 'yes'],
+  ['no', 'no'], ['n', 'no'], ['false', 'no'], ['0', 'no'], ['нет', 'no'],
+  ['no data', 'no data'], ['no_data', 'no data'], ['nodata', 'no data'], ['нет данных', 'no data'],
 ]);
 
 export class ReassignedNumbers {
@@ -90,7 +93,7 @@ export async function loadReassigned(
   const stats: ReassignedStats = {
     path: spec.path, sha256: '', format: 'csv', encoding: 'utf-8', records: 0,
     date: spec.date ?? 0, dateSource: spec.date === undefined ? 'file-mtime' : 'list-date',
-    numbers: 0, afterAsOf: 0, notDisconnected: 0, invalid: [],
+    numbers: 0, afterAsOf: 0, answeredNo: 0, noData: 0, invalid: [],
   };
   const list = new ReassignedNumbers(stats);
   const bad = (line: number, field: string | undefined, value: string, problem: string) =>
@@ -107,7 +110,8 @@ export async function loadReassigned(
     if (answered) {
       const answer = ANSWERS.get(result.toLowerCase());
       if (answer === undefined) { bad(line, 'result', result, 'is not yes, no or no data'); return; }
-      if (!answer) { stats.notDisconnected++; return; }
+      if (answer === 'no') { stats.answeredNo++; return; }
+      if (answer === 'no data') { stats.noData++; return; }
     }
     const dateText = get('disconnected_at');
     const date = readDate(dateText, order);

@@ -21,7 +21,7 @@ export function proofInputRows(r: Report, mask: boolean, row: Row, invalidRows: 
   const ra = (r as Proof).inputs.reassigned;
   if (ra) {
     out.push(row('Reassigned numbers', ra.path, fmt([ra.format, ra.encoding, ra.delimiter]),
-      `${e(n(ra.numbers))} numbers disconnected by the as-of date, ${e(n(ra.after_as_of))} later ignored${ra.not_disconnected ? `, ${e(n(ra.not_disconnected))} answered no or no data` : ''}<br>list of ${e(ra.date.slice(0, 10))} <span class="muted">(${e(ra.date_source.replace(/-/g, ' '))})</span>`,
+      `${e(n(ra.numbers))} numbers disconnected by the as-of date, ${e(n(ra.after_as_of))} later ignored${ra.answered_no ? `, ${e(n(ra.answered_no))} answered no` : ''}${ra.no_data ? `, <strong class="warn">${e(n(ra.no_data))} no data</strong>` : ''}<br>list of ${e(ra.date.slice(0, 10))} <span class="muted">(${e(ra.date_source.replace(/-/g, ' '))})</span>`,
       ra.sha256, invalidRows(ra.invalid.map((i) => ({ line: i.line, text: invalidText(i) })), mask)));
   }
   const lt = (r as Proof).inputs.line_types;

@@ -167,7 +167,8 @@ export function buildReport(r: ReportInput) {
         records: r.reassigned.records,
         numbers: r.reassigned.numbers,
         after_as_of: r.reassigned.afterAsOf,
-        not_disconnected: r.reassigned.notDisconnected,
+        answered_no: r.reassigned.answeredNo,
+        no_data: r.reassigned.noData,
         invalid: r.reassigned.invalid,
       },
       line_types: r.lineTypes === undefined ? null : {

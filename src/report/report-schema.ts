@@ -105,7 +105,8 @@ export const reportSchema = lazy(() => {
           date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), records: count,
           numbers: count.describe('Distinct numbers disconnected at or before --as-of'),
           after_as_of: count.describe('Disconnections after --as-of, ignored'),
-          not_disconnected: count.describe('Rows whose result is no or no data (a Reassigned Numbers Database result file)'),
+          answered_no: count.describe('Rows of a Reassigned Numbers Database result answering no'),
+          no_data: count.describe('Rows answering no data: nothing is known, and no safe harbour attaches'),
           invalid: z.array(keyedInvalid),
         }).strict().nullable().describe('--reassigned (issue #14); null without it'),
         line_types: tableInput.extend({

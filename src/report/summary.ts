@@ -24,7 +24,9 @@ function proofLines({ evidence: e, reassigned: r, lineTypes: l }: ProofInputs): 
   }
   if (r) {
     const dated = r.date_source === 'file-mtime' ? `dated ${r.date} from the file's modification time (say --list-date reassigned=DATE)` : `dated ${r.date}`;
-    out.push(`reassigned numbers: ${r.numbers} number(s) disconnected by the as-of date, ${dated}${r.after_as_of ? `; ${r.after_as_of} disconnection(s) after it ignored` : ''}${r.not_disconnected ? `; ${r.not_disconnected} answered no or no data` : ''}`);
+    out.push(`reassigned numbers: ${r.numbers} number(s) disconnected by the as-of date, ${dated}${r.after_as_of ? `; ${r.after_as_of} disconnection(s) after it ignored` : ''}${r.answered_no ? `; ${r.answered_no} answered no` : ''}`);
+    // 47 CFR 64.1200(m): the Database's safe harbour attaches to a `no` answer only.
+    if (r.no_data) out.push(`  ${r.no_data} number(s) the Reassigned Numbers Database had no data for: their consent counts, but no safe harbour covers a call to them`);
   }
   if (l) {
     const types = Object.entries(l.types).filter(([, n]) => n > 0).map(([t, n]) => `${n} ${t.replace('_', '-')}`).join(', ');
