@@ -172,7 +172,7 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
     detail: (a) => `consent ${a.consentId} withdrawn at ${a.at}`,
   },
   CONSENT_NUMBER_REASSIGNED: {
-    title: 'Consent was given by the number\'s previous subscriber',
+    title: 'Consent is the previous subscriber\'s',
     remedy: 'The number changed hands after the consent was given, so the consent is someone else\'s: get consent from the number\'s current subscriber, or do not call it.',
     detail: (a) => `consent ${a.consentId}${Number(a.records) > 1 ? ` and ${Number(a.records) - 1} more` : ''} given at ${a.givenAt}, at or before ${a.answer === 'yes'
       ? `${a.at}, since when the Reassigned Numbers Database answers that ${a.e164} was permanently disconnected`

@@ -94,8 +94,8 @@ ${verifySection(r, outDir, reportSha256)}
  */
 function weight(r: Loose): number {
   const i = r.inputs;
-  const files = 1 + Math.min(i.consent.length, MAX_FILES) + (i.notice ? 1 : 0) + (r.policy.file ? 1 : 0) + Math.min(i.suppress.length, MAX_FILES)
-    + 3 + (r.outputs.trail ? 1 : 0) + proofRows(r).length;
+  const files = 1 + Math.min(i.consent.length, MAX_FILES) + (i.notice ? 1 : 0) + (r.policy.file ? 1 : 0)
+    + Math.min(i.suppress.length + proofRows(r).length, MAX_FILES) + 3 + (r.outputs.trail ? 1 : 0);
   const conditions = Math.min((r.gate.conditions ?? []).length, MAX_CONDITIONS);
   const long = (text: string, chars: number) => (text.length > chars ? 1 : 0);
   return files + conditions + long(r.policy.legal_basis.join('; '), 90) + long(base(i.contacts.path), 40) + long(r.policy.name, 30);
@@ -155,11 +155,12 @@ function auditedSection(r: Loose): string {
   rows.push(...capped(i.consent.map((c) => ({ role: 'Consent', path: c.path, sha256: c.sha256, what: `${e(num(c.records))} records, ${e(num(c.valid))} used` })), 'Consent'));
   if (i.notice) rows.push({ role: 'Notice', path: i.notice.path, sha256: i.notice.sha256, what: 'notice manifest' });
   if (r.policy.file) rows.push({ role: 'Policy', path: r.policy.file.path, sha256: r.policy.file.sha256, what: 'policy file' });
-  rows.push(...capped(i.suppress.map((s) => ({
+  // The lists a run checks numbers against (suppression, reassigned numbers, line types) and the
+  // evidence folder share one cap: the page stays one page whatever the run was given (issue #14).
+  rows.push(...capped([...i.suppress.map((s) => ({
     role: 'Suppression', path: s.path, sha256: s.sha256,
     what: `list <strong>${e(clip(s.name, 30))}</strong> of ${e(when(s.date))}${s.date_source === 'file-mtime' ? ' (file time)' : ''}, ${e(num(s.numbers))} numbers`,
-  })), 'Suppression'));
-  rows.push(...proofRows(r));
+  })), ...proofRows(r)], 'List'));
   return `<section id="audited" aria-labelledby="audited-h">
   <h2 id="audited-h">What was audited</h2>
   ${fileTable(rows, ['Input', 'File', 'SHA-256'])}
