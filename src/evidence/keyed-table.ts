@@ -10,6 +10,11 @@ import { TableReader, delimiterName } from '../io/table-reader.js';
 import { missingColumnsError, resolveColumns, type InputKind } from '../io/column-map.js';
 import type { Encoding } from '../io/decode.js';
 import type { InputOptions } from '../io/input-source.js';
+import type { PhoneNormalizer } from '../phone/normalize.js';
+
+/** A line of such a file that could not be used: listed in report.json, warned about, never dropped silently. */
+export interface InvalidLine { line: number; field?: string; value: string; problem: string }
+export type Bad = (line: number, field: string | undefined, value: string, problem: string) => void;
 
 export interface KeyedTableOptions {
   encoding?: Encoding | undefined;
@@ -33,14 +38,16 @@ export interface KeyedTableFile {
 }
 
 /**
- * Reads `path` and calls `row(get, line)` for every data row; `get(field)` is the trimmed cell of
- * that field's column ('' when the file has no such column). A record that can't be read as CSV
- * goes to `malformed(line, problem)`.
+ * Reads `path` and calls `row(e164, get, line, bad)` for every data row whose `phone` is a valid
+ * number (normalized with the campaign's region); `get(field)` is the trimmed cell of that field's
+ * column ('' when the file has no such column), `bad` lists a line that can't be used in `invalid`.
+ * A number that is not valid, and a record that can't be read as CSV, go there too.
  */
 export async function readKeyedTable(
-  path: string, kind: InputKind, aliases: Record<string, readonly string[]>, required: readonly string[], opts: KeyedTableOptions,
-  row: (get: (field: string) => string, line: number) => void, malformed: (line: number, problem: string) => void,
+  path: string, kind: InputKind, aliases: Record<string, readonly string[]>, required: readonly string[], phones: PhoneNormalizer,
+  opts: KeyedTableOptions, invalid: InvalidLine[], row: (e164: string, get: (field: string) => string, line: number, bad: Bad) => void,
 ): Promise<KeyedTableFile> {
+  const bad: Bad = (line, field, value, problem) => invalid.push({ line, ...(field ? { field } : {}), value, problem });
   const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input });
   const names = reader.header.names;
   const { columns, unknownMapped } = resolveColumns(names, aliases, opts.columns ?? {});
@@ -54,9 +61,16 @@ export async function readKeyedTable(
     if (opts.signal?.aborted) { reader.destroy(); throw opts.signal.reason; }
     for (const rec of batch) {
       records++;
-      if (rec.malformed) { malformed(rec.line, rec.malformed.problem); continue; }
+      if (rec.malformed) { bad(rec.line, undefined, '', `the record can't be read as CSV: ${rec.malformed.problem}`); continue; }
       const fields = rec.fields;
-      row((f) => { const i = columns[f]; return i === undefined ? '' : (fields[i] ?? '').trim(); }, rec.line);
+      const get = (f: string) => { const i = columns[f]; return i === undefined ? '' : (fields[i] ?? '').trim(); };
+      const phoneText = get('phone');
+      const phone = phones.normalize(phoneText);
+      if (phone.kind !== 'valid') {
+        bad(rec.line, 'phone', phoneText, phone.kind === 'missing' ? 'is empty' : `is not a valid phone number${phone.problem ? ` (${phone.problem})` : ''}`);
+        continue;
+      }
+      row(phone.e164, get, rec.line, bad);
     }
   }
   return {

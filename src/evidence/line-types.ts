@@ -8,7 +8,7 @@
 import { LINE_TYPE_ALIASES } from '../io/column-map.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
 import { NumberTable, e164Key } from './number-table.js';
-import { readKeyedTable, type KeyedTableFile, type KeyedTableOptions } from './keyed-table.js';
+import { readKeyedTable, type InvalidLine, type KeyedTableFile, type KeyedTableOptions } from './keyed-table.js';
 
 /** The file's words, and the libphonenumber type each stands for. */
 export const LINE_TYPES = ['mobile', 'landline', 'voip', 'toll_free', 'premium'] as const;
@@ -31,7 +31,7 @@ export interface LineTypeStats extends KeyedTableFile {
   numbers: number;
   /** Numbers by type. */
   types: Record<LineType, number>;
-  invalid: { line: number; field?: string; value: string; problem: string }[];
+  invalid: InvalidLine[];
 }
 
 export class LineTypes {
@@ -66,22 +66,14 @@ export async function loadLineTypes(path: string, phones: PhoneNormalizer, opts:
     types: { mobile: 0, landline: 0, voip: 0, toll_free: 0, premium: 0 }, invalid: [],
   };
   const list = new LineTypes(stats);
-  const bad = (line: number, field: string | undefined, value: string, problem: string) =>
-    stats.invalid.push({ line, ...(field ? { field } : {}), value, problem });
-  const file = await readKeyedTable(path, 'line_types', LINE_TYPE_ALIASES, ['phone', 'line_type'], opts, (get, line) => {
-    const phoneText = get('phone');
-    const phone = phones.normalize(phoneText);
-    if (phone.kind !== 'valid') {
-      bad(line, 'phone', phoneText, phone.kind === 'missing' ? 'is empty' : `is not a valid phone number${phone.problem ? ` (${phone.problem})` : ''}`);
-      return;
-    }
+  const file = await readKeyedTable(path, 'line_types', LINE_TYPE_ALIASES, ['phone', 'line_type'], phones, opts, stats.invalid, (e164, get, line, bad) => {
     const word = get('line_type');
     const type = WORDS.get(word.toLowerCase());
     if (type === undefined) { bad(line, 'line_type', word, `is not one of ${LINE_TYPES.join(', ')}`); return; }
-    const clash = list.put(e164Key(phone.e164), type, line);
+    const clash = list.put(e164Key(e164), type, line);
     // Two answers for one number: the first stands, and the second is shown, not dropped silently.
-    if (clash) bad(line, 'line_type', word, `contradicts line ${clash.line}, which gives ${phone.e164} as ${clash.type}`);
-  }, (line, problem) => bad(line, undefined, '', `the record can't be read as CSV: ${problem}`));
+    if (clash) bad(line, 'line_type', word, `contradicts line ${clash.line}, which gives ${e164} as ${clash.type}`);
+  });
   Object.assign(stats, file);
   return list;
 }

@@ -22,7 +22,7 @@ import { ownCopy } from '../io/string-copy.js';
 import { REASSIGNED_ALIASES } from '../io/column-map.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
 import { NumberTable, e164Key } from './number-table.js';
-import { readKeyedTable, type KeyedTableFile, type KeyedTableOptions } from './keyed-table.js';
+import { readKeyedTable, type InvalidLine, type KeyedTableFile, type KeyedTableOptions } from './keyed-table.js';
 
 /** The latest disconnection of a number at or before --as-of. */
 export interface Disconnection {
@@ -46,7 +46,7 @@ export interface ReassignedStats extends KeyedTableFile {
   answeredNo: number;
   /** Rows answering `no data`: the Database could not say (and its safe harbour attaches to a `no` only). */
   noData: number;
-  invalid: { line: number; field?: string; value: string; problem: string }[];
+  invalid: InvalidLine[];
 }
 
 export interface ReassignedSpec {
@@ -96,15 +96,7 @@ export async function loadReassigned(
     numbers: 0, afterAsOf: 0, answeredNo: 0, noData: 0, invalid: [],
   };
   const list = new ReassignedNumbers(stats);
-  const bad = (line: number, field: string | undefined, value: string, problem: string) =>
-    stats.invalid.push({ line, ...(field ? { field } : {}), value, problem });
-  const file = await readKeyedTable(spec.path, 'reassigned', REASSIGNED_ALIASES, ['phone', 'disconnected_at'], opts, (get, line) => {
-    const phoneText = get('phone');
-    const phone = phones.normalize(phoneText);
-    if (phone.kind !== 'valid') {
-      bad(line, 'phone', phoneText, phone.kind === 'missing' ? 'is empty' : `is not a valid phone number${phone.problem ? ` (${phone.problem})` : ''}`);
-      return;
-    }
+  const file = await readKeyedTable(spec.path, 'reassigned', REASSIGNED_ALIASES, ['phone', 'disconnected_at'], phones, opts, stats.invalid, (e164, get, line, bad) => {
     const result = get('result');
     const answered = result !== '';
     if (answered) {
@@ -118,8 +110,8 @@ export async function loadReassigned(
     if ('problem' in date) { bad(line, 'disconnected_at', dateText, dateText === '' ? 'is empty' : date.problem); return; }
     if (date.ms > asOf) { stats.afterAsOf++; return; }
     const source = get('source');
-    list.put(e164Key(phone.e164), { at: date.ms, line, source: source === '' ? undefined : ownCopy(source), onOrAfter: answered });
-  }, (line, problem) => bad(line, undefined, '', `the record can't be read as CSV: ${problem}`));
+    list.put(e164Key(e164), { at: date.ms, line, source: source === '' ? undefined : ownCopy(source), onOrAfter: answered });
+  });
   Object.assign(stats, file);
   // The file was opened, so it is there: its time stands for the list's date when none was given.
   if (spec.date === undefined) stats.date = Math.floor(statSync(spec.path).mtimeMs);
