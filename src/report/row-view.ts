@@ -187,7 +187,12 @@ function consentView(entry: TrailEntry, report: AuditReport): RowView['consent']
   if (c.records.length > 0 && c.invalid_records?.length) summary += ` Records of this number that failed the schema (not evidence): ${c.invalid_records.join('; ')}.`;
   const cut = c.disconnected;
   if (cut) summary += ` The number was disconnected at ${humanInstant(cut.at)} (${cut.where}${cut.source ? `, ${cut.source}` : ''}): consent given at or before then was the previous subscriber's.`;
-  if (!c.required) summary += ' The policy does not require consent.';
+  if (!c.required) {
+    // Issue #14: a landline by the carrier lookup, where the dial mode needs consent of wireless numbers only.
+    summary += entry.phone?.type_source === 'line-types' && report.campaign?.consent_required === true
+      ? ' Consent is not required for this number: the --line-types file gives it as a landline, and the policy asks consent of this dial mode for wireless numbers only.'
+      : ' The policy does not require consent.';
+  }
   const sup = entry.suppression;
   if (sup) {
     const lists = sup.lists.map((l) => `${l.name} (${l.kind})`).join(', ');

@@ -179,6 +179,11 @@ describe('--line-types (item 3)', () => {
     const row1 = trail(auto).find((t) => t.row.id === '1');
     expect(row1.phone).toMatchObject({ type: 'FIXED_LINE', type_source: 'line-types' });
     expect(row1.consent.required).toBe(false);
+    const told = leadaudit(['explain', auto, '--id', '1']).stdout;
+    expect(told).toContain('Type                FIXED_LINE (from the --line-types file)');
+    expect(told).toContain('Consent is not required for this number: the --line-types file gives it as a landline');
+    // A mobile in the same run needs it: per number, not per run.
+    expect(trail(auto).find((t) => t.row.id === '2').consent.required).toBe(true);
     const prerecorded = join(work, 'lookup-prerecorded');
     expect(audit(name, prerecorded, [], args(name).map((a) => (a === 'auto' ? 'prerecorded' : a))).status).toBe(0);
     expect(verdicts(prerecorded)['1']).toBe('CONSENT_MISSING');
