@@ -101,7 +101,7 @@ describe('--mask covers every column of personal data (issue #14)', () => {
     expect(leaks(summary)).toEqual([]);
     expect(leaks(explainAll(true))).toEqual([]);
     expect(leaks(sheets('masked'))).toEqual([]);
-  });
+  }, 180_000); // ten runs of the CLI
 
   it('masks each kind keeping its shape', () => {
     const text = plain(leadaudit(['explain', out, '--line', '2', '--mask']).stdout);
@@ -116,7 +116,7 @@ describe('--mask covers every column of personal data (issue #14)', () => {
     const all = [...new Set(personalValues().map((v) => v.value))].sort();
     expect(leaks(explainAll(false)).sort()).toEqual(all);
     expect(leaks(sheets('unmasked', '--unmask')).sort()).toEqual(all);
-  });
+  }, 180_000); // ten runs of the CLI
 
   it('explain and sample take more columns with --mask-column, and refuse one the list does not have', () => {
     const city = leadaudit(['explain', out, '--line', '2', '--mask-column', 'Город']).stdout;
