@@ -127,6 +127,20 @@ describe('--junit', () => {
     expect(stale.failure!.message).toMatch(/; 32 rows rejected; first on lines 2, 3, /);
   });
 
+  it('escapes a policy name with markup in it (`R&D <calls>`): the XML parses and says the name', () => {
+    const policy = join(work, 'rd-policy.json');
+    writeFileSync(policy, JSON.stringify({ extends: 'ru-152fz', name: 'R&D <calls> "q"' }));
+    const junit = join(work, 'rd.xml');
+    const r = leadaudit(['audit', join(inputs, 'contacts.csv'), '--as-of', '2026-11-01', '--consent', join(inputs, 'consent.csv'), '--policy', policy, '--out-dir', join(work, 'rd'), '--junit', junit, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const xml = readFileSync(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toContain('R&D <calls>');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true }).parse(xml);
+    const cases = doc.testsuites.testsuite.testcase as { classname: string }[];
+    expect(new Set(cases.map((c) => c.classname))).toEqual(new Set(['leadaudit.R&D <calls> "q"']));
+  });
+
   it('is exit 2 before anything is written when its folder does not exist', () => {
     const out = join(work, 'nojunit');
     const r = leadaudit(['audit', join(inputs, 'contacts.csv'), '--consent', join(inputs, 'consent.csv'), '--out-dir', out, '--junit', join(work, 'no', 'such', 'dir', 'x.xml')]);
