@@ -26,6 +26,8 @@ export interface ConsentLoadOptions {
   dateOrder?: DateOrder | undefined;
   input?: InputOptions | undefined;
 }
+import { MAX_JSON_DEPTH, tooDeep } from '../io/json-depth.js';
+import { numberAsWritten } from './json-number.js';
 
 export interface ConsentFileStats {
   path: string;
@@ -121,7 +123,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
   const fieldOf = jsonKeyFields(opts.columns ?? {});
   const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [] };
   const file = basename(path);
-  const result = await readJsonLines(path, opts, (line, value) => {
+  const result = await readJsonLines(path, opts, (line, value, text) => {
     if (value instanceof Error) {
       stats.records++;
       stats.invalid.push({ line, problem: `not valid JSON: ${value.message}` });
@@ -141,7 +143,24 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
       const had = keys.get(hit[0]);
       if (!had || hit[1] < had[1]) keys.set(hit[0], [k, hit[1]]);
     }
-    addRecord(index, invalid, stats, phones, (f) => { const k = keys.get(f); return k === undefined ? undefined : obj[k[0]]; }, line, file, order);
+    // A field nested deeper than any consent value can be is one invalid record, not a RangeError
+    // that ends the run (issue #12 item 13).
+    for (const [k] of keys.values()) {
+      const v = obj[k];
+      if (v !== null && typeof v === 'object' && tooDeep(v, MAX_JSON_DEPTH - 1)) {
+        stats.records++;
+        stats.invalid.push({ line, field: k, problem: `${k} is nested more than ${MAX_JSON_DEPTH} levels deep` });
+        return;
+      }
+    }
+    const get = (f: string): RawValue => {
+      const k = keys.get(f)?.[0];
+      if (k === undefined) return undefined;
+      const v = obj[k];
+      // A number a double can't hold exactly (1e400, ids beyond 2^53) is taken as written.
+      return typeof v === 'number' && !Number.isSafeInteger(v) ? numberAsWritten(text, k, v) : v;
+    };
+    addRecord(index, invalid, stats, phones, get, line, file, order);
   });
   stats.sha256 = result.sha256;
   if (result.compression) stats.compression = result.compression;

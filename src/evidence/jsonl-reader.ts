@@ -11,7 +11,7 @@ import { openInput, type InputOptions } from '../io/input-source.js';
 export async function readJsonLines(
   path: string,
   opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined; input?: InputOptions | undefined },
-  onValue: (line: number, value: unknown) => void,
+  onValue: (line: number, value: unknown, text: string) => void,
 ): Promise<{ sha256: string; bytes: number | undefined; compression: 'gzip' | undefined; encoding: Encoding }> {
   // gzip is recognised by its first bytes (issue #11); a workbook is no JSON Lines file.
   const input = await openInput(path, path, opts.input);
@@ -40,7 +40,7 @@ export async function readJsonLines(
       } catch (e) {
         value = e instanceof Error ? e : new Error(String(e));
       }
-      onValue(lineNo, value);
+      onValue(lineNo, value, part);
     }
   };
   try {

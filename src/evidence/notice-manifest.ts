@@ -14,6 +14,7 @@ import { parseDate, type DateOrder } from '../dates.js';
 import type { Origin } from '../policy/campaign.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
+import { tooDeep, tooDeepProblem } from '../io/json-depth.js';
 
 /** The notice manifest schema, built on first use (src/lazy.ts). */
 export const noticeManifestSchema = lazy(() => {
@@ -81,6 +82,8 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   } catch (e) {
     throw new InputError(`${label}:${jsonErrorLine(text, e as Error)}: not valid JSON: ${(e as Error).message}`);
   }
+  const deep = tooDeep(json);
+  if (deep) throw new InputError(`${label}:${lineOfPath(text, deep.slice(0, 1)) ?? 1}: ${tooDeepProblem(deep)}; a notice manifest holds texts and lists of texts`);
   const parsed = noticeManifestSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

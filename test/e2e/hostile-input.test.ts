@@ -134,3 +134,36 @@ describe('inputs that are not lists', () => {
     );
   });
 });
+
+describe('JSON nested 5,000 deep (issue #12 item 13)', () => {
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const contacts = () => {
+    const file = join(work, 'two-rows.csv');
+    writeFileSync(file, 'id,phone\n1,+7 916 111-22-33\n2,+7 916 111-22-44\n');
+    return file;
+  };
+
+  it.each([
+    ['--notice', 'deep-notice.json', `{"purpose": ${deep}}`, /deep-notice\.json:1: \$\.purpose: nested more than 32 levels deep/],
+    ['--policy', 'deep-policy.json', `{"extends": "ru-152fz", "legal_basis": ${deep}}`, /deep-policy\.json:1: \$\.legal_basis: nested more than 32 levels deep/],
+  ])('%s: exit 2 with one line naming the file, no stack trace', (flag, name, text, message) => {
+    const file = join(work, name);
+    writeFileSync(file, text);
+    const out = join(work, `deep-out-${name}`);
+    const r = leadaudit(['audit', contacts(), '--consent', consent, flag, file, '--out-dir', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a JSON Lines consent record: one invalid record with its line, and the run goes on', () => {
+    const file = join(work, 'deep.jsonl');
+    writeFileSync(file, `{"phone":"+79161112233","given_at":"2025-01-01","purposes":"marketing","evidence_ref":"x"}\n{"phone":${deep},"given_at":"2025-01-01","purposes":"marketing"}\n`);
+    const r = leadaudit(['audit', contacts(), '--consent', file, '--out-dir', join(work, 'deep-jsonl-out'), '--quiet', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs.consent[0]).toMatchObject({ records: 2, valid: 1, invalid: [{ line: 2, field: 'phone', problem: 'phone is nested more than 32 levels deep' }] });
+    expect(report.totals.rows).toBe(2);
+  });
+});
