@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -88,6 +89,34 @@ describe('leadaudit verify', () => {
     const r = leadaudit(['verify', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/report\.json: cannot be read/);
+  });
+
+  it('reads only regular files: a report naming /dev/zero or a FIFO finishes, calling them unreachable (issue #12 item 15)', () => {
+    const dir = join(work, 'devices');
+    cpSync(base, dir, { recursive: true });
+    const fifo = join(work, 'verify.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    report.inputs.contacts.path = '/dev/zero';
+    report.inputs.consent[0].path = fifo;
+    report.outputs.junit.path = '/dev/zero';
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+    const r = leadaudit(['verify', dir], { timeout: 30_000 });
+    expect(r.signal).toBe(null);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^UNREACHABLE +input +contacts +\/dev\/zero \(not a regular file\)$/m);
+    expect(r.stdout).toMatch(new RegExp(`^UNREACHABLE +input +consent:1 +${fifo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(not a regular file\\)$`, 'm'));
+    expect(r.stdout).toMatch(/^MISSING +output +junit +\/dev\/zero \(not a regular file\)$/m);
+    expect(r.stdout).toMatch(/^matches +output +clean /m);
+    // report.json itself: a FIFO in its place is not read.
+    const fifoDir = join(work, 'fifo-report');
+    cpSync(base, fifoDir, { recursive: true });
+    rmSync(join(fifoDir, 'report.json'));
+    execFileSync('mkfifo', [join(fifoDir, 'report.json')]);
+    const f = leadaudit(['verify', fifoDir], { timeout: 30_000 });
+    expect(f.signal).toBe(null);
+    expect(f.status).toBe(2);
+    expect(f.stderr).toBe(`leadaudit: ${join(fifoDir, 'report.json')}: cannot be read: not a regular file\n`);
   });
 });
 
