@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
-import { openAuditDir, scanTrail, type TrailEntry } from '../report/trail-reader.js';
+import { openAuditDir, parseEntry, scanTrail, type TrailEntry } from '../report/trail-reader.js';
 import { renderSheetHtml, renderSheetMarkdown, type SampleFrom, type SheetInput } from '../report/sheet.js';
 
 const MAX_SEED = 0xffff_ffff;
@@ -50,7 +50,7 @@ export function registerSample(program: Command): void {
       const scan = await scanTrail(audit.trailPath, ({ entry, text }) => {
         if (inPopulation(entry)) reservoir.offer({ line: entry.line, text });
       });
-      const rows = reservoir.items.sort((a, b) => a.line - b.line).map((x) => JSON.parse(x.text) as TrailEntry);
+      const rows = reservoir.items.sort((a, b) => a.line - b.line).map((x) => parseEntry(x.text, scan.header, audit.trailPath, x.line));
 
       const sheet: SheetInput = {
         report: audit.report, outDir: audit.dir, seed, size, from: opts.from, population: reservoir.seen,

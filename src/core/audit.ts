@@ -30,7 +30,7 @@ import type { AuditSettings } from './settings.js';
 import { buildReport, type Report } from '../report/report-json.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
-import { rowKeys, trailEntry } from '../report/trail.js';
+import { trailEntry, trailHeader } from '../report/trail.js';
 import { codesUsedBy } from '../policy/codes.js';
 import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
@@ -129,8 +129,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const sigFile = settings.sign ? out.file(SIGNATURE_FILE) : undefined;
       const certificateFile = settings.certificate ? out.file(CERTIFICATE_FILE) : undefined;
       const reportFile = out.file('report.json');
-      const keys = rowKeys(names);
       await router.start();
+      if (trailFile) await trailFile.write(trailHeader(names, phoneColumn.indexes));
       let sized = false;
       const heap = new HeapKeeper();
       const trailLines = trailFile ? new LineBuffer() : undefined;
@@ -151,7 +151,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           const facts = judgeRow(record, ctx);
           const window = tagger && facts.findings.length === 0 ? tagger.tag(facts.e164!) : undefined;
           router.route(record, facts, window);
-          trailLines?.append(`${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`);
+          trailLines?.append(`${JSON.stringify(trailEntry(record, facts, names, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
         await router.flush();
         if (trailFile && trailLines) await trailFile.writeLines(trailLines);

@@ -11,7 +11,7 @@ import { SHEET_STYLE } from './sheet-style.js';
 import { maskCell, maskName, isNameColumn, maskPhone } from './mask.js';
 import { escapeHtml } from './html.js';
 import type { AuditReport, TrailEntry } from './trail-reader.js';
-import type { TrailConsentRecord } from './trail.js';
+import { cellLabels, type TrailConsentRecord } from './trail.js';
 import { numbersPairs } from './numbers-view.js';
 
 export interface Pair { label: string; value: string }
@@ -84,7 +84,8 @@ export function humanInstant(iso: string | null | undefined): string {
 }
 
 export function rowView(entry: TrailEntry, report: AuditReport, mask: boolean): RowView {
-  const names = Object.entries(entry.row).filter(([k, v]) => isNameColumn(k) && v.trim() !== '').map(([, v]) => v.trim());
+  const labels = cellLabels(entry.columns, entry.cells.length);
+  const names = entry.cells.filter((v, i) => isNameColumn(entry.columns[i] ?? '') && v.trim() !== '').map((v) => v.trim());
   // Details quote the row (a malformed row's raw text, an invalid number): mask what they quote.
   const maskText = (text: string) => (mask ? names.reduce((t, n) => t.replace(wholeWords(n), () => maskName(n)), maskPhone(text)) : text);
   const reasons = entry.reasons.map((code, i) => {
@@ -99,7 +100,7 @@ export function rowView(entry: TrailEntry, report: AuditReport, mask: boolean): 
     line: entry.line,
     verdict: entry.verdict === 'clean' ? 'CLEAN' : 'REJECTED',
     reasons,
-    data: Object.entries(entry.row).map(([label, value]) => ({ label, value: mask ? maskCell(label, value) : value })),
+    data: entry.cells.map((value, i) => ({ label: labels[i]!, value: mask ? maskCell(entry.columns[i] ?? '', value) : value })),
     phone: phoneView(entry, report, mask),
     consent: consentView(entry, report),
     notice: noticeView(entry, report, mask),
