@@ -91,7 +91,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   });
 
   const label = settings.contacts === '-' ? 'standard input' : settings.contacts;
-  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet } });
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal });
   const abort = () => reader.destroy();
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -178,6 +178,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           compression: reader.input.compression,
           sheet: reader.input.sheet,
           encoding: reader.encoding,
+          encodingWarning: reader.encodingWarning,
           delimiter: reader.delimiter,
           phoneColumn,
           blankLines: reader.blankLines,

@@ -10,7 +10,7 @@ import type { Encoding } from '../io/decode.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
 import { ConsentIndex } from './consent-index.js';
 import { REQUIRED_CONSENT_FIELDS, SchemaProblem, toConsentRecord, type InvalidRecord, type RawValue } from './consent-record.js';
-import { readJsonLines } from './jsonl-reader.js';
+import { LineTooLong, readJsonLines } from './jsonl-reader.js';
 import { InvalidEvidence } from './invalid-evidence.js';
 import { CONSENT_ALIASES, missingColumnsError, resolveColumns } from '../io/column-map.js';
 import { headerKey } from '../io/columns.js';
@@ -36,6 +36,8 @@ export interface ConsentFileStats {
   compression?: 'gzip';
   sheet?: string;
   encoding: Encoding;
+  /** A doubt about the encoding worth telling people (issue #12 item 14). */
+  encodingWarning?: string | undefined;
   delimiter?: string;
   /** Records read (valid and invalid). */
   records: number;
@@ -79,7 +81,7 @@ function addRecord(
 }
 
 async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
-  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input });
+  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input, signal: opts.signal });
   const names = reader.header.names;
   // Field -> column, as a plain object: looked up ~20 times a record, millions of records.
   const { columns: column, unknownMapped } = resolveColumns(names, CONSENT_ALIASES, opts.columns ?? {});
@@ -115,6 +117,9 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
     }
   }
   stats.sha256 = await reader.sha256();
+  // Final only now: a sniffed UTF-8 may have turned out Windows-1251 further on.
+  stats.encoding = reader.encoding;
+  stats.encodingWarning = reader.encodingWarning;
   return stats;
 }
 
@@ -126,7 +131,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
   const result = await readJsonLines(path, opts, (line, value, text) => {
     if (value instanceof Error) {
       stats.records++;
-      stats.invalid.push({ line, problem: `not valid JSON: ${value.message}` });
+      stats.invalid.push({ line, problem: value instanceof LineTooLong ? value.message : `not valid JSON: ${value.message}` });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -165,6 +170,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
   stats.sha256 = result.sha256;
   if (result.compression) stats.compression = result.compression;
   stats.encoding = result.encoding;
+  stats.encodingWarning = result.encodingWarning;
   return stats;
 }
 

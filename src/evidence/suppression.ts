@@ -25,6 +25,8 @@ export interface SuppressionStats {
   compression?: 'gzip';
   sheet?: string;
   encoding: Encoding;
+  /** A doubt about the encoding worth telling people (issue #12 item 14). */
+  encodingWarning?: string | undefined;
   delimiter: string | undefined;
   /** When the list was downloaded (epoch ms). */
   date: number;
@@ -100,7 +102,7 @@ export async function loadSuppression(
   const lists = new SuppressionLists();
   for (const spec of specs) {
     const listIndex = lists.lists.length;
-    const reader = await TableReader.open({ path: spec.path, label: spec.path, encoding: opts.encoding, input: opts.input });
+    const reader = await TableReader.open({ path: spec.path, label: spec.path, encoding: opts.encoding, input: opts.input, signal: opts.signal });
     const resolved = resolveColumns(reader.header.names, SUPPRESS_ALIASES, opts.columns ?? {});
     if (resolved.unknownMapped.length) {
       reader.destroy();
@@ -136,6 +138,7 @@ export async function loadSuppression(
     }
     stats.sha256 = await reader.sha256();
     stats.encoding = reader.encoding;
+    stats.encodingWarning = reader.encodingWarning;
     lists.lists.push(stats);
   }
   return lists;

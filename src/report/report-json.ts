@@ -26,7 +26,7 @@ export interface ReportInput {
   consentFiles: ConsentFileStats[];
   suppression: SuppressionStats[];
   contacts: {
-    path: string; sha256: string; bytes: number; encoding: Encoding; delimiter: string;
+    path: string; sha256: string; bytes: number; encoding: Encoding; encodingWarning: string | undefined; delimiter: string;
     phoneColumn: PhoneColumn; blankLines: number;
     format: 'csv' | 'xlsx'; compression: 'gzip' | undefined; sheet: string | undefined;
   };
@@ -104,6 +104,7 @@ export function buildReport(r: ReportInput) {
         rows: r.totals.rows,
         blank_lines: contacts.blankLines,
         encoding: contacts.encoding,
+        ...(contacts.encodingWarning === undefined ? {} : { encoding_warning: contacts.encodingWarning }),
         delimiter: delimiterName(contacts.delimiter),
         phone_column: contacts.phoneColumn.name,
         phone_columns_matched: contacts.phoneColumn.matches,
@@ -117,6 +118,7 @@ export function buildReport(r: ReportInput) {
         sha256: f.sha256,
         format: f.format,
         encoding: f.encoding,
+        ...(f.encodingWarning === undefined ? {} : { encoding_warning: f.encodingWarning }),
         ...(f.delimiter === undefined ? {} : { delimiter: f.delimiter }),
         ...(f.compression ? { compression: f.compression } : {}),
         ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
@@ -131,6 +133,7 @@ export function buildReport(r: ReportInput) {
         sha256: s.sha256,
         format: s.format,
         encoding: s.encoding,
+        ...(s.encodingWarning === undefined ? {} : { encoding_warning: s.encodingWarning }),
         ...(s.delimiter === undefined ? {} : { delimiter: s.delimiter }),
         ...(s.compression ? { compression: s.compression } : {}),
         ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),

@@ -24,6 +24,7 @@ export const reportSchema = lazy(() => {
       date: z.string().nullable(), state: z.enum(['fresh', 'stale', 'missing']), passed: z.boolean(),
     }).strict(),
   ]);
+  const encodingWarning = z.string().optional().describe('Present when the encoding was sniffed as windows-1251 but the text looks unlike Russian: name the encoding with --encoding');
 
   return z
     .object({
@@ -65,6 +66,7 @@ export const reportSchema = lazy(() => {
           rows: count,
           blank_lines: count,
           encoding: z.string(),
+          encoding_warning: encodingWarning,
           delimiter: z.string(),
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
@@ -74,13 +76,13 @@ export const reportSchema = lazy(() => {
           sheet: z.string().optional(),
         }).strict(),
         consent: z.array(z.object({
-          path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), delimiter: z.string().optional(),
+          path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           records: count, valid: count, invalid: z.array(invalidRecord),
         }).strict()),
         notice: file.nullable(),
         suppress: z.array(z.object({
-          name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), delimiter: z.string().optional(),
+          name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
           invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),

@@ -62,6 +62,10 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
   }
 
   const warnings: string[] = [];
+  // Per input: a sniffed Windows-1251 that looks unlike Russian (issue #12 item 14).
+  const doubts = [{ path: source, w: contacts.encoding_warning }, ...report.inputs.consent.map((f) => ({ path: f.path, w: f.encoding_warning })),
+    ...report.inputs.suppress.map((s) => ({ path: s.path, w: s.encoding_warning }))];
+  for (const d of doubts) if (d.w) warnings.push(`${d.path}: ${d.w}`);
   for (const f of report.inputs.consent) {
     if (f.invalid.length) {
       // The first three reasons, so a date or column problem shows without opening report.json.
