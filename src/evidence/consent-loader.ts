@@ -16,6 +16,9 @@ import { CONSENT_ALIASES, missingColumnsError, resolveColumns } from '../io/colu
 import { headerKey } from '../io/columns.js';
 import type { InputOptions } from '../io/input-source.js';
 import type { DateOrder } from '../dates.js';
+import { MAX_JSON_DEPTH, tooDeep } from '../io/json-depth.js';
+import { NOT_CONSENT_AFTER, tallyInvalid } from './invalid-records.js';
+import { numberAsWritten } from './json-number.js';
 
 export interface ConsentLoadOptions {
   encoding?: Encoding | undefined;
@@ -26,8 +29,6 @@ export interface ConsentLoadOptions {
   dateOrder?: DateOrder | undefined;
   input?: InputOptions | undefined;
 }
-import { MAX_JSON_DEPTH, tooDeep } from '../io/json-depth.js';
-import { numberAsWritten } from './json-number.js';
 
 export interface ConsentFileStats {
   path: string;
@@ -39,11 +40,24 @@ export interface ConsentFileStats {
   /** A doubt about the encoding worth telling people (issue #12 item 14). */
   encodingWarning?: string | undefined;
   delimiter?: string;
+  /** How messages name the file (as given). */
+  label: string;
   /** Records read (valid and invalid). */
   records: number;
   valid: number;
+  /** The first INVALID_KEPT invalid records; every one counted, by field (issue #12 item 5). */
   invalid: InvalidRecord[];
+  invalidCount: number;
+  invalidByField: Record<string, number>;
 }
+
+/** The messages of this module, made in one place (issue #13 will translate them). */
+const say = {
+  notConsent: (path: string, first: readonly InvalidRecord[]) => `${path}: not a consent file: none of its first ${NOT_CONSENT_AFTER} records is usable (${first.slice(0, 3).map((r) => `line ${r.line}: ${r.problem}`).join('; ')}; ...)`,
+  unreadable: (problem: string) => `the record can't be read as CSV: ${problem}`,
+  notObject: 'not a JSON object',
+  tooDeep: (key: string) => `${key} is nested more than ${MAX_JSON_DEPTH} levels deep`,
+};
 
 /** By name: `.jsonl` or `.ndjson`, also gzip-compressed (`consent.jsonl.gz`). */
 export function isJsonLines(path: string): boolean {
@@ -69,15 +83,25 @@ function addRecord(
   index: ConsentIndex, invalid: InvalidEvidence, stats: ConsentFileStats, phones: PhoneNormalizer,
   get: (field: string) => RawValue, line: number, file: string, order: DateOrder,
 ): void {
-  stats.records++;
   try {
     index.add(toConsentRecord(get, { file, line }, phones, order));
+    stats.records++;
     stats.valid++;
   } catch (e) {
     if (!(e instanceof SchemaProblem)) throw e;
-    stats.invalid.push(e.field ? { line, field: e.field, problem: e.problem } : { line, problem: e.problem });
     if (e.e164 !== undefined) invalid.add(e.e164, `${file}:${line}: ${e.problem}`);
+    addInvalid(stats, e.field ? { line, field: e.field, problem: e.problem } : { line, problem: e.problem });
   }
+}
+
+/**
+ * Counts an invalid record, and stops the run when the file's first NOT_CONSENT_AFTER records
+ * are all invalid: a file of junk is not read to its end (issue #12 item 5).
+ */
+function addInvalid(stats: ConsentFileStats, r: InvalidRecord): void {
+  stats.records++;
+  tallyInvalid(stats, r);
+  if (stats.records === NOT_CONSENT_AFTER && stats.valid === 0) throw new InputError(say.notConsent(stats.label, stats.invalid));
 }
 
 async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
@@ -93,7 +117,7 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
   const order = opts.dateOrder ?? 'dmy';
   const stats: ConsentFileStats = {
     path: resolve(path), sha256: '', format: reader.input.format === 'xlsx' ? 'xlsx' : 'csv', encoding: reader.encoding,
-    delimiter: delimiterName(reader.delimiter), records: 0, valid: 0, invalid: [],
+    delimiter: delimiterName(reader.delimiter), records: 0, valid: 0, invalid: [], invalidCount: 0, invalidByField: {}, label: path,
     ...(reader.input.compression ? { compression: reader.input.compression } : {}),
     ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
   };
@@ -108,8 +132,7 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
     }
     for (const rec of batch) {
       if (rec.malformed) {
-        stats.records++;
-        stats.invalid.push({ line: rec.line, problem: `the record can't be read as CSV: ${rec.malformed.problem}` });
+        addInvalid(stats, { line: rec.line, problem: say.unreadable(rec.malformed.problem) });
         continue;
       }
       const fields = rec.fields;
@@ -126,17 +149,15 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
 async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
   const order = opts.dateOrder ?? 'dmy';
   const fieldOf = jsonKeyFields(opts.columns ?? {});
-  const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [] };
+  const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [], invalidCount: 0, invalidByField: {}, label: path };
   const file = basename(path);
   const result = await readJsonLines(path, opts, (line, value, text) => {
     if (value instanceof Error) {
-      stats.records++;
-      stats.invalid.push({ line, problem: value instanceof LineTooLong ? value.message : `not valid JSON: ${value.message}` });
+      addInvalid(stats, { line, problem: value instanceof LineTooLong ? value.message : `not valid JSON: ${value.message}` });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      stats.records++;
-      stats.invalid.push({ line, problem: 'not a JSON object' });
+      addInvalid(stats, { line, problem: say.notObject });
       return;
     }
     const obj = value as Record<string, RawValue>;
@@ -153,8 +174,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
     for (const [k] of keys.values()) {
       const v = obj[k];
       if (v !== null && typeof v === 'object' && tooDeep(v, MAX_JSON_DEPTH - 1)) {
-        stats.records++;
-        stats.invalid.push({ line, field: k, problem: `${k} is nested more than ${MAX_JSON_DEPTH} levels deep` });
+        addInvalid(stats, { line, field: k, problem: say.tooDeep(k) });
         return;
       }
     }

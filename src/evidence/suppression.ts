@@ -16,6 +16,7 @@ import type { InputOptions } from '../io/input-source.js';
 import type { SuppressSpec } from '../core/settings.js';
 import type { ListKind } from '../policy/schema.js';
 import { NumberTable, e164Key } from './number-table.js';
+import { tallyInvalid } from './invalid-records.js';
 
 export interface SuppressionStats {
   name: string;
@@ -33,7 +34,10 @@ export interface SuppressionStats {
   dateSource: 'list-date' | 'file-mtime';
   /** Distinct valid numbers on the list. */
   numbers: number;
+  /** Lines that are not a valid number: the first few kept, every one counted (issue #12 item 5). */
   invalid: { line: number; value: string; problem: string }[];
+  invalidCount: number;
+  invalidByField: Record<string, number>;
   kind: ListKind;
   /** Where the kind came from: the --suppress flag, the policy's list of that name, or the default. */
   kindSource: SuppressSpec['kindSource'];
@@ -48,6 +52,9 @@ export interface ListSet {
   /** Whether every list is a registry, the only kind consent may override. */
   readonly registryOnly: boolean;
 }
+
+/** How much of a line that is not a number report.json shows. */
+const VALUE_SHOWN = 200;
 
 export class SuppressionLists {
   /** number -> the set of lists it is on (an index into `sets`). */
@@ -114,14 +121,15 @@ export async function loadSuppression(
       name: spec.name, path: resolve(spec.path), sha256: '', format: phoneColumn ? 'csv' : 'lines', encoding: reader.encoding,
       delimiter: phoneColumn ? delimiterName(reader.delimiter) : undefined,
       date: spec.date ?? Math.floor(mtime), dateSource: spec.date === undefined ? 'file-mtime' : 'list-date',
-      numbers: 0, invalid: [], kind: spec.kind, kindSource: spec.kindSource,
+      numbers: 0, invalid: [], invalidCount: 0, invalidByField: {}, kind: spec.kind, kindSource: spec.kindSource,
       ...(reader.input.compression ? { compression: reader.input.compression } : {}),
       ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
     };
     const take = (cell: string, line: number) => {
       const r = phones.normalize(cell);
       if (r.kind !== 'valid') {
-        stats.invalid.push({ line, value: cell, problem: r.kind === 'missing' ? 'no number' : r.problem ?? 'not a valid phone number' });
+        const value = cell.length > VALUE_SHOWN ? `${cell.slice(0, VALUE_SHOWN)}… (${cell.length} characters)` : cell;
+        tallyInvalid(stats, { line, value, problem: r.kind === 'missing' ? 'no number' : r.problem ?? 'not a valid phone number' });
         return;
       }
       if (lists.add(e164Key(r.e164), listIndex, specs)) stats.numbers++;

@@ -124,7 +124,10 @@ export function buildReport(r: ReportInput) {
         ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
         records: f.records,
         valid: f.valid,
+        // The first INVALID_KEPT with line and problem; every one counted, by field (issue #12 item 5).
         invalid: f.invalid,
+        invalid_count: f.invalidCount,
+        invalid_by_field: f.invalidByField,
       })),
       notice: r.manifest ? { path: r.manifest.path, sha256: r.manifest.sha256 } : null,
       suppress: r.suppression.map((s) => ({
@@ -141,6 +144,7 @@ export function buildReport(r: ReportInput) {
         date_source: s.dateSource,
         numbers: s.numbers,
         invalid: s.invalid,
+        invalid_count: s.invalidCount,
         kind: s.kind,
         kind_source: s.kindSource,
       })),

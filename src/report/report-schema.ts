@@ -7,6 +7,7 @@ import { lazy } from '../lazy.js';
 import { REASON_CODES } from '../reasons.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
+import { INVALID_KEPT } from '../evidence/invalid-records.js';
 
 /** The report.json schema, built on first use (src/lazy.ts). */
 export const reportSchema = lazy(() => {
@@ -78,14 +79,19 @@ export const reportSchema = lazy(() => {
         consent: z.array(z.object({
           path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
-          records: count, valid: count, invalid: z.array(invalidRecord),
+          records: count, valid: count,
+          invalid: z.array(invalidRecord).describe(`The first ${INVALID_KEPT} invalid records, with line and problem`),
+          invalid_count: count.describe('Every invalid record'),
+          invalid_by_field: z.record(z.string(), count).describe('Every invalid record by the field that failed ("record": the record as a whole)'),
         }).strict()),
         notice: file.nullable(),
         suppress: z.array(z.object({
           name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
-          invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
+          invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict())
+            .describe(`The first ${INVALID_KEPT} lines that are not a valid number`),
+          invalid_count: count.describe('Every line that is not a valid number'),
           kind: z.enum(LIST_KINDS), kind_source: z.enum(['flag', 'policy', 'default']),
         }).strict()),
       }).strict(),

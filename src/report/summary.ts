@@ -67,15 +67,19 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
     ...report.inputs.suppress.map((s) => ({ path: s.path, w: s.encoding_warning }))];
   for (const d of doubts) if (d.w) warnings.push(`${d.path}: ${d.w}`);
   for (const f of report.inputs.consent) {
-    if (f.invalid.length) {
-      // The first three reasons, so a date or column problem shows without opening report.json.
+    if (f.invalid_count) {
+      // The first three reasons, so a date or column problem shows without opening report.json;
+      // then, when there are more, every invalid record by field (issue #12 item 5).
       const first = f.invalid.slice(0, 3).map((i) => `line ${i.line}: ${i.problem}`).join('; ');
-      warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (${first}${f.invalid.length > 3 ? '; ...' : ''}; see report.json inputs.consent)`);
+      const fields = Object.entries(f.invalid_by_field).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+      const listed = f.invalid_count > f.invalid.length ? `the first ${f.invalid.length} are listed in` : 'see';
+      const more = f.invalid_count > 3 ? `; ...; by field: ${fields}` : '';
+      warnings.push(`${f.path}: ${f.invalid_count} of ${f.records} consent records invalid, not used (${first}${more}; ${listed} report.json inputs.consent)`);
     }
     if (f.valid === 0) warnings.push(`${f.path}: no valid consent record`);
   }
   for (const s of report.inputs.suppress) {
-    if (s.invalid.length) warnings.push(`${s.path}: ${s.invalid.length} line(s) not a valid number, ignored`);
+    if (s.invalid_count) warnings.push(`${s.path}: ${s.invalid_count} line(s) not a valid number, ignored`);
   }
   for (const f of report.run_findings) warnings.push(f.detail);
   if (campaign.dial_mode_banned) warnings.push(`dial mode ${campaign.dial_mode} is banned for advertising under ${report.policy.name}: every row is DIAL_MODE_BANNED`);
