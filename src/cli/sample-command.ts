@@ -6,8 +6,10 @@
  */
 import { Option, type Command } from 'commander';
 import { randomInt } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { tempName } from '../io/atomic-output.js';
 import { InputError } from '../errors.js';
 import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
@@ -103,10 +105,12 @@ export class Reservoir<T> {
   }
 }
 
+/** Written under a random name created exclusively (never through a planted symlink, issue #12 item 8), then renamed. */
 async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = join(dirname(path), tempName(basename(path), 'tmp'));
   try {
-    await writeFile(tmp, text);
+    const fh = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    try { await fh.writeFile(text); } finally { await fh.close(); }
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });

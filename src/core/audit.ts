@@ -4,7 +4,6 @@
  * `audit(settings)` and decides what to print and which exit code to set.
  */
 import { join, resolve } from 'node:path';
-import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.js';
 import { PhoneNormalizer } from '../phone/normalize.js';
@@ -223,8 +222,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       await reportFile.write(reportBytes);
       await reportFile.close();
       signal?.throwIfAborted();
+      // Also takes away a report.sig or certificate.html of the run replaced that this run did not
+      // write: they match nothing once report.json is replaced (src/io/atomic-output.ts).
       out.commit();
-      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined, [CERTIFICATE_FILE]: certificateFile !== undefined });
       const hints = findHints({ rows: router.rows, rejected: router.rejected, combos: router.combos, noticeGiven: manifest !== undefined });
       return { report, phoneColumn, hints, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
     } catch (e) {
@@ -235,15 +235,5 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   } finally {
     signal?.removeEventListener('abort', abort);
     reader.destroy();
-  }
-}
-
-/**
- * Files made from a report.json (its signature, its certificate) that this run did not write: the
- * report they were made from has just been replaced, so they no longer match anything and go.
- */
-function removeStale(dir: string, written: Record<string, boolean>): void {
-  for (const [name, wrote] of Object.entries(written)) {
-    if (!wrote) rmSync(join(dir, name), { force: true });
   }
 }
