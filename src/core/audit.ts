@@ -65,8 +65,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const policy: Policy = settings.policy.policy;
   const phones = new PhoneNormalizer(regionOf(settings));
 
-  // Every input is read and checked before the first output is opened.
-  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder);
+  // Every input is read and checked before the first output is opened; each read stops at once on
+  // an interruption (issue #12 item 4).
+  signal?.throwIfAborted();
+  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder, signal);
   const input = { limits: settings.limits };
   // Evidence texts are kept only for the trail; the verdicts need just whether there is one.
   const consent = await loadConsent(settings.consent, phones, {

@@ -9,7 +9,7 @@
  */
 import { InputError } from '../errors.js';
 import { createSha256 } from './hash.js';
-import { describeFsError, openInput, type InputOptions, type OpenedInput } from './input-source.js';
+import { aborted, describeFsError, openInput, type InputOptions, type OpenedInput } from './input-source.js';
 
 export { READ_CHUNK_BYTES, describeFsError } from './input-source.js';
 
@@ -39,7 +39,7 @@ export class ByteSource {
 
   static async open(opts: ByteSourceOptions): Promise<ByteSource> {
     opts.signal?.throwIfAborted();
-    const input = await openInput(opts.path, opts.label, { ...opts.input, chunkSize: opts.chunkSize });
+    const input = await openInput(opts.path, opts.label, { ...opts.input, chunkSize: opts.chunkSize, signal: opts.signal });
     return new ByteSource(input, opts.label, opts.signal);
   }
 
@@ -58,7 +58,15 @@ export class ByteSource {
     this.signal?.throwIfAborted();
     let r: IteratorResult<Buffer>;
     try {
-      r = await this.chunks.next();
+      // Not every stream settles a pending read when destroyed (standard input behind a wrapper):
+      // the signal is raced with the read itself, a race of its own each time (one long-lived
+      // promise raced with every read would keep every chunk read reachable from it).
+      const stop = this.signal ? aborted(this.signal) : undefined;
+      try {
+        r = await (stop ? Promise.race([this.chunks.next(), stop.promise]) : this.chunks.next());
+      } finally {
+        stop?.off();
+      }
     } catch (e) {
       this.signal?.throwIfAborted();
       // A packed input's own problems (a limit, a damaged archive) are already one-line messages.

@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { lineOfPath } from '../io/json-locate.js';
 import { tooDeep, tooDeepProblem } from '../io/json-depth.js';
+import { MAX_JSON_FILE_BYTES } from '../io/small-file.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { PRESET_NAMES, isPresetName, type PresetName } from './preset-names.js';
 import { PRESETS } from './presets.js';
@@ -52,7 +53,12 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
   let text: string;
   let bytes: Buffer;
   try {
-    if (statSync(nameOrFile).isDirectory()) throw new InputError(`${label}: is a folder, not a policy file`);
+    // Read whole and at once, so only a regular file of a sensible size: a FIFO or /dev/zero would
+    // block or grow for ever where no signal can stop it (issue #12 item 4).
+    const st = statSync(nameOrFile);
+    if (st.isDirectory()) throw new InputError(`${label}: is a folder, not a policy file`);
+    if (!st.isFile()) throw new InputError(`${label}: not a regular file; a policy file is read whole, from a file`);
+    if (st.size > MAX_JSON_FILE_BYTES) throw new InputError(`${label}: larger than ${MAX_JSON_FILE_BYTES} bytes: not a policy file`);
     bytes = readFileSync(nameOrFile);
     text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
