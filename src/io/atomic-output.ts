@@ -27,6 +27,15 @@ import { CERTIFICATE_FILE } from '../report/certificate.js';
  */
 export const KNOWN_OUTPUTS = ['clean.csv', 'rejects.csv', 'trail.jsonl', 'report.html', SIGNATURE_FILE, CERTIFICATE_FILE, 'report.json'];
 
+/** The messages of this module, made in one place (issue #13 will translate them). */
+const say = {
+  cannotWrite: (what: string, e: unknown) => `${what} cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message ?? e}`,
+  notAFolder: (label: string) => `--out-dir ${label}: exists and is not a folder`,
+  cannotCreate: (label: string, e: unknown) => `--out-dir ${label}: cannot create it: ${(e as NodeJS.ErrnoException).code ?? e}`,
+  noFolder: (label: string, path: string, dir: string) => `${label} ${path}: the folder ${dir} does not exist`,
+  folderInPlace: (what: string) => `${what} there is a folder in its place; move it away`,
+};
+
 /** `.leadaudit-<pid>-<random>.<name>.<suffix>`: unguessable, and the pid tells a dead run's. */
 export function tempName(name: string, suffix: 'tmp' | 'old', random: () => string = () => randomBytes(6).toString('hex')): string {
   return `.leadaudit-${process.pid}-${random()}.${name}.${suffix}`;
@@ -104,7 +113,7 @@ export class AtomicFile {
   }
 
   private fail(e: Error): InputError {
-    return new InputError(`${this.path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? e.message}`);
+    return new InputError(say.cannotWrite(`${this.path}:`, e));
   }
 }
 
@@ -120,13 +129,13 @@ export class OutputSet {
   constructor(dir: string, private readonly label: string, private readonly fs: OutputFs = realFs, private readonly random?: () => string) {
     this.dir = resolve(dir);
     if (existsSync(this.dir)) {
-      if (!statSync(this.dir).isDirectory()) throw new InputError(`--out-dir ${label}: exists and is not a folder`);
+      if (!statSync(this.dir).isDirectory()) throw new InputError(say.notAFolder(label));
       this.created = undefined;
     } else {
       try {
         this.created = mkdirSync(this.dir, { recursive: true }) ?? this.dir;
       } catch (e) {
-        throw new InputError(`--out-dir ${label}: cannot create it: ${(e as NodeJS.ErrnoException).code ?? e}`);
+        throw new InputError(say.cannotCreate(label, e));
       }
     }
     try {
@@ -145,19 +154,19 @@ export class OutputSet {
   /** A file outside the out-dir (`--junit FILE`), written and committed with the others. */
   external(path: string, label: string): AtomicFile {
     const dir = dirname(resolve(path));
-    if (!existsSync(dir)) throw new InputError(`${label} ${path}: the folder ${dir} does not exist`);
+    if (!existsSync(dir)) throw new InputError(say.noFolder(label, path, dir));
     return this.open(dir, basename(path), `${label} ${path}:`);
   }
 
   private open(dir: string, name: string, what: string): AtomicFile {
     // A folder where a file is to go would stop the commit half way: say so before any work.
     const target = join(dir, name);
-    if (isFolder(target)) throw new InputError(`${what} there is a folder in its place; move it away`);
+    if (isFolder(target)) throw new InputError(say.folderInPlace(what));
     let f: AtomicFile;
     try {
       f = new AtomicFile(dir, name, this.random);
     } catch (e) {
-      throw new InputError(`${what} cannot write: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      throw new InputError(say.cannotWrite(what, e));
     }
     this.files.push(f);
     return f;
