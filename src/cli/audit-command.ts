@@ -279,7 +279,8 @@ function summaryColours(): InstanceType<typeof Chalk> {
 }
 
 async function runAudit(contacts: string, raw: Record<string, unknown>): Promise<void> {
-  const settings = toSettings(contacts, raw);
+  // Signals are taken from the start, before the options (the policy file) are even read: a run
+  // stops on SIGINT or SIGTERM in every phase (issue #12 item 4).
   const controller = new AbortController();
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => () => controller.abort(new InterruptedError(signal));
   const onInt = onSignal('SIGINT'), onTerm = onSignal('SIGTERM');
@@ -287,13 +288,22 @@ async function runAudit(contacts: string, raw: Record<string, unknown>): Promise
   process.once('SIGTERM', onTerm);
   const progress = progressFor(process.stderr, raw.quiet === true);
   try {
+    const settings = toSettings(contacts, raw);
+    controller.signal.throwIfAborted();
     const result = await audit(settings, { signal: controller.signal, onProgress: (p) => progress.update(p) });
     progress.done();
+    // A signal after the commit: the outputs are complete, but the run was asked to stop.
+    if (controller.signal.aborted) throw new InterruptedError((controller.signal.reason as InterruptedError).signal, true);
     if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours(), { mask: settings.mask }));
     // A CI job running --json --quiet still learns why its gate failed (issue #14): one line.
     else if (!result.report.gate.passed) process.stderr.write(gateFailedLine(result.report));
     if (raw.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
     process.exitCode = result.report.gate.passed ? EXIT.ok : EXIT.gateFailed;
+  } catch (e) {
+    // Whatever failed while the run was being stopped (a stream torn down mid-read) is a
+    // consequence of the interruption: report the interruption.
+    if (controller.signal.aborted && !(e instanceof InterruptedError)) throw controller.signal.reason;
+    throw e;
   } finally {
     progress.done();
     process.off('SIGINT', onInt);

@@ -45,7 +45,7 @@ export function registerExplain(program: Command): void {
     .option('--line <n>', 'the row that starts on this line of the contacts file')
     .option('--phone <number>', 'the row(s) with this phone number, written in any format')
     .option('--id <value>', 'the row(s) with this value in the id column, or with this consent_id')
-    .option('--json', 'print the matching trail objects as JSON Lines, as stored in trail.jsonl')
+    .option('--json', "print the trail's header line and the matching trail objects as JSON Lines, as stored in trail.jsonl")
     .option('--mask', 'mask the personal data (phones, emails, names, addresses, birth dates) in the printed rows')
     .option('--mask-column <name>', 'a column of the list that holds personal data, masked besides those report.json names (repeatable; implies --mask)', (v: string, prev: string[] = []) => [...prev, v])
     .addHelpText('after', HELP)
@@ -57,7 +57,7 @@ export function registerExplain(program: Command): void {
       const match = matcher(query, audit.report);
       const found: TrailLine[] = [];
       const near: number[] = [];
-      await scanTrail(audit.trailPath, (row) => {
+      const scan = await scanTrail(audit.trailPath, (row) => {
         if (match(row.entry)) found.push(row);
         if (query.kind !== 'line') return true;
         // The trail is in input order: past the line, nothing more can match.
@@ -71,10 +71,11 @@ export function registerExplain(program: Command): void {
         return;
       }
       if (opts.json) {
-        process.stdout.write(found.map((r) => `${r.text}\n`).join(''));
+        // The header line first: the rows' cells are by position (issue #12 item 10).
+        process.stdout.write([...(scan.header.text === undefined ? [] : [scan.header.text]), ...found.map((r) => r.text)].map((t) => `${t}\n`).join(''));
       } else {
         const entries = found.map((r) => r.entry);
-        const plan = mask ? rowMask(audit.report, Object.keys(entries[0]!.row), opts.maskColumn ?? []) : false;
+        const plan = mask ? rowMask(audit.report, entries[0]!.columns, opts.maskColumn ?? []) : false;
         process.stdout.write(renderExplain(entries, audit.report, query, plan));
       }
       process.exitCode = EXIT.ok;
@@ -110,7 +111,7 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 export function matcher(q: Query, report: AuditReport): (e: TrailEntry) => boolean {
   if (q.kind === 'line') return (e) => e.line === q.line;
   if (q.kind === 'id') {
-    return (e) => Object.entries(e.row).some(([k, v]) => k.trim().toLowerCase() === 'id' && v.trim() === q.value)
+    return (e) => e.columns.some((name, i) => name.trim().toLowerCase() === 'id' && (e.cells[i] ?? '').trim() === q.value)
       || (e.consent?.records.some((r) => r.consent_id === q.value) ?? false);
   }
   const region = (report.campaign?.region ?? undefined) as CountryCode | undefined;
@@ -121,7 +122,8 @@ export function matcher(q: Query, report: AuditReport): (e: TrailEntry) => boole
   const phoneColumn = report.inputs.contacts.phone_column;
   return (e) => {
     // A malformed row has no phone facts; its phone cell is still in the row as read.
-    const raw = e.phone?.raw ?? (phoneColumn !== undefined ? e.row[phoneColumn] : undefined);
+    const at = e.phoneColumn ?? (phoneColumn !== undefined ? e.columns.indexOf(phoneColumn) : -1);
+    const raw = e.phone?.raw ?? (at >= 0 ? e.cells[at] : undefined);
     if (raw === undefined) return false;
     if (e164 !== undefined) {
       const got = e.phone ? e.phone.e164 : (() => { const n = normalizePhone(raw, region); return n.kind === 'valid' ? n.e164 : null; })();

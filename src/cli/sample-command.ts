@@ -6,12 +6,14 @@
  */
 import { Option, type Command } from 'commander';
 import { randomInt } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { tempName } from '../io/atomic-output.js';
 import { InputError } from '../errors.js';
 import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
-import { openAuditDir, scanTrail, type TrailEntry } from '../report/trail-reader.js';
+import { openAuditDir, parseEntry, scanTrail, type TrailEntry } from '../report/trail-reader.js';
 import { renderSheetHtml, renderSheetMarkdown, rowMask, type SampleFrom, type SheetInput } from '../report/sheet.js';
 
 const MAX_SEED = 0xffff_ffff;
@@ -53,14 +55,14 @@ export function registerSample(program: Command): void {
       const scan = await scanTrail(audit.trailPath, ({ entry, text }) => {
         if (inPopulation(entry)) reservoir.offer({ line: entry.line, text });
       });
-      const rows = reservoir.items.sort((a, b) => a.line - b.line).map((x) => JSON.parse(x.text) as TrailEntry);
+      const rows = reservoir.items.sort((a, b) => a.line - b.line).map((x) => parseEntry(x.text, scan.header, audit.trailPath, x.line));
 
       const sheet: SheetInput = {
         report: audit.report, outDir: audit.dir, seed, size, from: opts.from, population: reservoir.seen,
         trail: { rows: scan.rows, sha256: scan.sha256! }, mask: opts.unmask !== true, maskColumns: opts.maskColumn ?? [], rows, version: VERSION,
       };
       // An unknown --mask-column is a usage error before anything is written.
-      if (sheet.mask && rows[0]) rowMask(audit.report, Object.keys(rows[0].row), opts.maskColumn ?? []);
+      if (sheet.mask && rows[0]) rowMask(audit.report, rows[0].columns, opts.maskColumn ?? []);
       const base = join(target, `spot-audit-${seed}`);
       await mkdir(target, { recursive: true }).catch((e: unknown) => {
         throw new InputError(`--out ${JSON.stringify(opts.out ?? outDir)}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -108,10 +110,12 @@ export class Reservoir<T> {
   }
 }
 
+/** Written under a random name created exclusively (never through a planted symlink, issue #12 item 8), then renamed. */
 async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = join(dirname(path), tempName(basename(path), 'tmp'));
   try {
-    await writeFile(tmp, text);
+    const fh = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    try { await fh.writeFile(text); } finally { await fh.close(); }
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });

@@ -3,8 +3,7 @@
  * into clean.csv or rejects.csv, and write report.json. No argv, no terminal: the CLI calls
  * `audit(settings)` and decides what to print and which exit code to set.
  */
-import { basename, join, resolve } from 'node:path';
-import { rmSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.js';
 import { PhoneNormalizer } from '../phone/normalize.js';
@@ -35,7 +34,7 @@ import type { AuditSettings } from './settings.js';
 import { buildReport, type Report } from '../report/report-json.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
-import { rowKeys, trailEntry } from '../report/trail.js';
+import { trailEntry, trailHeader } from '../report/trail.js';
 import { codesUsedBy } from '../policy/codes.js';
 import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
@@ -71,8 +70,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const policy: Policy = settings.policy.policy;
   const phones = new PhoneNormalizer(regionOf(settings));
 
-  // Every input is read and checked before the first output is opened.
-  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder);
+  // Every input is read and checked before the first output is opened; each read stops at once on
+  // an interruption (issue #12 item 4).
+  signal?.throwIfAborted();
+  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder, signal);
   const input = { limits: settings.limits };
   const evidence = settings.evidenceDir === undefined ? undefined : new EvidenceDir(settings.evidenceDir);
   // Evidence texts are kept only for the trail and --evidence-dir; the verdicts need just whether there is one.
@@ -101,7 +102,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   });
 
   const label = settings.contacts === '-' ? 'standard input' : settings.contacts;
-  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet } });
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal });
   const abort = () => reader.destroy();
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -144,8 +145,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const sigFile = settings.sign ? out.file(SIGNATURE_FILE) : undefined;
       const certificateFile = settings.certificate ? out.file(CERTIFICATE_FILE) : undefined;
       const reportFile = out.file('report.json');
-      const keys = rowKeys(names);
       await router.start();
+      if (trailFile) await trailFile.write(trailHeader(names, phoneColumn.indexes));
       let sized = false;
       const heap = new HeapKeeper();
       const trailLines = trailFile ? new LineBuffer() : undefined;
@@ -166,7 +167,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           const facts = judgeRow(record, ctx);
           const window = tagger && facts.findings.length === 0 ? tagger.tag(facts.e164!) : undefined;
           router.route(record, facts, window);
-          trailLines?.append(`${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`);
+          trailLines?.append(`${JSON.stringify(trailEntry(record, facts, names, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
         await router.flush();
         if (trailFile && trailLines) await trailFile.writeLines(trailLines);
@@ -197,6 +198,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           compression: reader.input.compression,
           sheet: reader.input.sheet,
           encoding: reader.encoding,
+          encodingWarning: reader.encodingWarning,
           delimiter: reader.delimiter,
           phoneColumn,
           personalColumns: personal,
@@ -242,8 +244,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       await reportFile.write(reportBytes);
       await reportFile.close();
       signal?.throwIfAborted();
+      // Also takes away a report.sig or certificate.html of the run replaced that this run did not
+      // write: they match nothing once report.json is replaced (src/io/atomic-output.ts).
       out.commit();
-      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined, [CERTIFICATE_FILE]: certificateFile !== undefined });
       const hints = findHints({ rows: router.rows, rejected: router.rejected, combos: router.combos, noticeGiven: manifest !== undefined });
       return { report, phoneColumn, hints, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
     } catch (e) {
@@ -254,15 +257,5 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   } finally {
     signal?.removeEventListener('abort', abort);
     reader.destroy();
-  }
-}
-
-/**
- * Files made from a report.json (its signature, its certificate) that this run did not write: the
- * report they were made from has just been replaced, so they no longer match anything and go.
- */
-function removeStale(dir: string, written: Record<string, boolean>): void {
-  for (const [name, wrote] of Object.entries(written)) {
-    if (!wrote) rmSync(join(dir, name), { force: true });
   }
 }

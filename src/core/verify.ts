@@ -13,6 +13,7 @@ import { SIGNATURE_FILE, fingerprint, signatureHolds } from '../report/signature
 import { CERTIFICATE_FILE, isAuditReport, renderCertificate } from '../report/certificate.js';
 import type { Report } from '../report/report-json.js';
 import { VERSION } from '../version.js';
+import { hashRegularFile } from '../io/hash.js';
 
 /** A file report.json names with its hash. */
 export interface RecordedFile {
@@ -107,10 +108,12 @@ async function checkFile(f: RecordedFile, opts: VerifyOptions): Promise<FileChec
   const given = f.kind === 'input' ? opts.inputs.get(f.name) : undefined;
   const check: FileCheck = given === undefined ? { ...f, status: 'matches' } : { ...f, path: given, movedFrom: f.path, status: 'matches' };
   if (given === undefined && f.path === '-') return { ...check, status: 'stdin' };
-  if (!existsSync(check.path)) return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing' };
   // A FIFO or a device would never end, a folder can't be hashed: neither is the file that was.
-  if (!statSync(check.path).isFile()) return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing', problem: 'not a regular file' };
-  check.status = (await sha256Of(check.path)) === f.sha256 ? 'matches' : 'differs';
+  // Checked on the open file, opened without blocking (issue #12 item 15: verify hung on a FIFO).
+  const hash = await hashRegularFile(check.path).catch(() => ({ kind: 'missing' as const }));
+  if (hash.kind === 'missing') return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing' };
+  if (hash.kind === 'not-a-file') return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing', problem: 'not a regular file' };
+  check.status = hash.sha256 === f.sha256 ? 'matches' : 'differs';
   return check;
 }
 

@@ -71,6 +71,8 @@ function asText(field: string, v: RawValue): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  // The loader passes top-level numbers as written; one inside a list can only be named.
+  if (typeof v === 'number') throw new SchemaProblem(field, `${field} holds a number too large to read (${v < 0 ? '-' : ''}beyond 1.8e308)`);
   throw new SchemaProblem(field, `${field} must be text, got ${JSON.stringify(v)?.slice(0, 60)}`);
 }
 

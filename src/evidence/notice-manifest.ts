@@ -2,18 +2,18 @@
  * The notice manifest (SPEC "Notice manifest"): list-wide values of the notice fields, as JSON.
  * Validated with zod; every error names the file, the line where there is one, and the JSON path.
  */
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { lazy } from '../lazy.js';
 import { InputError } from '../errors.js';
-import { describeFsError } from '../io/table-reader.js';
+import { readSmallFile } from '../io/small-file.js';
 import type { NoticeField } from '../notice-fields.js';
 import { parseDate, type DateOrder } from '../dates.js';
 import type { Origin } from '../policy/campaign.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
+import { tooDeep, tooDeepProblem } from '../io/json-depth.js';
 
 /** The notice manifest schema, built on first use (src/lazy.ts). */
 export const noticeManifestSchema = lazy(() => {
@@ -66,14 +66,9 @@ export function foundValue(v: string | readonly string[] | null | undefined): st
   return items.length ? items.join('; ') : undefined;
 }
 
-export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy'): Promise<NoticeManifest> {
+export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy', signal?: AbortSignal): Promise<NoticeManifest> {
   const label = path;
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (e) {
-    throw new InputError(`${label}: cannot read: ${describeFsError(e)}`);
-  }
+  const buf = await readSmallFile(path, 'a notice manifest', signal);
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
   let json: unknown;
   try {
@@ -81,6 +76,8 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   } catch (e) {
     throw new InputError(`${label}:${jsonErrorLine(text, e as Error)}: not valid JSON: ${(e as Error).message}`);
   }
+  const deep = tooDeep(json);
+  if (deep) throw new InputError(`${label}:${lineOfPath(text, deep.slice(0, 1)) ?? 1}: ${tooDeepProblem(deep)}; a notice manifest holds texts and lists of texts`);
   const parsed = noticeManifestSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -7,7 +7,7 @@ import type { Report } from './report-json.js';
 import { escapeHtml as e } from './html.js';
 
 type Row = (role: string, path: string, format: string, counts: string, sha: string | undefined, extra?: string) => string;
-type Invalid = (list: { line: number; text: string }[], mask: boolean) => string;
+type Invalid = (list: { line: number; text: string }[], mask: boolean, total: number) => string;
 type Fmt = (parts: (string | undefined)[]) => string;
 /** A report made before issue #14 has none of these keys: read them defensively, like html.ts's Extras. */
 type Proof = { inputs: Partial<Pick<Report['inputs'], 'evidence' | 'reassigned' | 'line_types'>>; warnings?: Report['warnings'] };
@@ -22,13 +22,13 @@ export function proofInputRows(r: Report, mask: boolean, row: Row, invalidRows: 
   if (ra) {
     out.push(row('Reassigned numbers', ra.path, fmt([ra.format, ra.encoding, ra.delimiter]),
       `${e(n(ra.numbers))} numbers disconnected by the as-of date, ${e(n(ra.after_as_of))} later ignored${ra.answered_no ? `, ${e(n(ra.answered_no))} answered no` : ''}${ra.no_data ? `, <strong class="warn">${e(n(ra.no_data))} no data</strong>` : ''}<br>list of ${e(ra.date.slice(0, 10))} <span class="muted">(${e(ra.date_source.replace(/-/g, ' '))})</span>`,
-      ra.sha256, invalidRows(ra.invalid.map((i) => ({ line: i.line, text: invalidText(i) })), mask)));
+      ra.sha256, invalidRows(ra.invalid.map((i) => ({ line: i.line, text: invalidText(i) })), mask, ra.invalid.length)));
   }
   const lt = (r as Proof).inputs.line_types;
   if (lt) {
     const types = Object.entries(lt.types).filter(([, k]) => k > 0).map(([t, k]) => `${e(n(k))} ${e(t.replace('_', '-'))}`).join(', ');
     out.push(row('Line types', lt.path, fmt([lt.format, lt.encoding, lt.delimiter]), `${e(n(lt.numbers))} numbers${types ? ` (${types})` : ''}, over libphonenumber's types`,
-      lt.sha256, invalidRows(lt.invalid.map((i) => ({ line: i.line, text: invalidText(i) })), mask)));
+      lt.sha256, invalidRows(lt.invalid.map((i) => ({ line: i.line, text: invalidText(i) })), mask, lt.invalid.length)));
   }
   return out;
 }

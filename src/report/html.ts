@@ -273,7 +273,7 @@ function evidenceSection(r: Report): string {
   const records = sum(i.consent.map((f) => f.records));
   const valid = sum(i.consent.map((f) => f.valid));
   const badConsent = records - valid;
-  const badSuppress = sum(i.suppress.map((s) => s.invalid.length));
+  const badSuppress = sum(i.suppress.map((s) => s.invalid_count));
   const files = (n: number) => `${e(num(n))} file${n === 1 ? '' : 's'}`;
   const rows: [string, string][] = [
     ['Consent records', `${e(num(valid))} used of ${e(num(records))} in ${files(i.consent.length)}${badConsent ? `, <strong class="warn">${e(num(badConsent))} invalid</strong>` : ''}`],
@@ -368,8 +368,8 @@ function inputsSection(r: Report, mask: boolean): string {
     c.sha256));
   for (const f of i.consent) {
     rows.push(row('Consent', f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
-      `${e(num(f.records))} records, ${e(num(f.valid))} valid, ${invalidCount(f.invalid.length)}`, f.sha256,
-      invalidRows(f.invalid.map((x) => ({ line: x.line, text: withField('field' in x ? x.field : undefined, x.problem) })), mask)));
+      `${e(num(f.records))} records, ${e(num(f.valid))} valid, ${invalidCount(f.invalid_count)}`, f.sha256,
+      invalidRows(f.invalid.map((x) => ({ line: x.line, text: withField('field' in x ? x.field : undefined, x.problem) })), mask, f.invalid_count)));
   }
   const policyFile = extras(r).policy.file;
   if (policyFile) rows.push(row('Policy', policyFile.path, 'json', '', policyFile.sha256));
@@ -380,8 +380,8 @@ function inputsSection(r: Report, mask: boolean): string {
     const s = i.suppress[n]!;
     const date = x.date ? `<br>list of ${e(humanInstant(x.date))}${x.date_source ? ` <span class="muted">(${e(x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
     rows.push(row(`Suppression${x.name ? `<span class="dir">${e(x.name)}${x.kind ? ` (${e(x.kind)})` : ''}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
-      `${e(num(s.numbers))} numbers, ${invalidCount(s.invalid.length)}${date}`, s.sha256,
-      invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask)));
+      `${e(num(s.numbers))} numbers, ${invalidCount(s.invalid_count)}${date}`, s.sha256,
+      invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask, s.invalid_count)));
   });
   rows.push(...proofInputRows(r, mask, row, invalidRows, fmt));
   return `<section id="inputs" class="card" aria-labelledby="inputs-h">
@@ -401,14 +401,15 @@ function withField(field: string | undefined, problem: string): string {
 
 const invalidCount = (n: number) => (n === 0 ? '0 invalid' : `<strong class="warn">${e(num(n))} invalid</strong>`);
 
-/** How many invalid records are listed per file; the rest are in report.json. */
+/** How many invalid records are listed per file; report.json has the first 100, and counts them all. */
 const INVALID_SHOWN = 20;
 
-function invalidRows(list: { line: number; text: string }[], mask: boolean): string {
+function invalidRows(list: { line: number; text: string }[], mask: boolean, total: number): string {
   if (list.length === 0) return '';
   const shown = list.slice(0, INVALID_SHOWN).map((x) =>
     `<li><span class="line">line ${e(x.line)}</span> ${e(mask ? maskPhones(x.text) : x.text)}</li>`);
-  const more = list.length > INVALID_SHOWN ? `<li class="muted">and ${e(num(list.length - INVALID_SHOWN))} more in report.json</li>` : '';
+  const rest = total - Math.min(list.length, INVALID_SHOWN);
+  const more = rest > 0 ? `<li class="muted">and ${e(num(rest))} more (report.json lists the first ${e(num(list.length))})</li>` : '';
   return `\n    <tr class="invalid"><td></td><td colspan="4"><p>Not used as evidence:</p><ul>${shown.join('')}${more}</ul></td></tr>`;
 }
 

@@ -36,7 +36,7 @@ export interface ReportInput {
   lineTypes: LineTypeStats | undefined;
   warnings: RunWarning[];
   contacts: {
-    path: string; sha256: string; bytes: number; encoding: Encoding; delimiter: string;
+    path: string; sha256: string; bytes: number; encoding: Encoding; encodingWarning: string | undefined; delimiter: string;
     phoneColumn: PhoneColumn; personalColumns: PersonalColumn[]; blankLines: number;
     format: 'csv' | 'xlsx'; compression: 'gzip' | undefined; sheet: string | undefined;
   };
@@ -116,6 +116,7 @@ export function buildReport(r: ReportInput) {
         rows: r.totals.rows,
         blank_lines: contacts.blankLines,
         encoding: contacts.encoding,
+        ...(contacts.encodingWarning === undefined ? {} : { encoding_warning: contacts.encodingWarning }),
         delimiter: delimiterName(contacts.delimiter),
         phone_column: contacts.phoneColumn.name,
         phone_columns_matched: contacts.phoneColumn.matches,
@@ -131,12 +132,16 @@ export function buildReport(r: ReportInput) {
         sha256: f.sha256,
         format: f.format,
         encoding: f.encoding,
+        ...(f.encodingWarning === undefined ? {} : { encoding_warning: f.encodingWarning }),
         ...(f.delimiter === undefined ? {} : { delimiter: f.delimiter }),
         ...(f.compression ? { compression: f.compression } : {}),
         ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
         records: f.records,
         valid: f.valid,
+        // The first INVALID_KEPT with line and problem; every one counted, by field (issue #12 item 5).
         invalid: f.invalid,
+        invalid_count: f.invalidCount,
+        invalid_by_field: f.invalidByField,
       })),
       notice: r.manifest ? { path: r.manifest.path, sha256: r.manifest.sha256 } : null,
       suppress: r.suppression.map((s) => ({
@@ -145,6 +150,7 @@ export function buildReport(r: ReportInput) {
         sha256: s.sha256,
         format: s.format,
         encoding: s.encoding,
+        ...(s.encodingWarning === undefined ? {} : { encoding_warning: s.encodingWarning }),
         ...(s.delimiter === undefined ? {} : { delimiter: s.delimiter }),
         ...(s.compression ? { compression: s.compression } : {}),
         ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
@@ -152,6 +158,7 @@ export function buildReport(r: ReportInput) {
         date_source: s.dateSource,
         numbers: s.numbers,
         invalid: s.invalid,
+        invalid_count: s.invalidCount,
         kind: s.kind,
         kind_source: s.kindSource,
       })),

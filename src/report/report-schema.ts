@@ -8,6 +8,7 @@ import { REASON_CODES } from '../reasons.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
 import { PERSONAL_KINDS } from '../io/personal-columns.js';
+import { INVALID_KEPT } from '../evidence/invalid-records.js';
 
 /** The report.json schema, built on first use (src/lazy.ts). */
 export const reportSchema = lazy(() => {
@@ -30,6 +31,7 @@ export const reportSchema = lazy(() => {
       date: z.string().nullable(), state: z.enum(['fresh', 'stale', 'missing']), passed: z.boolean(),
     }).strict(),
   ]);
+  const encodingWarning = z.string().optional().describe('Present when the encoding was sniffed as windows-1251 but the text looks unlike Russian: name the encoding with --encoding');
 
   return z
     .object({
@@ -72,6 +74,7 @@ export const reportSchema = lazy(() => {
           rows: count,
           blank_lines: count,
           encoding: z.string(),
+          encoding_warning: encodingWarning,
           delimiter: z.string(),
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
@@ -83,16 +86,21 @@ export const reportSchema = lazy(() => {
           sheet: z.string().optional(),
         }).strict(),
         consent: z.array(z.object({
-          path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), delimiter: z.string().optional(),
+          path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
-          records: count, valid: count, invalid: z.array(invalidRecord),
+          records: count, valid: count,
+          invalid: z.array(invalidRecord).describe(`The first ${INVALID_KEPT} invalid records, with line and problem`),
+          invalid_count: count.describe('Every invalid record'),
+          invalid_by_field: z.record(z.string(), count).describe('Every invalid record by the field that failed ("record": the record as a whole)'),
         }).strict()),
         notice: file.nullable(),
         suppress: z.array(z.object({
-          name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), delimiter: z.string().optional(),
+          name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
-          invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
+          invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict())
+            .describe(`The first ${INVALID_KEPT} lines that are not a valid number`),
+          invalid_count: count.describe('Every line that is not a valid number'),
           kind: z.enum(LIST_KINDS), kind_source: z.enum(['flag', 'policy', 'default']),
         }).strict()),
         evidence: z.object({

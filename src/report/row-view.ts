@@ -13,7 +13,7 @@ import { maskPhone, maskPhoneCell, maskValue } from './mask.js';
 import { InputError } from '../errors.js';
 import { personalKind, type PersonalKind } from '../io/personal-columns.js';
 import type { AuditReport, TrailEntry } from './trail-reader.js';
-import type { TrailConsentRecord } from './trail.js';
+import { cellLabels, type TrailConsentRecord } from './trail.js';
 import { numbersPairs } from './numbers-view.js';
 
 export interface Pair { label: string; value: string }
@@ -107,8 +107,10 @@ export function rowMask(report: AuditReport, keys: readonly string[], extra: rea
 }
 
 export function rowView(entry: TrailEntry, report: AuditReport, mask: boolean | RowMask): RowView {
-  const plan = mask === true ? rowMask(report, Object.keys(entry.row)) : mask === false ? undefined : mask;
-  const cells = Object.entries(entry.row);
+  const plan = mask === true ? rowMask(report, entry.columns) : mask === false ? undefined : mask;
+  // Cells by position with the header's names (issue #12: repeated or empty names are labelled by column).
+  const labels = cellLabels(entry.columns, entry.cells.length);
+  const cells = entry.cells.map((v, i) => [labels[i]!, v] as const);
   // Every personal value of the row, masked as its kind is, longest first: details and notice
   // values quote cells (a malformed row's raw text, an invalid number), and must not show them.
   const personal = plan === undefined ? [] : cells.flatMap(([, v], i) => {

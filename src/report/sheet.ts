@@ -4,6 +4,7 @@
  */
 import { SHEET_STYLE } from './sheet-style.js';
 import { escapeHtml } from './html.js';
+import { cellLabels } from './trail.js';
 import type { AuditReport, TrailEntry } from './trail-reader.js';
 import { baseName, humanInstant, rowMask, rowView, type Pair, type RowMask, type RowView } from './row-view.js';
 
@@ -79,7 +80,7 @@ function sheetFacts(s: SheetInput) {
 /** The columns masked, for the sheet: `ФИО (name), Телефон (phone)`, and phone numbers anywhere. */
 function maskedColumns(s: SheetInput): string {
   const plan = planOf(s);
-  const keys = s.rows[0] ? Object.keys(s.rows[0].row) : [];
+  const keys = s.rows[0] ? cellLabels(s.rows[0].columns, s.rows[0].cells.length) : [];
   const named = plan ? keys.flatMap((k, i) => (plan.kinds[i] ? [`${k} (${plan.kinds[i]!.replace('_', ' ')})`] : [])) : [];
   return `${named.length ? `the columns of personal data ${named.join(', ')}, and ` : ''}phone numbers anywhere`;
 }
@@ -87,7 +88,7 @@ function maskedColumns(s: SheetInput): string {
 /** How the sheet's rows are masked: the columns report.json names, and --mask-column. */
 function planOf(s: SheetInput): RowMask | false {
   if (!s.mask || s.rows.length === 0) return false;
-  return rowMask(s.report, Object.keys(s.rows[0]!.row), s.maskColumns ?? []);
+  return rowMask(s.report, s.rows[0]!.columns, s.maskColumns ?? []);
 }
 
 function shellWord(s: string): string {

@@ -89,16 +89,24 @@ export function renderSummary(
   }
 
   const warnings: string[] = [];
+  // Per input: a sniffed Windows-1251 that looks unlike Russian (issue #12 item 14).
+  const doubts = [{ path: source, w: contacts.encoding_warning }, ...report.inputs.consent.map((f) => ({ path: f.path, w: f.encoding_warning })),
+    ...report.inputs.suppress.map((s) => ({ path: s.path, w: s.encoding_warning }))];
+  for (const d of doubts) if (d.w) warnings.push(`${d.path}: ${d.w}`);
   for (const f of report.inputs.consent) {
-    if (f.invalid.length) {
-      // The first three reasons, so a date or column problem shows without opening report.json.
+    if (f.invalid_count) {
+      // The first three reasons, so a date or column problem shows without opening report.json;
+      // then, when there are more, every invalid record by field (issue #12 item 5).
       const first = f.invalid.slice(0, 3).map((i) => `line ${i.line}: ${i.problem}`).join('; ');
-      warnings.push(`${f.path}: ${f.invalid.length} of ${f.records} consent records invalid, not used (${quote(first)}${f.invalid.length > 3 ? '; ...' : ''}; see report.json inputs.consent)`);
+      const fields = Object.entries(f.invalid_by_field).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+      const listed = f.invalid_count > f.invalid.length ? `the first ${f.invalid.length} are listed in` : 'see';
+      const more = f.invalid_count > 3 ? `; ...; by field: ${fields}` : '';
+      warnings.push(`${f.path}: ${f.invalid_count} of ${f.records} consent records invalid, not used (${first}${more}; ${listed} report.json inputs.consent)`);
     }
     if (f.valid === 0) warnings.push(`${f.path}: no valid consent record`);
   }
   for (const s of report.inputs.suppress) {
-    if (s.invalid.length) warnings.push(`${s.path}: ${s.invalid.length} line(s) not a valid number, ignored`);
+    if (s.invalid_count) warnings.push(`${s.path}: ${s.invalid_count} line(s) not a valid number, ignored`);
   }
   const proof = proofInputs(report);
   for (const x of [proof.reassigned, proof.lineTypes]) {

@@ -1,8 +1,13 @@
 /**
- * The evidence trail (issue #6): one JSON object per input row, in input order, saying what was
- * decided and on what evidence: the phone as written and as normalized, every consent record of
- * the number with its fate, each notice field's value and where it came from, the exemption, and
- * the reasons. `leadaudit explain` and `leadaudit sample` read it back.
+ * The evidence trail (issue #6): a header line naming the columns once, then one JSON object per
+ * input row, in input order, saying what was decided and on what evidence: the row's cells by
+ * position, the phone as written and as normalized, every consent record of the number with its
+ * fate, each notice field's value and where it came from, the exemption, and the reasons.
+ * `leadaudit explain` and `leadaudit sample` read it back.
+ *
+ * Cells are stored by position, not under their column names (issue #12 item 10): a header such as
+ * `phone,__proto__,x,x,x (2)` lost cells when names keyed an object (`__proto__` is not an own key,
+ * and the second `x` renamed to `x (2)` collided with the real `x (2)`).
  */
 import { isoString } from '../dates.js';
 import { explain } from '../reasons.js';
@@ -44,11 +49,24 @@ export interface TrailEvidence {
   expected: string | null;
 }
 
+/** The first line of trail.jsonl: the contact list's header, once. */
+export interface TrailHeader {
+  leadaudit_trail: typeof TRAIL_VERSION;
+  /** The header names, in order, as read. */
+  columns: string[];
+  /** The position of the (first) phone column in `columns`. */
+  phone_column: number;
+  /** Every phone column's position (issue #11: a list may have several). */
+  phone_columns: number[];
+}
+
+export const TRAIL_VERSION = 2;
+
 export interface TrailEntry {
   line: number;
   verdict: 'clean' | 'rejected';
-  /** The row as read: column name -> value (a repeated column name gets ` (2)`, ...). */
-  row: Record<string, string>;
+  /** The row's fields as read, by position (a malformed row's may be fewer or more than the columns). */
+  cells: string[];
   phone: {
     raw: string;
     status: 'valid' | 'missing' | 'invalid';
@@ -83,7 +101,10 @@ export interface TrailEntry {
 }
 
 export interface TrailNumber {
+  /** The column as people read it: its name, with its position when the name is repeated or empty. */
   column: string;
+  /** The column's position in the header (0 first): the cell is `cells[column_index]`. */
+  column_index: number;
   raw: string;
   status: 'valid' | 'missing' | 'invalid';
   e164: string | null;
@@ -113,14 +134,25 @@ function suppressionOf(s: RowFacts['suppression']): TrailSuppression | null {
   };
 }
 
-/** Unique keys for a header: a repeated name becomes `name (2)`, `name (3)`. */
-export function rowKeys(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((n) => {
-    const k = (seen.get(n) ?? 0) + 1;
-    seen.set(n, k);
-    return k === 1 ? n : `${n} (${k})`;
-  });
+export function trailHeader(columns: readonly string[], phoneColumns: readonly number[]): string {
+  const header: TrailHeader = { leadaudit_trail: TRAIL_VERSION, columns: [...columns], phone_column: phoneColumns[0]!, phone_columns: [...phoneColumns] };
+  return `${JSON.stringify(header)}\n`;
+}
+
+/**
+ * A label for every cell (issue #12 item 10): its column's name, told apart by its position when
+ * the name is repeated or empty, or when a malformed row has more cells than the header.
+ */
+export function cellLabels(columns: readonly string[], cells: number): string[] {
+  return Array.from({ length: cells }, (_, i) => cellLabel(columns, i));
+}
+
+export function cellLabel(columns: readonly string[], i: number): string {
+  const name = columns[i];
+  if (name === undefined || name.trim() === '') return `(column ${i + 1})`;
+  let count = 0;
+  for (const c of columns) if (c === name) count++;
+  return count > 1 ? `${name} (column ${i + 1})` : name;
 }
 
 const date = (ms: number | undefined) => (ms === undefined ? null : isoString(ms));
@@ -140,13 +172,12 @@ function fateReasons(f: RecordFate): string[] {
 export function trailEntry(
   record: CsvRecord,
   facts: RowFacts,
-  keys: readonly string[],
+  /** The header names: a number's column is named as explain names the cell. */
+  columns: readonly string[],
   phoneColumn: number,
   consentRequired: boolean,
   window: [string, string] | undefined,
 ): TrailEntry {
-  const row: Record<string, string> = {};
-  keys.forEach((k, i) => { row[k] = record.fields[i] ?? ''; });
   const p = facts.phone;
   const raw = facts.numbers?.find((k) => k.phone === p)?.raw ?? record.fields[phoneColumn] ?? '';
   const c = facts.consent;
@@ -156,7 +187,7 @@ export function trailEntry(
   return {
     line: record.line,
     verdict: facts.findings.length === 0 ? 'clean' : 'rejected',
-    row,
+    cells: record.fields,
     phone: p === undefined ? null : {
       raw,
       status: p.kind,
@@ -204,7 +235,8 @@ export function trailEntry(
     reasons: facts.numbers ? [...new Set(facts.findings.map((f) => f.code))] : facts.findings.map((f) => f.code),
     details: facts.findings.map(explain),
     ...(facts.numbers ? { numbers: facts.numbers.map((k): TrailNumber => ({
-      column: keys[k.column] ?? String(k.column),
+      column: cellLabel(columns, k.column),
+      column_index: k.column,
       raw: k.raw,
       status: k.phone.kind,
       e164: k.e164 ?? null,

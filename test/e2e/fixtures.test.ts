@@ -82,7 +82,10 @@ describe.each(listCases())('fixture $name', (c) => {
   });
 
   it('writes a trail whose every line agrees with the verdict in clean.csv or rejects.csv', () => {
-    const trail = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const [header, ...trail] = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    // The header once, then every row's cells by position, as clean.csv carries them through.
+    const [cleanHeader, ...cleanCells] = parse(readFileSync(join(out, 'clean.csv'))) as string[][];
+    expect(header.columns).toEqual(cleanHeader!.slice(0, header.columns.length));
     const rejects = new Map(table(join(out, 'rejects.csv')).map((row) => [row.audit_line!, row]));
     const clean = table(join(out, 'clean.csv'));
     expect(trail).toHaveLength(clean.length + rejects.size);
@@ -90,13 +93,16 @@ describe.each(listCases())('fixture $name', (c) => {
     let cleanIndex = 0;
     for (const t of trail) {
       if (t.verdict === 'clean') {
+        const cells = cleanCells[cleanIndex]!;
         const row = clean[cleanIndex++]!;
         expect(t.reasons).toEqual([]);
         expect(t.phone.e164).toBe(row.phone_e164);
         expect(t.consent.covering ?? '').toBe(row.consent_id);
         // Where this number needed consent, a record covers it (issue #14: per number, by its line type).
         if (t.consent.required) expect(t.consent.covering).not.toBeNull();
-        if ('id' in row) expect(t.row.id).toBe(row.id);
+        // Phone cells in clean.csv keep only the numbers that passed (issue #11): the others as read.
+        const keep = (_: unknown, i: number) => !header.phone_columns.includes(i);
+        expect(t.cells.filter(keep)).toEqual(cells.slice(0, header.columns.length).filter(keep));
       } else {
         const row = rejects.get(String(t.line))!;
         expect(row, `line ${t.line}`).toBeDefined();
