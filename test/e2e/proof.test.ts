@@ -21,7 +21,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const args = (name: string) => readFileSync(join(FIXTURES, name, 'args'), 'utf8').split(/\s+/).filter(Boolean);
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
-const trail = (out: string) => readFileSync(join(out, 'trail.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+/** The trail's rows, each with `row`: its cells by the header's names (the first line is the header, issue #12). */
+const trail = (out: string) => {
+  const [header, ...rows] = readFileSync(join(out, 'trail.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return rows.map((t) => ({ ...t, row: Object.fromEntries(header.columns.map((c: string, i: number) => [c, t.cells[i]])) }));
+};
 /** id -> verdict, as expected.tsv writes it. */
 function verdicts(out: string): Record<string, string> {
   const table = (f: string) => parse(readFileSync(join(out, f)), { columns: true, bom: true }) as Record<string, string>[];
