@@ -20,6 +20,11 @@ export function goldenView(report) {
         records: c.records, valid: c.valid, invalid: c.invalid,
       })),
       suppress: report.inputs.suppress.map((s) => ({ path: base(s.path), format: s.format, encoding: s.encoding, numbers: s.numbers, invalid: s.invalid, kind: s.kind })),
+      // Issue #14's inputs, where a case has them (so the other cases' goldens stay as they were).
+      ...(report.inputs.evidence ? { evidence: { files: report.inputs.evidence.files, hashed: report.inputs.evidence.hashed } } : {}),
+      ...(report.inputs.reassigned ? { reassigned: (({ path, sha256, ...r }) => ({ path: base(path), ...r }))(report.inputs.reassigned) } : {}),
+      ...(report.inputs.line_types ? { line_types: (({ path, sha256, ...r }) => ({ path: base(path), ...r }))(report.inputs.line_types) } : {}),
     },
+    ...(report.warnings?.length ? { warnings: report.warnings } : {}),
   };
 }

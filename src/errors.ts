@@ -21,7 +21,8 @@ export function shown(value: unknown, max = 60): string {
 /** Thrown when SIGINT/SIGTERM stops a run; the CLI maps it to 128 + signal number. */
 export class InterruptedError extends Error {
   override readonly name = 'InterruptedError';
-  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+  /** `committed`: the signal came after the outputs were in place. */
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM', readonly committed = false) {
     super(`interrupted by ${signal}`);
   }
 }

@@ -19,6 +19,7 @@ export const REASON_CODES = [
   'DIAL_MODE_BANNED',
   'CONSENT_MISSING',
   'CONSENT_WITHDRAWN',
+  'CONSENT_NUMBER_REASSIGNED',
   'CONSENT_EXPIRED',
   'CONSENT_PURPOSE_MISMATCH',
   'CONSENT_CHANNEL_MISMATCH',
@@ -77,6 +78,16 @@ function listWords(entry: string): string {
 const s = (v: FindingArgs[string]): string => (v === undefined ? '' : String(v));
 /** A date in a finding's args (ISO), as people read it in the run's language. */
 const d = (v: FindingArgs[string]): string => fmtDate(s(v));
+const q = (v: unknown) => JSON.stringify(String(v ?? ''));
+
+const EVIDENCE_WHYS = ['no-file', 'not-file', 'unreadable', 'url', 'bad-hash', 'no-hash-match', 'absolute', 'dotdot', 'symlink', 'hash-differs'] as const;
+
+/** Why an evidence file does not prove a consent (--evidence-dir, issue #14): `why`, `ref`, `file`, `sha256`, `expected` of an evidence check. */
+export function evidenceWords(a: FindingArgs): string {
+  const why = EVIDENCE_WHYS.find((w) => w === a.why);
+  const args = { ref: q(a.ref), file: s(a.file), sha256: s(a.sha256), expected: s(a.expected) };
+  return why === undefined ? t('evidence.why.other', { ref: args.ref, why: s(a.why) }) : t(`evidence.why.${why}`, args);
+}
 
 const NOTICE_CODES = ['NOTICE_OPERATOR_MISSING', 'NOTICE_PURPOSE_MISSING', 'NOTICE_LEGAL_BASIS_MISSING', 'NOTICE_PDN_LIST_MISSING',
   'NOTICE_RECIPIENTS_MISSING', 'NOTICE_RIGHTS_MISSING', 'NOTICE_SOURCE_MISSING', 'NOTICE_RETENTION_MISSING'] as const;
@@ -106,7 +117,9 @@ const DETAILS: Record<ReasonCode, (a: FindingArgs) => string> = {
   PHONE_INVALID: (a) => (a.problem ? t('reason.PHONE_INVALID.detail.problem', { value: s(a.value), problem: s(a.problem) })
     : a.region ? t('reason.PHONE_INVALID.detail.region', { value: s(a.value), region: s(a.region) })
       : t('reason.PHONE_INVALID.detail.noRegion', { value: s(a.value) })),
-  PHONE_TYPE_BLOCKED: (a) => t(a.why === 'sms' ? 'reason.PHONE_TYPE_BLOCKED.detail.sms' : 'reason.PHONE_TYPE_BLOCKED.detail.type', { e164: s(a.e164), type: s(a.type) }),
+  PHONE_TYPE_BLOCKED: (a) => t(a.why === 'sms' ? 'reason.PHONE_TYPE_BLOCKED.detail.sms' : 'reason.PHONE_TYPE_BLOCKED.detail.type', {
+    e164: s(a.e164), type: s(a.type), from: a.from === 'line-types' ? t('reason.PHONE_TYPE_BLOCKED.fromLineTypes') : '',
+  }),
   PHONE_COUNTRY_BLOCKED: (a) => t('reason.PHONE_COUNTRY_BLOCKED.detail', { e164: s(a.e164), country: a.country === undefined ? t('reason.PHONE_COUNTRY_BLOCKED.nonGeographic') : s(a.country), allowed: s(a.allowed) }),
   DUPLICATE: (a) => t('reason.DUPLICATE.detail', { e164: s(a.e164), firstLine: s(a.firstLine) }),
   SUPPRESSED: (a) => {
@@ -127,12 +140,19 @@ const DETAILS: Record<ReasonCode, (a: FindingArgs) => string> = {
     invalid: a.invalid ? t('reason.CONSENT_MISSING.invalid', { records: a.more ? t('reason.CONSENT_MISSING.invalid.more', { records: s(a.invalid), more: s(a.more) }) : s(a.invalid) }) : '',
   }),
   CONSENT_WITHDRAWN: (a) => t('reason.CONSENT_WITHDRAWN.detail', { consentId: s(a.consentId), at: d(a.at) }),
+  CONSENT_NUMBER_REASSIGNED: (a) => t(a.answer === 'yes' ? 'reason.CONSENT_NUMBER_REASSIGNED.detail.database' : 'reason.CONSENT_NUMBER_REASSIGNED.detail.list', {
+    consentId: s(a.consentId),
+    more: Number(a.records) > 1 ? t('reason.CONSENT_NUMBER_REASSIGNED.more', { count: Number(a.records) - 1 }) : '',
+    givenAt: d(a.givenAt), at: d(a.at), e164: s(a.e164), where: s(a.where),
+    source: a.source ? t('reason.CONSENT_NUMBER_REASSIGNED.source', { source: s(a.source) }) : '',
+  }),
   CONSENT_EXPIRED: (a) => (a.why === 'age'
     ? t('reason.CONSENT_EXPIRED.detail.age', { consentId: s(a.consentId), givenAt: d(a.givenAt), days: s(a.days), asOf: d(a.asOf) })
     : t('reason.CONSENT_EXPIRED.detail.expired', { consentId: s(a.consentId), at: d(a.at) })),
   CONSENT_PURPOSE_MISMATCH: (a) => t('reason.CONSENT_PURPOSE_MISMATCH.detail', { consentId: s(a.consentId), purposes: s(a.purposes), purpose: s(a.purpose) }),
   CONSENT_CHANNEL_MISMATCH: (a) => t('reason.CONSENT_CHANNEL_MISMATCH.detail', { consentId: s(a.consentId), channels: s(a.channels), channel: s(a.channel) }),
-  CONSENT_UNPROVEN: (a) => t('reason.CONSENT_UNPROVEN.detail', { consentId: s(a.consentId) }),
+  CONSENT_UNPROVEN: (a) => (a.why === undefined ? t('reason.CONSENT_UNPROVEN.detail', { consentId: s(a.consentId) })
+    : t('reason.CONSENT_UNPROVEN.detail.evidence', { consentId: s(a.consentId), why: evidenceWords(a) })),
   CONSENT_OPERATOR_MISMATCH: (a) => t('reason.CONSENT_OPERATOR_MISMATCH.detail', { consentId: s(a.consentId), operator: s(a.operator), ours: s(a.ours) }),
   CONSENT_NOT_SEPARATE: (a) => t(a.why === 'unstated' ? 'reason.CONSENT_NOT_SEPARATE.detail.unstated' : 'reason.CONSENT_NOT_SEPARATE.detail.no', { consentId: s(a.consentId), givenAt: d(a.givenAt), from: d(a.from) }),
   CONSENT_KIND_MISMATCH: (a) => t('reason.CONSENT_KIND_MISMATCH.detail', { consentId: s(a.consentId), kinds: s(a.kinds), purpose: s(a.purpose) }),

@@ -11,12 +11,14 @@ import { emptyColumnMap, mergeColumnMaps, parseMapFlag } from '../io/column-map.
 import { DEFAULT_LIMITS, MIB, type InputLimits } from '../io/xlsx/limits.js';
 import { encodingName, ENCODINGS } from '../io/decode.js';
 import { PRESET_NAMES } from '../policy/preset-names.js';
-import { CHANNELS, DIAL_MODES, LIST_KINDS, type ListKind, type Policy } from '../policy/schema.js';
+import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
 import { loadPolicy } from '../policy/load.js';
-import { basename } from 'node:path';
 import { audit } from '../core/audit.js';
-import type { AuditSettings, SuppressSpec } from '../core/settings.js';
+import type { AuditSettings } from '../core/settings.js';
 import { renderSummary, gateFailedLine } from '../report/summary.js';
+import { bad, listDate, suppressSpecs } from './list-options.js';
+
+export { suppressSpecs } from './list-options.js';
 import { REASON_CODES, type ReasonCode } from '../reasons.js';
 import { fingerprint, readKey } from '../report/signature.js';
 import { EXIT } from './exit-codes.js';
@@ -42,6 +44,9 @@ export function registerAudit(program: Command): void {
     .option('--region <code>', t('help.audit.region'))
     .option('--suppress <[name=][kind:]file>', t('help.audit.suppress', { kinds: LIST_KINDS.join(', ') }), collect)
     .option('--list-date <name=date>', t('help.audit.listDate'), collect)
+    .option('--evidence-dir <dir>', t('help.audit.evidenceDir'))
+    .option('--reassigned <file>', t('help.audit.reassigned'))
+    .option('--line-types <file>', t('help.audit.lineTypes'))
     .addOption(new Option('--dial-mode <mode>', t('help.audit.dialMode')).choices(DIAL_MODES))
     .addOption(new Option('--origin <origin>', t('help.audit.origin')).choices(ORIGINS))
     .option('--phone-column <name>', t('help.audit.phoneColumn'), collect)
@@ -62,6 +67,7 @@ export function registerAudit(program: Command): void {
     .option('--trail', t('help.audit.trail'))
     .option('--junit <file>', t('help.audit.junit'))
     .option('--mask', t('help.audit.mask'))
+    .option('--mask-column <name>', t('help.audit.maskColumn'), collect)
     .option('--certificate', t('help.audit.certificate'))
     .option('--sign <key>', t('help.audit.sign'))
     .action(runAudit);
@@ -81,6 +87,10 @@ const optionsSchema = z.object({
   origin: z.enum(ORIGINS).optional(),
   suppress: z.array(z.string()).optional(),
   listDate: z.array(z.string()).optional(),
+  evidenceDir: z.string().min(1, { error: () => tr('opt.mustNameFolder') }).optional(),
+  reassigned: z.string().min(1, { error: () => tr('opt.mustNameFile') }).optional(),
+  lineTypes: z.string().min(1, { error: () => tr('opt.mustNameFile') }).optional(),
+  maskColumn: z.array(z.string()).optional(),
   phoneColumn: z.union([z.string(), z.array(z.string())]).optional(),
   map: z.array(z.string()).optional(),
   dateOrder: z.enum(DATE_ORDERS).optional(),
@@ -103,10 +113,6 @@ const optionsSchema = z.object({
   certificate: z.boolean().optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;
-
-function bad(flag: string, value: string, problem: string): InputError {
-  return new InputError(t('opt.bad', { flag, value: JSON.stringify(value), problem }));
-}
 
 /** Options -> settings; throws InputError naming the flag, the value and the problem. */
 export function toSettings(contacts: string, raw: unknown, now = Date.now()): AuditSettings {
@@ -154,7 +160,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   let encoding;
   if (o.encoding !== undefined) {
     encoding = encodingName(o.encoding);
-    if (!encoding) throw bad('--encoding', o.encoding, t('opt.encoding', { list: ENCODINGS.join(', ') }));
+    if (!encoding) throw bad('--encoding', o.encoding, t('value.notOneOf', { list: ENCODINGS.join(', ') }));
   }
 
   let maxRejectRate: number | undefined = policy.policy.gate.max_reject_rate ?? undefined;
@@ -172,12 +178,20 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   }
 
   const failOn = o.failOn === undefined ? policy.policy.gate.fail_on ?? [] : reasonCodes(o.failOn);
+  // `--list-date reassigned=DATE` dates the --reassigned list; every other name a --suppress list.
+  const reassignedDate = o.reassigned === undefined ? [] : (o.listDate ?? []).filter((d) => /^reassigned=/i.test(d));
+  const listDates = (o.listDate ?? []).filter((d) => !reassignedDate.includes(d));
+  if (reassignedDate.length > 1) throw bad('--list-date', reassignedDate[1]!, t('opt.reassignedDateTwice'));
+  const suppress = suppressSpecs(o.suppress ?? [], listDates, dateOrder, policy.policy);
+  if (o.reassigned !== undefined && suppress.some((x) => x.name === 'reassigned')) {
+    throw bad('--suppress', o.suppress!.find((v) => /^reassigned=/i.test(v)) ?? 'reassigned', t('opt.reassignedName'));
+  }
 
   return {
     contacts,
     consent: o.consent,
     notice: o.notice,
-    suppress: suppressSpecs(o.suppress ?? [], o.listDate ?? [], dateOrder, policy.policy),
+    suppress,
     outDir: o.outDir,
     policy,
     asOf,
@@ -206,6 +220,10 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     xlsx: o.xlsx ?? false,
     csvExcel: o.csvExcel ?? false,
     mask: o.mask ?? false,
+    maskColumns: o.maskColumn ?? [],
+    evidenceDir: o.evidenceDir,
+    reassigned: o.reassigned === undefined ? undefined : { path: o.reassigned, date: reassignedDate[0] === undefined ? undefined : listDate(reassignedDate[0], dateOrder) },
+    lineTypes: o.lineTypes,
     junit: o.junit,
     sign,
     certificate: o.certificate ?? false,
@@ -258,70 +276,6 @@ function positive(flag: string, value: string): number {
   return n;
 }
 
-function parseDateArg(text: string, order: DateOrder): number | undefined {
-  const r = readDate(text, order);
-  return 'ms' in r ? r.ms : undefined;
-}
-
-const LIST_NAME = /^([A-Za-z][\w-]*)=(.+)$/;
-const LIST_KIND = /^([A-Za-z]+):(.+)$/;
-
-/** `registry:tps.txt` -> the kind and the path; a prefix that is not a kind is part of the path. */
-function kindPrefix(path: string): { kind: ListKind | undefined; path: string } {
-  const m = LIST_KIND.exec(path);
-  const kind = m?.[1]!.toLowerCase();
-  return m && (LIST_KINDS as readonly string[]).includes(kind!) ? { kind: kind as ListKind, path: m[2]! } : { kind: undefined, path };
-}
-
-/**
- * `--suppress [NAME=][KIND:]FILE` and `--list-date NAME=DATE`. An unnamed list is named after its
- * file (without extension). A path that itself starts with `word=` is written `./word=...`. The
- * kind is the flag's, else that of the policy's required or known list of that name (`uk-pecr`'s
- * `tps` and `us-tcpa`'s `national-dnc` are registries), else `objection`.
- */
-export function suppressSpecs(
-  values: readonly string[], dates: readonly string[], order: DateOrder = 'dmy', policy?: Pick<Policy, 'required_lists' | 'known_lists'>,
-): SuppressSpec[] {
-  const seen = new Set<string>();
-  const named = values.map((v) => LIST_NAME.exec(v)).flatMap((m) => (m ? [m[1]!.toLowerCase()] : []));
-  const policyLists = [...(policy?.required_lists ?? []), ...(policy?.known_lists ?? [])];
-  const kinded = (name: string, rest: string): SuppressSpec => {
-    const { kind, path } = kindPrefix(rest);
-    const fromPolicy = policyLists.find((l) => l.name.toLowerCase() === name)?.kind;
-    return {
-      name, path, date: undefined,
-      kind: kind ?? fromPolicy ?? 'objection',
-      kindSource: kind ? 'flag' : fromPolicy ? 'policy' : 'default',
-    };
-  };
-  const specs = values.map((v) => {
-    const m = LIST_NAME.exec(v);
-    if (m) {
-      const name = m[1]!.toLowerCase();
-      if (seen.has(name)) throw bad('--suppress', v, t('opt.listTwice', { name }));
-      seen.add(name);
-      return kinded(name, m[2]!);
-    }
-    // An unnamed list is called after its file; numbered when that name is taken.
-    // `|` and `:` separate lists and kinds in findings: not part of a name.
-    const base = basename(kindPrefix(v).path).replace(/\.[^.]*$/, '').replace(/[|:]/g, '-').toLowerCase() || 'list';
-    let name = base;
-    for (let k = 2; seen.has(name) || named.includes(name); k++) name = `${base}-${k}`;
-    seen.add(name);
-    return kinded(name, v);
-  });
-  for (const d of dates) {
-    const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(d);
-    if (!m) throw bad('--list-date', d, tr('opt.listDateForm'));
-    const spec = specs.find((s) => s.name === m[1]!.toLowerCase());
-    if (!spec) throw bad('--list-date', d, tr('opt.listDateNoList', { lists: specs.map((s) => s.name).join(', ') || tr('opt.none') }));
-    const t = parseDateArg(m[2]!, order);
-    if (t === undefined) throw bad('--list-date', d, tr('opt.listDateNotDate', { date: JSON.stringify(m[2]) }));
-    spec.date = t;
-  }
-  return specs;
-}
-
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --quiet. */
 function summaryColours(): InstanceType<typeof Chalk> {
   const noColor = (process.env.NO_COLOR ?? '') !== '';
@@ -329,7 +283,8 @@ function summaryColours(): InstanceType<typeof Chalk> {
 }
 
 async function runAudit(contacts: string, raw: Record<string, unknown>): Promise<void> {
-  const settings = toSettings(contacts, raw);
+  // Signals are taken from the start, before the options (the policy file) are even read: a run
+  // stops on SIGINT or SIGTERM in every phase (issue #12 item 4).
   const controller = new AbortController();
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => () => controller.abort(new InterruptedError(signal));
   const onInt = onSignal('SIGINT'), onTerm = onSignal('SIGTERM');
@@ -337,13 +292,22 @@ async function runAudit(contacts: string, raw: Record<string, unknown>): Promise
   process.once('SIGTERM', onTerm);
   const progress = progressFor(process.stderr, raw.quiet === true);
   try {
+    const settings = toSettings(contacts, raw);
+    controller.signal.throwIfAborted();
     const result = await audit(settings, { signal: controller.signal, onProgress: (p) => progress.update(p) });
     progress.done();
-    if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours()));
+    // A signal after the commit: the outputs are complete, but the run was asked to stop.
+    if (controller.signal.aborted) throw new InterruptedError((controller.signal.reason as InterruptedError).signal, true);
+    if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours(), { mask: settings.mask }));
     // A CI job running --json --quiet still learns why its gate failed (issue #14): one line.
     else if (!result.report.gate.passed) process.stderr.write(gateFailedLine(result.report));
     if (raw.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
     process.exitCode = result.report.gate.passed ? EXIT.ok : EXIT.gateFailed;
+  } catch (e) {
+    // Whatever failed while the run was being stopped (a stream torn down mid-read) is a
+    // consequence of the interruption: report the interruption.
+    if (controller.signal.aborted && !(e instanceof InterruptedError)) throw controller.signal.reason;
+    throw e;
   } finally {
     progress.done();
     process.off('SIGINT', onInt);

@@ -6,4 +6,7 @@ export const EXIT = {
   gateFailed: 1,
   /** Usage or input error: nothing usable could be audited. */
   usage: 2,
+  /** Stopped by SIGINT (128 + 2) or SIGTERM (128 + 15). */
+  interrupted: 130,
+  terminated: 143,
 } as const;

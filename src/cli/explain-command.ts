@@ -8,7 +8,8 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { InputError } from '../errors.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { openAuditDir, scanTrail, type AuditReport, type TrailEntry, type TrailLine } from '../report/trail-reader.js';
-import { humanInstant, rowView, baseName, verdictWord, type Pair, type RowView } from '../report/sheet.js';
+import { humanInstant, rowMask, rowView, baseName, verdictWord, type Pair, type RowMask, type RowView } from '../report/row-view.js';
+import { maskPhoneCell } from '../report/mask.js';
 import { EXIT } from './exit-codes.js';
 import { t } from '../i18n/index.js';
 import { t as tr } from '../i18n/index.js';
@@ -16,7 +17,7 @@ import { t as tr } from '../i18n/index.js';
 /** The lookup ran and found nothing: not a usage error, so not 2. */
 const NO_MATCH = 1;
 
-interface ExplainOptions { line?: string; phone?: string; id?: string; json?: boolean; mask?: boolean }
+interface ExplainOptions { line?: string; phone?: string; id?: string; json?: boolean; mask?: boolean; maskColumn?: string[] }
 
 type Query =
   | { kind: 'line'; line: number }
@@ -34,15 +35,17 @@ export function registerExplain(program: Command): void {
     .option('--id <value>', t('help.explain.id'))
     .option('--json', t('help.explain.json'))
     .option('--mask', t('help.explain.mask'))
+    .option('--mask-column <name>', t('help.explain.maskColumn'), (v: string, prev: string[] = []) => [...prev, v])
     .addHelpText('after', t('help.explain.more'))
     .action(async (outDir: string, opts: ExplainOptions) => {
       const query = parseQuery(opts);
-      if (opts.json && opts.mask) throw new InputError(t('explain.maskJson'));
+      const mask = opts.mask === true || (opts.maskColumn ?? []).length > 0;
+      if (opts.json && mask) throw new InputError(t('explain.maskJson'));
       const audit = await openAuditDir(outDir);
       const match = matcher(query, audit.report);
       const found: TrailLine[] = [];
       const near: number[] = [];
-      await scanTrail(audit.trailPath, (row) => {
+      const scan = await scanTrail(audit.trailPath, (row) => {
         if (match(row.entry)) found.push(row);
         if (query.kind !== 'line') return true;
         // The trail is in input order: past the line, nothing more can match.
@@ -56,9 +59,12 @@ export function registerExplain(program: Command): void {
         return;
       }
       if (opts.json) {
-        process.stdout.write(found.map((r) => `${r.text}\n`).join(''));
+        // The header line first: the rows' cells are by position (issue #12 item 10).
+        process.stdout.write([...(scan.header.text === undefined ? [] : [scan.header.text]), ...found.map((r) => r.text)].map((t) => `${t}\n`).join(''));
       } else {
-        process.stdout.write(renderExplain(found.map((r) => r.entry), audit.report, query, opts.mask === true));
+        const entries = found.map((r) => r.entry);
+        const plan = mask ? rowMask(audit.report, entries[0]!.columns, opts.maskColumn ?? []) : false;
+        process.stdout.write(renderExplain(entries, audit.report, query, plan));
       }
       process.exitCode = EXIT.ok;
     });
@@ -93,7 +99,7 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 export function matcher(q: Query, report: AuditReport): (e: TrailEntry) => boolean {
   if (q.kind === 'line') return (e) => e.line === q.line;
   if (q.kind === 'id') {
-    return (e) => Object.entries(e.row).some(([k, v]) => k.trim().toLowerCase() === 'id' && v.trim() === q.value)
+    return (e) => e.columns.some((name, i) => name.trim().toLowerCase() === 'id' && (e.cells[i] ?? '').trim() === q.value)
       || (e.consent?.records.some((r) => r.consent_id === q.value) ?? false);
   }
   const region = (report.campaign?.region ?? undefined) as CountryCode | undefined;
@@ -104,7 +110,8 @@ export function matcher(q: Query, report: AuditReport): (e: TrailEntry) => boole
   const phoneColumn = report.inputs.contacts.phone_column;
   return (e) => {
     // A malformed row has no phone facts; its phone cell is still in the row as read.
-    const raw = e.phone?.raw ?? (phoneColumn !== undefined ? e.row[phoneColumn] : undefined);
+    const at = e.phoneColumn ?? (phoneColumn !== undefined ? e.columns.indexOf(phoneColumn) : -1);
+    const raw = e.phone?.raw ?? (at >= 0 ? e.cells[at] : undefined);
     if (raw === undefined) return false;
     if (e164 !== undefined) {
       const got = e.phone ? e.phone.e164 : (() => { const n = normalizePhone(raw, region); return n.kind === 'valid' ? n.e164 : null; })();
@@ -146,8 +153,10 @@ function pairs(list: Pair[], indent = '  '): string[] {
   });
 }
 
-export function renderExplain(entries: TrailEntry[], report: AuditReport, q: Query, mask: boolean): string {
-  const asked = q.kind === 'line' ? `--line ${q.line}` : q.kind === 'phone' ? `--phone ${JSON.stringify(q.text)}` : `--id ${JSON.stringify(q.value)}`;
+export function renderExplain(entries: TrailEntry[], report: AuditReport, q: Query, mask: boolean | RowMask): string {
+  // The number asked for is personal data too: masked with the rows (issue #14).
+  const phone = (text: string) => (mask === false ? text : maskPhoneCell(text));
+  const asked = q.kind === 'line' ? `--line ${q.line}` : q.kind === 'phone' ? `--phone ${JSON.stringify(phone(q.text))}` : `--id ${JSON.stringify(q.value)}`;
   const head = [
     t('explain.head', { file: clean(baseName(report.inputs.contacts.path)), policy: clean(report.policy.name), asOf: humanInstant(report.as_of) })
       + (report.campaign ? t('explain.headCampaign', { channel: report.campaign.channel, purpose: clean(report.campaign.purpose) }) : ''),

@@ -84,9 +84,10 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof InterruptedError) {
-      process.stderr.write(`${t('cli.interrupted', { signal: e.signal })}\n`);
-      process.exitCode = e.signal === 'SIGINT' ? 130 : 143;
-      return;
+      process.stderr.write(`${t(e.committed ? 'cli.interrupted.committed' : 'cli.interrupted', { signal: e.signal })}\n`);
+      // Exit now: an open() of a FIFO no one writes to may still be stuck in the thread pool, and
+      // would keep the process alive (issue #12 item 4). stderr is written synchronously.
+      process.exit(e.signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
     }
     throw e;
   }

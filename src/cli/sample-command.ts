@@ -6,19 +6,21 @@
  */
 import { Option, type Command } from 'commander';
 import { randomInt } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { tempName } from '../io/atomic-output.js';
 import { InputError } from '../errors.js';
 import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
-import { openAuditDir, scanTrail, type TrailEntry } from '../report/trail-reader.js';
-import { renderSheetHtml, renderSheetMarkdown, type SampleFrom, type SheetInput } from '../report/sheet.js';
+import { openAuditDir, parseEntry, scanTrail, type TrailEntry } from '../report/trail-reader.js';
+import { renderSheetHtml, renderSheetMarkdown, rowMask, type SampleFrom, type SheetInput } from '../report/sheet.js';
 import { t } from '../i18n/index.js';
 import { t as tr } from '../i18n/index.js';
 
 const MAX_SEED = 0xffff_ffff;
 
-interface SampleOptions { size: string; seed?: string; from: SampleFrom; unmask?: boolean; out?: string }
+interface SampleOptions { size: string; seed?: string; from: SampleFrom; unmask?: boolean; out?: string; maskColumn?: string[] }
 
 
 export function registerSample(program: Command): void {
@@ -30,6 +32,7 @@ export function registerSample(program: Command): void {
     .option('--seed <s>', t('help.sample.seed', { max: String(MAX_SEED) }))
     .addOption(new Option('--from <rows>', t('help.sample.from')).choices(['clean', 'rejects', 'all']).default('all'))
     .option('--unmask', t('help.sample.unmask'))
+    .option('--mask-column <name>', t('help.sample.maskColumn'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--out <dir>', t('help.sample.out'))
     .addHelpText('after', t('help.sample.more'))
     .action(async (outDir: string, opts: SampleOptions) => {
@@ -45,12 +48,14 @@ export function registerSample(program: Command): void {
       const scan = await scanTrail(audit.trailPath, ({ entry, text }) => {
         if (inPopulation(entry)) reservoir.offer({ line: entry.line, text });
       });
-      const rows = reservoir.items.sort((a, b) => a.line - b.line).map((x) => JSON.parse(x.text) as TrailEntry);
+      const rows = reservoir.items.sort((a, b) => a.line - b.line).map((x) => parseEntry(x.text, scan.header, audit.trailPath, x.line));
 
       const sheet: SheetInput = {
         report: audit.report, outDir: audit.dir, seed, size, from: opts.from, population: reservoir.seen,
-        trail: { rows: scan.rows, sha256: scan.sha256! }, mask: opts.unmask !== true, rows, version: VERSION,
+        trail: { rows: scan.rows, sha256: scan.sha256! }, mask: opts.unmask !== true, maskColumns: opts.maskColumn ?? [], rows, version: VERSION,
       };
+      // An unknown --mask-column is a usage error before anything is written.
+      if (sheet.mask && rows[0]) rowMask(audit.report, rows[0].columns, opts.maskColumn ?? []);
       const base = join(target, `spot-audit-${seed}`);
       await mkdir(target, { recursive: true }).catch((e: unknown) => {
         throw new InputError(t('cmd.cannotCreateFolder', { flag: '--out', value: JSON.stringify(opts.out ?? outDir), why: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
@@ -98,10 +103,12 @@ export class Reservoir<T> {
   }
 }
 
+/** Written under a random name created exclusively (never through a planted symlink, issue #12 item 8), then renamed. */
 async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = join(dirname(path), tempName(basename(path), 'tmp'));
   try {
-    await writeFile(tmp, text);
+    const fh = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    try { await fh.writeFile(text); } finally { await fh.close(); }
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });

@@ -6,7 +6,8 @@
  * used. The checks are in src/core/verify.ts, the words in src/report/verify-text.ts.
  */
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { recordedFiles, verifyAudit } from '../core/verify.js';
@@ -16,6 +17,9 @@ import { EXIT } from './exit-codes.js';
 import { t } from '../i18n/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** report.json is read whole: one over this is not the report of an audit. */
+const MAX_REPORT_BYTES = 64 << 20;
 
 interface VerifyOptions { key?: string; input?: string[]; outputsOnly?: boolean }
 
@@ -31,11 +35,13 @@ export function registerVerify(program: Command): void {
     .addHelpText('after', t('help.verify.more'))
     .action(async (outDir: string, opts: VerifyOptions) => {
       const reportPath = join(outDir, 'report.json');
-      if (!existsSync(reportPath)) throw new InputError(t('cmd.noReport', { outDir }));
-      let reportBytes: Buffer;
+      // Only a regular file is read (issue #12 item 15: a FIFO would block verify for ever).
+      const read = await readRegularFile(reportPath, MAX_REPORT_BYTES);
+      if (read.kind === 'missing') throw new InputError(t('cmd.noReport', { outDir }));
+      if (read.kind !== 'read') throw new InputError(t('cmd.cannotBeRead', { path: reportPath, why: t(read.kind === 'not-a-file' ? 'verify.notRegular' : 'verify.tooLarge') }));
+      const reportBytes = read.bytes;
       let report: Record<string, any>;
       try {
-        reportBytes = readFileSync(reportPath);
         report = JSON.parse(reportBytes.toString('utf8'));
       } catch (e) {
         throw new InputError(t('cmd.cannotBeRead', { path: reportPath, why: (e as Error).message }));
@@ -64,4 +70,22 @@ export function inputPaths(values: readonly string[], names: readonly string[]):
     paths.set(name, path);
   }
   return paths;
+}
+
+/** A regular file's bytes, read only when it is one and not over `max` bytes. */
+async function readRegularFile(path: string, max: number): Promise<{ kind: 'read'; bytes: Buffer } | { kind: 'missing' | 'not-a-file' | 'too-large' }> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { kind: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'not-a-file' };
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { kind: 'not-a-file' };
+    if (st.size > max) return { kind: 'too-large' };
+    return { kind: 'read', bytes: await fh.readFile() };
+  } finally {
+    await fh.close();
+  }
 }

@@ -3,14 +3,18 @@
  * into clean.csv or rejects.csv, and write report.json. No argv, no terminal: the CLI calls
  * `audit(settings)` and decides what to print and which exit code to set.
  */
-import { join, resolve } from 'node:path';
-import { rmSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.js';
 import { PhoneNormalizer } from '../phone/normalize.js';
 import { loadConsent } from '../evidence/consent-loader.js';
 import { loadSuppression } from '../evidence/suppression.js';
 import { loadNoticeManifest } from '../evidence/notice-manifest.js';
+import { EvidenceDir } from '../evidence/evidence-dir.js';
+import { loadReassigned } from '../evidence/reassigned.js';
+import { loadLineTypes } from '../evidence/line-types.js';
+import { runWarnings } from '../report/run-notes.js';
+import { personalColumns } from '../io/personal-columns.js';
 import { NumberTable } from '../evidence/number-table.js';
 import { TableReader } from '../io/table-reader.js';
 import { findPhoneColumn, noticeColumns, noticeMetaColumns, type PhoneColumn } from '../io/columns.js';
@@ -33,7 +37,7 @@ import type { AuditSettings } from './settings.js';
 import { buildReport, type Report } from '../report/report-json.js';
 import { renderReportHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
-import { rowKeys, trailEntry } from '../report/trail.js';
+import { trailEntry, trailHeader } from '../report/trail.js';
 import { codesUsedBy } from '../policy/codes.js';
 import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
@@ -70,14 +74,21 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const policy: Policy = settings.policy.policy;
   const phones = new PhoneNormalizer(regionOf(settings));
 
-  // Every input is read and checked before the first output is opened.
-  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder);
+  // Every input is read and checked before the first output is opened; each read stops at once on
+  // an interruption (issue #12 item 4).
+  signal?.throwIfAborted();
+  const manifest = settings.notice === undefined ? undefined : await loadNoticeManifest(settings.notice, settings.dateOrder, signal);
   const input = { limits: settings.limits };
-  // Evidence texts are kept only for the trail; the verdicts need just whether there is one.
+  const evidence = settings.evidenceDir === undefined ? undefined : new EvidenceDir(settings.evidenceDir);
+  // Evidence texts are kept only for the trail and --evidence-dir; the verdicts need just whether there is one.
   const consent = await loadConsent(settings.consent, phones, {
-    encoding: settings.encoding, signal, keepText: settings.trail, columns: settings.columns.consent, dateOrder: settings.dateOrder, input,
+    encoding: settings.encoding, signal, keepText: settings.trail || evidence !== undefined, columns: settings.columns.consent, dateOrder: settings.dateOrder, input,
   });
   const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal, columns: settings.columns.suppress, input });
+  const reassigned = settings.reassigned === undefined ? undefined
+    : await loadReassigned(settings.reassigned, phones, settings.asOf, settings.dateOrder, { encoding: settings.encoding, signal, columns: settings.columns.reassigned, input });
+  const lineTypes = settings.lineTypes === undefined ? undefined
+    : await loadLineTypes(settings.lineTypes, phones, { encoding: settings.encoding, signal, columns: settings.columns.line_types, input });
   const listStates = requiredListStates(policy.required_lists, suppression.lists, settings.asOf);
   const runFindings = staleLists(policy.required_lists, suppression.lists, settings.asOf);
   const screenedBy = policy.unconsented_calls_screened_by;
@@ -94,8 +105,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     dateOrder: settings.dateOrder,
   });
 
-  const label = settings.contacts === '-' ? 'standard input' : settings.contacts;
-  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet } });
+  const label = settings.contacts === '-' ? t('summary.stdin') : settings.contacts;
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal });
   const abort = () => reader.destroy();
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -108,6 +119,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         ? t('audit.noPhoneColumn', { where: `${label}:${reader.header.line}`, columns: names.join(', ') })
         : t('audit.phoneColumnMissing', { where: `${label}:${reader.header.line}`, column: String(JSON.stringify(missing)), columns: names.join(', ') }));
     }
+    // Columns of personal data (issue #14): found by name, and --mask-column, which must be there.
+    const personal = personalColumns(names, phoneColumn.indexes, settings.maskColumns ?? [], `${label}:${reader.header.line}`);
     signal?.throwIfAborted();
 
     const ctx: AuditContext = {
@@ -121,6 +134,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       columns: { phone: phoneColumn.index, phones: phoneColumn.indexes, notice: mappedNotice(noticeColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`), meta: mappedNotice(noticeMetaColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`) },
       noticeMemo: new Map(),
       listStale: rowListFindings(runFindings),
+      evidence,
+      reassigned: reassigned && { list: reassigned, label: basename(settings.reassigned!.path) },
+      lineTypes,
     };
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
@@ -139,8 +155,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const sigFile = settings.sign ? out.file(SIGNATURE_FILE) : undefined;
       const certificateFile = settings.certificate ? out.file(CERTIFICATE_FILE) : undefined;
       const reportFile = out.file('report.json');
-      const keys = rowKeys(names);
       await router.start();
+      if (trailFile) await trailFile.write(trailHeader(names, phoneColumn.indexes));
       let sized = false;
       const heap = new HeapKeeper();
       const trailLines = trailFile ? new LineBuffer() : undefined;
@@ -161,7 +177,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           const facts = judgeRow(record, ctx);
           const window = tagger && facts.findings.length === 0 ? tagger.tag(facts.e164!) : undefined;
           router.route(record, facts, window);
-          trailLines?.append(`${JSON.stringify(trailEntry(record, facts, keys, phoneColumn.index, campaign.consentRequired, window))}\n`);
+          trailLines?.append(`${JSON.stringify(trailEntry(record, facts, names, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
         await router.flush();
         if (trailFile && trailLines) await trailFile.writeLines(trailLines);
@@ -181,6 +197,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         manifest,
         consentFiles: consent.files,
         suppression: suppression.lists,
+        evidence: evidence?.stats(),
+        reassigned: reassigned?.stats,
+        lineTypes: lineTypes?.stats,
+        warnings: runWarnings(policy, campaign, { lineTypes: lineTypes !== undefined }),
         contacts: {
           path: settings.contacts === '-' ? '-' : resolve(settings.contacts),
           sha256: contactsSha,
@@ -189,8 +209,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           compression: reader.input.compression,
           sheet: reader.input.sheet,
           encoding: reader.encoding,
+          encodingWarning: reader.encodingWarning,
           delimiter: reader.delimiter,
           phoneColumn,
+          personalColumns: personal,
           blankLines: reader.blankLines,
         },
         outputs: {
@@ -237,8 +259,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       await reportFile.write(reportBytes);
       await reportFile.close();
       signal?.throwIfAborted();
+      // Also takes away a report.sig or certificate.html of the run replaced that this run did not
+      // write: they match nothing once report.json is replaced (src/io/atomic-output.ts).
       out.commit();
-      removeStale(out.dir, { [SIGNATURE_FILE]: sigFile !== undefined, [CERTIFICATE_FILE]: certificateFile !== undefined, 'clean.xlsx': xlsx !== undefined, 'rejects.xlsx': xlsx !== undefined });
       const hints = findHints({ rows: router.rows, rejected: router.rejected, combos: router.combos, noticeGiven: manifest !== undefined });
       return { report, phoneColumn, hints, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
     } catch (e) {
@@ -249,15 +272,5 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   } finally {
     signal?.removeEventListener('abort', abort);
     reader.destroy();
-  }
-}
-
-/**
- * Files made from a report.json (its signature, its certificate) that this run did not write: the
- * report they were made from has just been replaced, so they no longer match anything and go.
- */
-function removeStale(dir: string, written: Record<string, boolean>): void {
-  for (const [name, wrote] of Object.entries(written)) {
-    if (!wrote) rmSync(join(dir, name), { force: true });
   }
 }

@@ -71,8 +71,16 @@ export interface AuditSettings {
   csvExcel?: boolean;
   /** Write trail.jsonl, the evidence trail of every row (issue #6). */
   trail: boolean;
-  /** Mask phone numbers and names in what is meant for people (report.html); never in clean.csv. */
+  /** Mask the personal data in what is meant for people (report.html, the summary); never in clean.csv. */
   mask: boolean;
+  /** --mask-column: more contacts columns that hold personal data, besides those found by name (issue #14). */
+  maskColumns?: readonly string[];
+  /** --evidence-dir: the folder consent evidence files must be in (issue #14). */
+  evidenceDir?: string | undefined;
+  /** --reassigned: numbers that changed hands since their consent, and the list's date (issue #14). */
+  reassigned?: { path: string; date: number | undefined } | undefined;
+  /** --line-types: a carrier lookup's line types (issue #14). */
+  lineTypes?: string | undefined;
   /** Also write the audit as JUnit XML here. */
   junit: string | undefined;
   /** Sign report.json with this Ed25519 key: writes report.sig (issue #14). */

@@ -14,11 +14,12 @@ import { CERTIFICATE_FILE, isAuditReport, renderCertificate } from '../report/ce
 import type { Report } from '../report/report-json.js';
 import { VERSION } from '../version.js';
 import { t, withLang } from '../i18n/index.js';
+import { hashRegularFile } from '../io/hash.js';
 
 /** A file report.json names with its hash. */
 export interface RecordedFile {
   kind: 'input' | 'output';
-  /** `contacts`, `consent:1`, `notice`, `suppress:<list>`, `policy`; outputs by their report.json key. */
+  /** `contacts`, `consent:1`, `notice`, `suppress:<list>`, `reassigned`, `line-types`, `policy`; outputs by their report.json key. */
   name: string;
   /** Where it was (inputs) or where it should be now (outputs: in the out-dir given). */
   path: string;
@@ -85,6 +86,8 @@ export function recordedFiles(report: Record<string, any>, outDir: string): Reco
   (inputs.consent ?? []).forEach((c: { path: string; sha256: string }, i: number) => input(`consent:${i + 1}`, c));
   input('notice', inputs.notice);
   for (const s of inputs.suppress ?? []) input(`suppress:${s.name}`, s);
+  input('reassigned', inputs.reassigned);
+  input('line-types', inputs.line_types);
   input('policy', report.policy?.file);
   for (const [name, o] of Object.entries<Record<string, string>>(report.outputs ?? {})) {
     if (!o.sha256) continue;
@@ -106,10 +109,12 @@ async function checkFile(f: RecordedFile, opts: VerifyOptions): Promise<FileChec
   const given = f.kind === 'input' ? opts.inputs.get(f.name) : undefined;
   const check: FileCheck = given === undefined ? { ...f, status: 'matches' } : { ...f, path: given, movedFrom: f.path, status: 'matches' };
   if (given === undefined && f.path === '-') return { ...check, status: 'stdin' };
-  if (!existsSync(check.path)) return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing' };
   // A FIFO or a device would never end, a folder can't be hashed: neither is the file that was.
-  if (!statSync(check.path).isFile()) return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing', problem: t('verify.notRegular') };
-  check.status = (await sha256Of(check.path)) === f.sha256 ? 'matches' : 'differs';
+  // Checked on the open file, opened without blocking (issue #12 item 15: verify hung on a FIFO).
+  const hash = await hashRegularFile(check.path).catch(() => ({ kind: 'missing' as const }));
+  if (hash.kind === 'missing') return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing' };
+  if (hash.kind === 'not-a-file') return { ...check, status: f.kind === 'input' ? 'unreachable' : 'missing', problem: t('verify.notRegular') };
+  check.status = hash.sha256 === f.sha256 ? 'matches' : 'differs';
   return check;
 }
 

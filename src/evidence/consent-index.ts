@@ -69,6 +69,8 @@ export class ConsentIndex {
   /** Where the evidence_ref text is in the arena: kept only with keepText (for the trail). */
   private evStart = new Uint32Array(0);
   private evLen = new Uint16Array(0);
+  /** Where the evidence_sha256 (64 hex digits) is in the arena, NO_ID when none: kept with keepText (issue #14). */
+  private evSha = new Uint32Array(0);
   private arena = Buffer.allocUnsafe(1 << 16);
   private arenaUsed = 0;
   private readonly files: string[] = [];
@@ -85,14 +87,16 @@ export class ConsentIndex {
   private sealed = false;
 
   /**
-   * @param keepText keep each record's evidence_ref text (for the evidence trail); otherwise only
-   *   whether it has one is kept, which is all the verdict needs.
+   * @param keepText keep each record's evidence_ref text and evidence_sha256 (for the evidence
+   *   trail and --evidence-dir); otherwise only whether it has one is kept, which is all the verdict
+   *   needs without --evidence-dir.
    */
   constructor(private readonly keepText = false) {
     this.noticeTuples.id('', () => ({ notice: {}, noticeGivenAt: undefined, noticeExempt: undefined, origin: undefined }));
     if (keepText) {
       this.evStart = new Uint32Array(this.cap);
       this.evLen = new Uint16Array(this.cap);
+      this.evSha = new Uint32Array(this.cap);
     }
   }
 
@@ -144,6 +148,7 @@ export class ConsentIndex {
     if (this.keepText) {
       this.evStart = grow(this.evStart, cap);
       this.evLen = grow(this.evLen, cap);
+      this.evSha = grow(this.evSha, cap);
     }
   }
 
@@ -173,6 +178,7 @@ export class ConsentIndex {
     this.proven[i] = r.evidenceRef === '' ? 0 : 1;
     this.facts[i] = factsByte(r);
     if (this.keepText && r.evidenceRef !== '') [this.evStart[i], this.evLen[i]] = this.put(r.evidenceRef);
+    if (this.keepText) this.evSha[i] = r.evidenceSha256 === undefined ? NO_ID : this.put(r.evidenceSha256)[0];
     const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || r.origin !== undefined || Object.keys(r.notice).length > 0;
     this.notices[i] = hasNotice
       ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt, r.origin]), () => ({
@@ -237,6 +243,12 @@ export class ConsentIndex {
   /** @internal Record i's evidence_ref; without keepText only whether it has one is kept. */
   evidenceOf(i: number): string {
     return this.proven[i] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)';
+  }
+
+  /** @internal Record i's evidence_sha256 (kept only with keepText). */
+  evidenceShaOf(i: number): string | undefined {
+    if (!this.keepText || this.evSha[i] === NO_ID) return undefined;
+    return this.text(this.evSha[i]!, 64);
   }
 
   /** @internal */

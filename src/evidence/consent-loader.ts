@@ -10,7 +10,7 @@ import type { Encoding } from '../io/decode.js';
 import type { PhoneNormalizer } from '../phone/normalize.js';
 import { ConsentIndex } from './consent-index.js';
 import { REQUIRED_CONSENT_FIELDS, SchemaProblem, toConsentRecord, type InvalidRecord, type RawValue } from './consent-record.js';
-import { readJsonLines } from './jsonl-reader.js';
+import { LineTooLong, readJsonLines } from './jsonl-reader.js';
 import { InvalidEvidence } from './invalid-evidence.js';
 import { CONSENT_ALIASES, missingColumnsError, resolveColumns } from '../io/column-map.js';
 import { headerKey } from '../io/columns.js';
@@ -18,6 +18,9 @@ import type { InputOptions } from '../io/input-source.js';
 import type { DateOrder } from '../dates.js';
 import { t } from '../i18n/index.js';
 import { jsonProblem } from '../i18n/index.js';
+import { MAX_JSON_DEPTH, tooDeep } from '../io/json-depth.js';
+import { NOT_CONSENT_AFTER, tallyInvalid } from './invalid-records.js';
+import { numberAsWritten } from './json-number.js';
 
 export interface ConsentLoadOptions {
   encoding?: Encoding | undefined;
@@ -36,12 +39,29 @@ export interface ConsentFileStats {
   compression?: 'gzip';
   sheet?: string;
   encoding: Encoding;
+  /** A doubt about the encoding worth telling people (issue #12 item 14). */
+  encodingWarning?: string | undefined;
   delimiter?: string;
+  /** How messages name the file (as given). */
+  label: string;
   /** Records read (valid and invalid). */
   records: number;
   valid: number;
+  /** The first INVALID_KEPT invalid records; every one counted, by field (issue #12 item 5). */
   invalid: InvalidRecord[];
+  invalidCount: number;
+  invalidByField: Record<string, number>;
 }
+
+/** The messages of this module, from the catalogue (src/i18n, inputs part). */
+const say = {
+  notConsent: (path: string, first: readonly InvalidRecord[]) => t('consent.notConsentFile', {
+    path, count: NOT_CONSENT_AFTER, first: first.slice(0, 3).map((r) => t('summary.invalidLine', { line: String(r.line), problem: r.problem })).join('; '),
+  }),
+  unreadable: (problem: string) => t('consent.malformed', { problem }),
+  notObject: () => t('consent.notObject'),
+  tooDeep: (key: string) => t('consent.tooDeep', { key, max: String(MAX_JSON_DEPTH) }),
+};
 
 /** By name: `.jsonl` or `.ndjson`, also gzip-compressed (`consent.jsonl.gz`). */
 export function isJsonLines(path: string): boolean {
@@ -67,19 +87,29 @@ function addRecord(
   index: ConsentIndex, invalid: InvalidEvidence, stats: ConsentFileStats, phones: PhoneNormalizer,
   get: (field: string) => RawValue, line: number, file: string, order: DateOrder,
 ): void {
-  stats.records++;
   try {
     index.add(toConsentRecord(get, { file, line }, phones, order));
+    stats.records++;
     stats.valid++;
   } catch (e) {
     if (!(e instanceof SchemaProblem)) throw e;
-    stats.invalid.push(e.field ? { line, field: e.field, problem: e.problem } : { line, problem: e.problem });
     if (e.e164 !== undefined) invalid.add(e.e164, `${file}:${line}: ${e.problem}`);
+    addInvalid(stats, e.field ? { line, field: e.field, problem: e.problem } : { line, problem: e.problem });
   }
 }
 
+/**
+ * Counts an invalid record, and stops the run when the file's first NOT_CONSENT_AFTER records
+ * are all invalid: a file of junk is not read to its end (issue #12 item 5).
+ */
+function addInvalid(stats: ConsentFileStats, r: InvalidRecord): void {
+  stats.records++;
+  tallyInvalid(stats, r);
+  if (stats.records === NOT_CONSENT_AFTER && stats.valid === 0) throw new InputError(say.notConsent(stats.label, stats.invalid));
+}
+
 async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
-  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input });
+  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input, signal: opts.signal });
   const names = reader.header.names;
   // Field -> column, as a plain object: looked up ~20 times a record, millions of records.
   const { columns: column, unknownMapped } = resolveColumns(names, CONSENT_ALIASES, opts.columns ?? {});
@@ -91,7 +121,7 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
   const order = opts.dateOrder ?? 'dmy';
   const stats: ConsentFileStats = {
     path: resolve(path), sha256: '', format: reader.input.format === 'xlsx' ? 'xlsx' : 'csv', encoding: reader.encoding,
-    delimiter: delimiterName(reader.delimiter), records: 0, valid: 0, invalid: [],
+    delimiter: delimiterName(reader.delimiter), records: 0, valid: 0, invalid: [], invalidCount: 0, invalidByField: {}, label: path,
     ...(reader.input.compression ? { compression: reader.input.compression } : {}),
     ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
   };
@@ -106,8 +136,7 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
     }
     for (const rec of batch) {
       if (rec.malformed) {
-        stats.records++;
-        stats.invalid.push({ line: rec.line, problem: t('consent.malformed', { problem: rec.malformed.problem }) });
+        addInvalid(stats, { line: rec.line, problem: say.unreadable(rec.malformed.problem) });
         continue;
       }
       const fields = rec.fields;
@@ -115,23 +144,24 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
     }
   }
   stats.sha256 = await reader.sha256();
+  // Final only now: a sniffed UTF-8 may have turned out Windows-1251 further on.
+  stats.encoding = reader.encoding;
+  stats.encodingWarning = reader.encodingWarning;
   return stats;
 }
 
 async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
   const order = opts.dateOrder ?? 'dmy';
   const fieldOf = jsonKeyFields(opts.columns ?? {});
-  const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [] };
+  const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [], invalidCount: 0, invalidByField: {}, label: path };
   const file = basename(path);
-  const result = await readJsonLines(path, opts, (line, value) => {
+  const result = await readJsonLines(path, opts, (line, value, text) => {
     if (value instanceof Error) {
-      stats.records++;
-      stats.invalid.push({ line, problem: t('consent.badJson', { why: jsonProblem(value) }) });
+      addInvalid(stats, { line, problem: value instanceof LineTooLong ? value.message : t('consent.badJson', { why: jsonProblem(value) }) });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      stats.records++;
-      stats.invalid.push({ line, problem: t('consent.notObject') });
+      addInvalid(stats, { line, problem: say.notObject() });
       return;
     }
     const obj = value as Record<string, RawValue>;
@@ -143,11 +173,28 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
       const had = keys.get(hit[0]);
       if (!had || hit[1] < had[1]) keys.set(hit[0], [k, hit[1]]);
     }
-    addRecord(index, invalid, stats, phones, (f) => { const k = keys.get(f); return k === undefined ? undefined : obj[k[0]]; }, line, file, order);
+    // A field nested deeper than any consent value can be is one invalid record, not a RangeError
+    // that ends the run (issue #12 item 13).
+    for (const [k] of keys.values()) {
+      const v = obj[k];
+      if (v !== null && typeof v === 'object' && tooDeep(v, MAX_JSON_DEPTH - 1)) {
+        addInvalid(stats, { line, field: k, problem: say.tooDeep(k) });
+        return;
+      }
+    }
+    const get = (f: string): RawValue => {
+      const k = keys.get(f)?.[0];
+      if (k === undefined) return undefined;
+      const v = obj[k];
+      // A number a double can't hold exactly (1e400, ids beyond 2^53) is taken as written.
+      return typeof v === 'number' && !Number.isSafeInteger(v) ? numberAsWritten(text, k, v) : v;
+    };
+    addRecord(index, invalid, stats, phones, get, line, file, order);
   });
   stats.sha256 = result.sha256;
   if (result.compression) stats.compression = result.compression;
   stats.encoding = result.encoding;
+  stats.encodingWarning = result.encodingWarning;
   return stats;
 }
 

@@ -26,6 +26,8 @@ export interface ConsentRecord {
   /** Lower-cased, never empty. */
   purposes: string[];
   evidenceRef: string;
+  /** The SHA-256 (lower-case hex) the evidence file must have, if the record says (issue #14). */
+  evidenceSha256?: string | undefined;
   /** Notice values recorded with the consent (non-empty only). */
   notice: Partial<Record<NoticeField, string>>;
   /** When the notice was given (NOTICE_LATE), if the record says. */
@@ -43,7 +45,7 @@ export interface ConsentRecord {
 }
 
 export const CONSENT_FIELDS = [
-  'phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', ...NOTICE_FIELDS,
+  'phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', 'evidence_sha256', ...NOTICE_FIELDS,
   'notice_given_at', 'notice_exempt', 'separate_document', 'kind', 'origin',
 ] as const;
 export const REQUIRED_CONSENT_FIELDS = ['phone', 'given_at', 'purposes'] as const;
@@ -70,6 +72,8 @@ function asText(field: string, v: RawValue): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  // The loader passes top-level numbers as written; one inside a list can only be named.
+  if (typeof v === 'number') throw new SchemaProblem(field, tr('consent.numberTooLarge', { field, sign: v < 0 ? '-' : '' }));
   throw new SchemaProblem(field, tr('consent.notText', { field, value: String(JSON.stringify(v)?.slice(0, 60)) }));
 }
 
@@ -138,6 +142,15 @@ function asOrigin(v: RawValue): Origin | undefined {
   return o;
 }
 
+/** 64 hexadecimal digits, optionally after `sha256:`; lower-cased. */
+function asSha256(v: RawValue): string | undefined {
+  const t = asText('evidence_sha256', v);
+  if (t === undefined) return undefined;
+  const hex = t.replace(/^sha256:/i, '').trim().toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new SchemaProblem('evidence_sha256', tr('consent.badSha256', { value: String(JSON.stringify(t.slice(0, 80))) }));
+  return hex;
+}
+
 function asDate(field: string, v: RawValue, required: boolean, order: DateOrder): number | undefined {
   const t = asText(field, v);
   if (t === undefined) {
@@ -200,6 +213,7 @@ function checked(get: (field: string) => RawValue, where: { file: string; line: 
     channels,
     purposes,
     evidenceRef: asText('evidence_ref', get('evidence_ref')) ?? '',
+    evidenceSha256: asSha256(get('evidence_sha256')),
     notice,
     noticeGivenAt: asDate('notice_given_at', get('notice_given_at'), false, order),
     noticeExempt: asText('notice_exempt', get('notice_exempt'))?.toLowerCase(),

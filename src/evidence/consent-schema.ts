@@ -22,7 +22,9 @@ export const consentRecordSchema = lazy(() => {
       expires_at: date.nullable().optional().describe('When it lapses'),
       channels: list.nullable().optional().describe('call, sms, email: a list, or text separated by | or ;; empty means any channel'),
       purposes: list.describe('Purposes consented to: a list, or text separated by | or ;'),
-      evidence_ref: text.nullable().optional().describe('Where the proof is: form log id, signed scan, call recording, URL'),
+      evidence_ref: text.nullable().optional().describe('Where the proof is: form log id, signed scan, call recording, URL; with --evidence-dir, a file\'s path under that folder or sha256:<hex>'),
+      evidence_sha256: z.string().regex(/^(sha256:)?[0-9a-fA-F]{64}$/).nullable().optional()
+        .describe('The SHA-256 the evidence file must have (64 hexadecimal digits), checked with --evidence-dir'),
       operator: noticeText.describe('Notice item 1 recorded with the consent: the operator\'s name and address'),
       purpose: noticeText,
       legal_basis: noticeText,

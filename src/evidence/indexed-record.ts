@@ -76,5 +76,9 @@ export class IndexedRecord implements ConsentRecord {
   get evidenceRef(): string {
     return this.index.evidenceOf(this.i);
   }
+
+  get evidenceSha256(): string | undefined {
+    return this.index.evidenceShaOf(this.i);
+  }
 }
 

@@ -2,13 +2,12 @@
  * The notice manifest (SPEC "Notice manifest"): list-wide values of the notice fields, as JSON.
  * Validated with zod; every error names the file, the line where there is one, and the JSON path.
  */
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { lazy } from '../lazy.js';
 import { InputError } from '../errors.js';
-import { describeFsError } from '../io/table-reader.js';
+import { readSmallFile } from '../io/small-file.js';
 import type { NoticeField } from '../notice-fields.js';
 import { parseDate, type DateOrder } from '../dates.js';
 import type { Origin } from '../policy/campaign.js';
@@ -16,6 +15,7 @@ import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
 import { t } from '../i18n/index.js';
 import { jsonProblem } from '../i18n/index.js';
+import { tooDeep, tooDeepProblem } from '../io/json-depth.js';
 
 /** The notice manifest schema, built on first use (src/lazy.ts). */
 export const noticeManifestSchema = lazy(() => {
@@ -68,14 +68,9 @@ export function foundValue(v: string | readonly string[] | null | undefined): st
   return items.length ? items.join('; ') : undefined;
 }
 
-export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy'): Promise<NoticeManifest> {
+export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy', signal?: AbortSignal): Promise<NoticeManifest> {
   const label = path;
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (e) {
-    throw new InputError(t('input.cannotRead', { label, why: describeFsError(e) }));
-  }
+  const buf = await readSmallFile(path, t('small.notice'), signal);
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
   let json: unknown;
   try {
@@ -83,6 +78,8 @@ export async function loadNoticeManifest(path: string, order: DateOrder = 'dmy')
   } catch (e) {
     throw new InputError(t('json.invalid', { where: `${label}:${jsonErrorLine(text, e as Error)}`, why: jsonProblem(e as Error) }));
   }
+  const deep = tooDeep(json);
+  if (deep) throw new InputError(t('notice.tooDeep', { where: `${label}:${lineOfPath(text, deep.slice(0, 1)) ?? 1}`, problem: tooDeepProblem(deep) }));
   const parsed = noticeManifestSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -17,6 +17,7 @@ import type { SuppressSpec } from '../core/settings.js';
 import type { ListKind } from '../policy/schema.js';
 import { NumberTable, e164Key } from './number-table.js';
 import { t } from '../i18n/index.js';
+import { tallyInvalid } from './invalid-records.js';
 
 export interface SuppressionStats {
   name: string;
@@ -26,13 +27,18 @@ export interface SuppressionStats {
   compression?: 'gzip';
   sheet?: string;
   encoding: Encoding;
+  /** A doubt about the encoding worth telling people (issue #12 item 14). */
+  encodingWarning?: string | undefined;
   delimiter: string | undefined;
   /** When the list was downloaded (epoch ms). */
   date: number;
   dateSource: 'list-date' | 'file-mtime';
   /** Distinct valid numbers on the list. */
   numbers: number;
+  /** Lines that are not a valid number: the first few kept, every one counted (issue #12 item 5). */
   invalid: { line: number; value: string; problem: string }[];
+  invalidCount: number;
+  invalidByField: Record<string, number>;
   kind: ListKind;
   /** Where the kind came from: the --suppress flag, the policy's list of that name, or the default. */
   kindSource: SuppressSpec['kindSource'];
@@ -47,6 +53,9 @@ export interface ListSet {
   /** Whether every list is a registry, the only kind consent may override. */
   readonly registryOnly: boolean;
 }
+
+/** How much of a line that is not a number report.json shows. */
+const VALUE_SHOWN = 200;
 
 export class SuppressionLists {
   /** number -> the set of lists it is on (an index into `sets`). */
@@ -101,7 +110,7 @@ export async function loadSuppression(
   const lists = new SuppressionLists();
   for (const spec of specs) {
     const listIndex = lists.lists.length;
-    const reader = await TableReader.open({ path: spec.path, label: spec.path, encoding: opts.encoding, input: opts.input });
+    const reader = await TableReader.open({ path: spec.path, label: spec.path, encoding: opts.encoding, input: opts.input, signal: opts.signal });
     const resolved = resolveColumns(reader.header.names, SUPPRESS_ALIASES, opts.columns ?? {});
     if (resolved.unknownMapped.length) {
       reader.destroy();
@@ -113,14 +122,15 @@ export async function loadSuppression(
       name: spec.name, path: resolve(spec.path), sha256: '', format: phoneColumn ? 'csv' : 'lines', encoding: reader.encoding,
       delimiter: phoneColumn ? delimiterName(reader.delimiter) : undefined,
       date: spec.date ?? Math.floor(mtime), dateSource: spec.date === undefined ? 'file-mtime' : 'list-date',
-      numbers: 0, invalid: [], kind: spec.kind, kindSource: spec.kindSource,
+      numbers: 0, invalid: [], invalidCount: 0, invalidByField: {}, kind: spec.kind, kindSource: spec.kindSource,
       ...(reader.input.compression ? { compression: reader.input.compression } : {}),
       ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
     };
     const take = (cell: string, line: number) => {
       const r = phones.normalize(cell);
       if (r.kind !== 'valid') {
-        stats.invalid.push({ line, value: cell, problem: r.kind === 'missing' ? t('suppress.noNumber') : r.problem ?? t('suppress.invalid') });
+        const value = cell.length > VALUE_SHOWN ? t('suppress.longValue', { value: cell.slice(0, VALUE_SHOWN), length: cell.length }) : cell;
+        tallyInvalid(stats, { line, value, problem: r.kind === 'missing' ? t('suppress.noNumber') : r.problem ?? t('suppress.invalid') });
         return;
       }
       if (lists.add(e164Key(r.e164), listIndex, specs)) stats.numbers++;
@@ -137,6 +147,7 @@ export async function loadSuppression(
     }
     stats.sha256 = await reader.sha256();
     stats.encoding = reader.encoding;
+    stats.encodingWarning = reader.encodingWarning;
     lists.lists.push(stats);
   }
   return lists;

@@ -1,14 +1,45 @@
 /**
  * Outputs that appear only complete (SPEC "Outputs"): each file is written under a temporary name
- * in the out-dir and renamed into place when all of them are complete, `report.json` last. A run
+ * beside its place and renamed into place when all of them are complete, `report.json` last. A run
  * that fails or is interrupted removes its temporaries and leaves the out-dir as it found it.
+ *
+ * Issue #12: one run at a time holds the out-dir (item 6, src/io/out-dir-lock.ts); the commit puts
+ * the previous files aside first and rolls back on any failure, so the out-dir is wholly the old
+ * run or wholly the new one (item 7); temporaries have random names and are created exclusively,
+ * never through a symlink planted in a shared out-dir (item 8); folders a failed run created are
+ * removed again, and dead runs' leftovers by the next run (item 15).
  */
-import { createWriteStream, mkdirSync, renameSync, rmSync, rmdirSync, existsSync, statSync, type WriteStream } from 'node:fs';
+import { constants, createWriteStream, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, existsSync, statSync, type WriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createSha256 } from './hash.js';
 import type { LineBuffer } from './line-buffer.js';
-import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { OutDirLock, removeDeadRunsLeftovers } from './out-dir-lock.js';
+import { commitFiles, realFs, type OutputFs } from './commit.js';
+import { SIGNATURE_FILE } from '../report/signature.js';
+import { CERTIFICATE_FILE } from '../report/certificate.js';
+
+/**
+ * Outputs a run may write into its out-dir; one the run does not write is removed at commit: it
+ * belongs to the run being replaced (a trail, or a signature or certificate made from its report,
+ * issue #14), and would match nothing once the new report.json is in place.
+ */
+export const KNOWN_OUTPUTS = ['clean.csv', 'rejects.csv', 'trail.jsonl', 'report.html', 'clean.xlsx', 'rejects.xlsx', SIGNATURE_FILE, CERTIFICATE_FILE, 'report.json'];
+
+/** Why a file could not be made or written: the system's code, else its message. */
+const why = (e: unknown) => String((e as NodeJS.ErrnoException).code ?? (e as Error).message ?? e);
+
+/** `.leadaudit-<pid>-<random>.<name>.<suffix>`: unguessable, and the pid tells a dead run's. */
+export function tempName(name: string, suffix: 'tmp' | 'old', random: () => string = () => randomBytes(6).toString('hex')): string {
+  return `.leadaudit-${process.pid}-${random()}.${name}.${suffix}`;
+}
+
+/** Opens a new file for writing: it must not exist, and a symlink in its place is never followed. */
+export function openExclusive(path: string): number {
+  return openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+}
 
 export class AtomicFile {
   readonly path: string;
@@ -17,10 +48,10 @@ export class AtomicFile {
   private readonly hash = createSha256();
   private error: Error | undefined;
 
-  constructor(dir: string, readonly name: string) {
+  constructor(dir: string, readonly name: string, random?: () => string) {
     this.path = join(dir, name);
-    this.tempPath = join(dir, `.${name}.${process.pid}.tmp`);
-    this.stream = createWriteStream(this.tempPath, { flags: 'w' });
+    this.tempPath = join(dir, tempName(name, 'tmp', random));
+    this.stream = createWriteStream('', { fd: openExclusive(this.tempPath) });
     this.stream.on('error', (e) => { this.error = e; });
   }
 
@@ -58,10 +89,6 @@ export class AtomicFile {
     return this.hash.digest();
   }
 
-  commit(): void {
-    renameSync(this.tempPath, this.path);
-  }
-
   /** Waits for `event` or an error, and takes both listeners off again (no listener pile-up). */
   private until(event: 'drain' | 'close'): Promise<void> {
     return new Promise((resolve) => {
@@ -77,72 +104,103 @@ export class AtomicFile {
 
   abort(): void {
     this.stream.destroy();
-    rmSync(this.tempPath, { force: true });
+    try { unlinkSync(this.tempPath); } catch { /* never created, or committed */ }
   }
 
   private fail(e: Error): InputError {
-    return new InputError(t('out.cannotWrite', { path: this.path, why: (e as NodeJS.ErrnoException).code ?? e.message }));
+    return new InputError(t('out.cannotWrite', { path: this.path, why: why(e) }));
   }
 }
 
 /** The out-dir and the files being written into it. */
 export class OutputSet {
   readonly dir: string;
-  private readonly created: boolean;
+  /** The first folder this run created (the out-dir or an ancestor), to remove again on failure. */
+  private readonly created: string | undefined;
   private readonly files: AtomicFile[] = [];
+  private readonly lock: OutDirLock;
+  private committed = false;
 
-  constructor(dir: string, label: string) {
+  constructor(dir: string, private readonly label: string, private readonly fs: OutputFs = realFs, private readonly random?: () => string) {
     this.dir = resolve(dir);
     if (existsSync(this.dir)) {
       if (!statSync(this.dir).isDirectory()) throw new InputError(t('out.notFolder', { label }));
-      this.created = false;
+      this.created = undefined;
     } else {
       try {
-        mkdirSync(this.dir, { recursive: true });
+        this.created = mkdirSync(this.dir, { recursive: true }) ?? this.dir;
       } catch (e) {
         throw new InputError(t('out.cannotCreate', { label, why: String((e as NodeJS.ErrnoException).code ?? e) }));
       }
-      this.created = true;
     }
+    try {
+      this.lock = OutDirLock.acquire(this.dir, label);
+    } catch (e) {
+      this.removeCreated();
+      throw e;
+    }
+    removeDeadRunsLeftovers(this.dir);
   }
 
   file(name: string): AtomicFile {
-    let f: AtomicFile;
-    try {
-      f = new AtomicFile(this.dir, name);
-    } catch (e) {
-      throw new InputError(t('out.cannotWrite', { path: join(this.dir, name), why: String((e as NodeJS.ErrnoException).code ?? e) }));
-    }
-    this.files.push(f);
-    return f;
+    return this.open(this.dir, name, join(this.dir, name));
   }
 
   /** A file outside the out-dir (`--junit FILE`), written and committed with the others. */
   external(path: string, label: string): AtomicFile {
     const dir = dirname(resolve(path));
     if (!existsSync(dir)) throw new InputError(t('out.noFolder', { label, path, dir }));
+    return this.open(dir, basename(path), `${label} ${path}`);
+  }
+
+  private open(dir: string, name: string, what: string): AtomicFile {
+    // A folder where a file is to go would stop the commit half way: say so before any work.
+    const target = join(dir, name);
+    if (isFolder(target)) throw new InputError(t('out.folderInPlace', { path: what }));
     let f: AtomicFile;
     try {
-      f = new AtomicFile(dir, basename(path));
+      f = new AtomicFile(dir, name, this.random);
     } catch (e) {
-      throw new InputError(t('out.cannotWrite', { path: `${label} ${path}`, why: String((e as NodeJS.ErrnoException).code ?? e) }));
+      throw new InputError(t('out.cannotWrite', { path: what, why: why(e) }));
     }
     this.files.push(f);
     return f;
   }
 
-  /** Renames every file into place, in the order they were opened (report.json last). */
+  /**
+   * Puts every file in place (report.json last) and removes the previous run's outputs this run
+   * did not write, or, on any failure, leaves the out-dir as it was (see src/io/commit.ts).
+   */
   commit(): void {
-    for (const f of this.files) f.commit();
+    const produced = new Set(this.files.map((f) => f.path));
+    const stale = KNOWN_OUTPUTS.map((n) => join(this.dir, n)).filter((p) => !produced.has(p) && exists(p) && !isFolder(p));
+    commitFiles(this.files.map((f) => ({ temp: f.tempPath, target: f.path })), stale, this.fs, this.label, (name, dir) => join(dir, tempName(name, 'old', this.random)));
+    this.committed = true;
+    this.lock.release();
   }
 
-  /** Removes the temporaries, and the out-dir itself when this run created it. */
+  /** Removes the temporaries, and the folders this run created; gives the lock back. */
   abort(): void {
-    for (const f of this.files) {
-      try { f.abort(); } catch { /* best effort: the temp may never have been created */ }
-    }
-    if (this.created) {
-      try { rmdirSync(this.dir); } catch { /* not empty: someone else wrote there */ }
+    for (const f of this.files) f.abort();
+    if (this.committed) return;
+    this.lock.release();
+    this.removeCreated();
+  }
+
+  /** Removes the folders this run created, deepest first, as long as they are empty. */
+  private removeCreated(): void {
+    if (!this.created) return;
+    for (let d = this.dir; ; d = dirname(d)) {
+      try { rmdirSync(d); } catch { return; /* not empty: someone else wrote there */ }
+      if (d === this.created || dirname(d) === d) return;
     }
   }
+}
+
+function exists(path: string): boolean {
+  try { lstatSync(path); return true; } catch { return false; }
+}
+
+function isFolder(path: string): boolean {
+  try { return lstatSync(path).isDirectory(); } catch { return false; }
 }

@@ -10,13 +10,13 @@ import { NOTICE_FIELDS, NOTICE_META, NOTICE_META_COLUMNS, noticeColumnNames } fr
 import { PHONE_HEADERS, headerKey } from './columns.js';
 import { t } from '../i18n/index.js';
 
-export const INPUT_KINDS = ['contacts', 'consent', 'suppress'] as const;
+export const INPUT_KINDS = ['contacts', 'consent', 'suppress', 'reassigned', 'line_types'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 /** Columns named by the user: kind -> field -> column names (several only for contacts.phone). */
 export type ColumnMap = Record<InputKind, Record<string, string[]>>;
 
-export const emptyColumnMap = (): ColumnMap => ({ contacts: {}, consent: {}, suppress: {} });
+export const emptyColumnMap = (): ColumnMap => ({ contacts: {}, consent: {}, suppress: {}, reassigned: {}, line_types: {} });
 
 /** A consent or suppression file's phone column: the contact list's names, and a database's. */
 const EVIDENCE_PHONE = [...PHONE_HEADERS, 'номер'];
@@ -32,6 +32,8 @@ export const CONSENT_ALIASES: Record<string, readonly string[]> = {
   // `purpose` and `цель` are the notice field (the purpose of processing), not this list.
   purposes: ['purposes', 'consent_purposes', 'цели', 'цели согласия'],
   evidence_ref: ['evidence_ref', 'evidence', 'proof', 'доказательство'],
+  // Issue #14: the SHA-256 the evidence file must have (checked with --evidence-dir).
+  evidence_sha256: ['evidence_sha256', 'evidence_hash', 'sha256', 'хеш доказательства', 'хэш доказательства'],
   // Issue #10: whether the consent is a separate document (152-FZ Art. 9 part 1) and what it is
   // consent to (38-FZ Art. 18 part 1); `origin` comes with the notice meta fields below.
   separate_document: ['separate_document', 'separate', 'отдельный документ', 'отдельный_документ'],
@@ -42,17 +44,35 @@ export const CONSENT_ALIASES: Record<string, readonly string[]> = {
 
 export const SUPPRESS_ALIASES: Record<string, readonly string[]> = { phone: EVIDENCE_PHONE };
 
+/**
+ * Issue #14: a reassigned-numbers list (an operator's recycling list, or a Reassigned Numbers
+ * Database result file with its `result` column) and a carrier lookup's line types.
+ */
+export const REASSIGNED_ALIASES: Record<string, readonly string[]> = {
+  phone: EVIDENCE_PHONE,
+  disconnected_at: ['disconnected_at', 'disconnect_date', 'disconnection_date', 'date_disconnected', 'permanently_disconnected_at',
+    'date', 'дата отключения', 'отключен', 'отключён', 'дата'],
+  source: ['source', 'источник'],
+  result: ['result', 'reassigned', 'rnd_result', 'answer', 'результат'],
+};
+export const LINE_TYPE_ALIASES: Record<string, readonly string[]> = {
+  phone: EVIDENCE_PHONE,
+  line_type: ['line_type', 'line type', 'linetype', 'type', 'number_type', 'тип линии', 'тип номера', 'тип'],
+};
+
 export const FIELDS: Record<InputKind, readonly string[]> = {
   contacts: ['phone', ...NOTICE_FIELDS, ...NOTICE_META],
   consent: Object.keys(CONSENT_ALIASES),
   suppress: ['phone'],
+  reassigned: Object.keys(REASSIGNED_ALIASES),
+  line_types: Object.keys(LINE_TYPE_ALIASES),
 };
 
 /** `--map consent.given_at="Дата согласия"` -> its parts, or an error naming the flag and value. */
 export function parseMapFlag(value: string, into: ColumnMap): void {
-  const m = /^\s*([a-z]+)\.([a-z_]+)\s*=(.+)$/i.exec(value);
+  const m = /^\s*([a-z_]+)\.([a-z_]+)\s*=(.+)$/i.exec(value);
   const bad = (why: string) => new InputError(t('map.bad', { value: JSON.stringify(value), why }));
-  if (!m) throw bad(t('map.form'));
+  if (!m) throw bad(t('map.form', { kinds: INPUT_KINDS.join(', ') }));
   const kind = m[1]!.toLowerCase() as InputKind;
   const field = m[2]!.toLowerCase();
   const column = m[3]!.trim();

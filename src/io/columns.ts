@@ -45,6 +45,11 @@ function containsPhoneWord(name: string): boolean {
   return words[0] === 'номер' && words.slice(1).every((w) => /^\d+$/.test(w));
 }
 
+/** Whether a header names a phone column (a phone name, or a phone word without a `type`-like word). */
+export function isPhoneHeader(name: string): boolean {
+  return PHONE_SET.has(headerKey(name)) || containsPhoneWord(name);
+}
+
 /**
  * The phone columns of a header: those named (`--phone-column`, `--map contacts.phone`, each one
  * that must be there), else every header that is a phone name or contains a phone word.
@@ -60,7 +65,7 @@ export function findPhoneColumn(names: readonly string[], wanted?: string | read
       if (!indexes.includes(i)) indexes.push(i);
     }
   } else {
-    indexes = names.flatMap((n, i) => (PHONE_SET.has(headerKey(n)) || containsPhoneWord(n) ? [i] : []));
+    indexes = names.flatMap((n, i) => (isPhoneHeader(n) ? [i] : []));
   }
   if (indexes.length === 0) return undefined;
   return { index: indexes[0]!, name: names[indexes[0]!]!, indexes, matches: indexes.map((i) => names[i]!) };

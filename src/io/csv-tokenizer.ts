@@ -36,6 +36,9 @@ export interface TokenizerOptions {
 }
 
 const QUOTE = 34, CR = 13, LF = 10, SPACE = 32, TAB = 9;
+/** The limits every input is read with: a field over 1 MiB or a record over 4 MiB characters is malformed. */
+export const DEFAULT_MAX_FIELD = 1 << 20;
+export const DEFAULT_MAX_RECORD = 4 << 20;
 /** How much of a malformed line goes into audit_details. */
 export const RAW_SHOWN = 2000;
 const NEED_MORE = -1;
@@ -67,8 +70,8 @@ export class CsvTokenizer {
     if (opts.delimiter.length !== 1) throw new Error('delimiter must be one character');
     this.delim = opts.delimiter.charCodeAt(0);
     this.delimiter = opts.delimiter;
-    this.maxField = opts.maxField ?? 1 << 20;
-    this.maxRecord = opts.maxRecord ?? 4 << 20;
+    this.maxField = opts.maxField ?? DEFAULT_MAX_FIELD;
+    this.maxRecord = opts.maxRecord ?? DEFAULT_MAX_RECORD;
     this.line = opts.firstLine ?? 1;
     this.header = opts.header ?? false;
   }

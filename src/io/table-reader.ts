@@ -1,18 +1,18 @@
 /**
  * Reads a delimited text file (or standard input) as a header plus batches of records, streaming:
- * bytes -> SHA-256 -> decoder -> tokenizer. The header is read before anything else happens, so a
- * file with no header, or no phone column, stops the run before any output is written.
- *
- * Why async iteration instead of pipeline(): the header must be read and validated first, then the
- * same stream continues (standard input can't be opened twice); pulling chunks from the stream's
- * async iterator gives that, with backpressure, in one place.
+ * bytes (hashed) -> decoder -> header search -> tokenizer. The header is read before anything else
+ * happens, so a file with no header, or no phone column, stops the run before any output is
+ * written. Memory is bounded by the tokenizer's field and record limits, whatever the input holds
+ * (issue #12 item 3), and an abort signal stops it in every phase (issue #12 item 4).
  */
-import { createSha256 } from './hash.js';
-import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { CsvTokenizer, isBlankChar, type CsvRecord } from './csv-tokenizer.js';
+import { CsvTokenizer, DEFAULT_MAX_RECORD, type CsvRecord } from './csv-tokenizer.js';
 import { createDecoder, sniffEncoding, SNIFF_BYTES, type Encoding, type TextDecoderLike } from './decode.js';
-import { notAccepted, openInput, type InputOptions, type OpenedInput } from './input-source.js';
+import { ByteSource, describeFsError } from './byte-source.js';
+import { HeaderFinder } from './header-finder.js';
+import { notAccepted, type InputOptions, type OpenedInput } from './input-source.js';
+
+export { describeFsError };
 import { t } from '../i18n/index.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -25,6 +25,9 @@ export interface TableSource {
   encoding?: Encoding | undefined;
   /** Limits and the sheet, for gzip and .xlsx inputs. */
   input?: InputOptions | undefined;
+  signal?: AbortSignal | undefined;
+  /** Bytes a read asks for; tests move chunk boundaries with it (issue #12 item 2). */
+  chunkSize?: number | undefined;
 }
 
 export interface Header {
@@ -58,19 +61,21 @@ export function detectDelimiter(line: string): string {
   return best;
 }
 
+/** The messages of this module, from the catalogue (src/i18n). */
+const say = {
+  empty: (label: string) => t('input.empty', { label }),
+  onlyBlank: (label: string) => t('input.onlyBlank', { label }),
+  tooLong: (label: string, line: number, max: number) => t('input.headerTooLong', { where: `${label}:${line}`, max }),
+  binary: (label: string, line: number) => notAccepted(`${label}:${line}`, t('input.controlChars')),
+  unreadable: (label: string, line: number, problem: string) => t('input.badHeader', { where: `${label}:${line}`, problem }),
+};
+
 export class TableReader {
-  private readonly hash = createSha256();
-  bytesRead = 0;
-  /** File size in bytes, when known (not for standard input). */
-  size: number | undefined;
   delimiter!: string;
   header!: Header;
+  private bytes!: ByteSource;
   private tokenizer!: CsvTokenizer;
   private decoder!: TextDecoderLike;
-  private chunks!: AsyncIterator<Buffer>;
-  private stream!: Readable;
-  /** What the input turned out to be (text, gzip, a workbook's sheet). */
-  input!: OpenedInput;
   /** Records read along with the header, handed out first. */
   private pending: CsvRecord[] = [];
   private done = false;
@@ -78,7 +83,13 @@ export class TableReader {
   private constructor(readonly source: TableSource) {}
 
   static async open(source: TableSource): Promise<TableReader> {
+    return TableReader.read(source, await ByteSource.open(source));
+  }
+
+  /** Reads a table from bytes someone else opened (issue #11: a decompressing stream). */
+  static async read(source: TableSource, bytes: ByteSource): Promise<TableReader> {
     const r = new TableReader(source);
+    r.bytes = bytes;
     try {
       await r.start();
     } catch (e) {
@@ -88,9 +99,33 @@ export class TableReader {
     return r;
   }
 
+  get bytesRead(): number {
+    return this.bytes.bytesRead;
+  }
+
+  /** What the input turned out to be (text, gzip, a workbook's sheet). */
+  get input(): OpenedInput {
+    return this.bytes.input;
+  }
+
+  /** Bytes of the file itself (a packed input's own size, not what it unpacks to). */
+  get fileBytes(): number {
+    return this.bytes.fileBytes;
+  }
+
+  /** File size in bytes, when known (not for standard input). */
+  get size(): number | undefined {
+    return this.bytes.size;
+  }
+
   /** The encoding used (final once the file is read: a sniffed UTF-8 may turn out Windows-1251). */
   get encoding(): Encoding {
     return this.decoder.encoding;
+  }
+
+  /** A doubt about the encoding worth telling people, once the file is read (issue #12 item 14). */
+  get encodingWarning(): string | undefined {
+    return this.decoder.warning;
   }
 
   get blankLines(): number {
@@ -99,94 +134,67 @@ export class TableReader {
 
   /** The SHA-256 of every byte read; call once, after the last batch. */
   sha256(): Promise<string> {
-    return this.input.raw ? this.input.raw.sha256() : this.hash.digest();
-  }
-
-  /** Bytes of the file itself (a packed input's own size, not what it unpacks to). */
-  get fileBytes(): number {
-    return this.input.raw ? this.input.raw.bytes() : this.bytesRead;
+    return this.bytes.sha256();
   }
 
   /** Stops reading (on interruption). */
   destroy(): void {
-    this.stream?.destroy();
+    this.bytes?.destroy();
   }
 
   private async start(): Promise<void> {
-    const { path, label } = this.source;
-    // gzip, .xlsx and refused binary formats are recognised in front of the reader (issue #11).
-    const input = await openInput(path, label, this.source.input);
-    this.input = input;
-    this.stream = input.stream;
-    this.size = input.size;
-    this.chunks = this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-
-    // Sniff the encoding from the first bytes.
+    const { label } = this.source;
+    // Sniff the encoding from the first bytes (as many as SNIFF_BYTES, whatever the chunk size).
     const head: Buffer[] = [];
     let headBytes = 0;
     while (headBytes < SNIFF_BYTES) {
-      const c = await this.nextChunk();
+      const c = await this.bytes.next();
       if (!c) break;
       head.push(c);
       headBytes += c.length;
     }
     const first = Buffer.concat(head);
-    if (first.length === 0) throw new InputError(t('input.empty', { label }));
+    if (first.length === 0) throw new InputError(say.empty(label));
+    const sniffed = sniffEncoding(first);
     // A workbook's sheet comes as UTF-8 whatever --encoding says: it is our own text.
     const forced = this.input.format === 'xlsx' ? 'utf-8' : this.source.encoding;
-    this.decoder = createDecoder(forced ?? sniffEncoding(first), label, forced === undefined);
-    let text = this.decoder.write(first);
+    this.decoder = createDecoder(forced ?? sniffed.encoding, label, forced === undefined && sniffed.auto);
 
-    // The delimiter comes from the first line that is not blank; read until we have it.
-    let firstLine = findFirstContentLine(text);
-    while (firstLine === undefined) {
-      const c = await this.nextChunk();
+    // The delimiter comes from the first line that is not blank, found in one pass.
+    const finder = new HeaderFinder(DEFAULT_MAX_RECORD);
+    let search = finder.push(this.decoder.write(first));
+    while (search.kind === 'more') {
+      const c = await this.bytes.next();
       if (!c) {
-        text += this.decoder.end();
+        search = finder.push(this.decoder.end());
+        if (search.kind === 'more') search = finder.end();
         this.done = true;
-        firstLine = findFirstContentLine(text, true);
         break;
       }
-      text += this.decoder.write(c);
-      firstLine = findFirstContentLine(text);
+      search = finder.push(this.decoder.write(c));
     }
-    if (firstLine === undefined || firstLine === null) throw new InputError(t('input.onlyBlank', { label }));
-    if (/[\u0000-\u0008\u000e-\u001f]/.test(firstLine)) {
-      throw notAccepted(`${label}:1`, t('input.controlChars'));
-    }
-    this.delimiter = detectDelimiter(firstLine);
-    this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, header: true });
+    if (search.kind === 'none') throw new InputError(say.onlyBlank(label));
+    if (search.kind === 'too-long') throw new InputError(say.tooLong(label, search.lineNo, DEFAULT_MAX_RECORD));
+    if (search.kind === 'binary') throw say.binary(label, search.lineNo);
+    if (search.kind !== 'found') throw new Error('unreachable');
+    this.delimiter = detectDelimiter(search.line);
+    this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, header: true, firstLine: search.lineNo });
+    this.tokenizer.blankLines = search.blankLines;
 
     // Feed text until the header record is complete.
     const out: CsvRecord[] = [];
-    this.tokenizer.push(text, out);
+    this.tokenizer.push(search.text, out);
     while (out.length === 0 && !this.done) {
-      const c = await this.nextChunk();
-      if (!c) { this.tokenizer.end(out); this.done = true; break; }
+      const c = await this.bytes.next();
+      if (!c) { this.tokenizer.push(this.decoder.end(), out); this.done = true; break; }
       this.tokenizer.push(this.decoder.write(c), out);
     }
     if (this.done) this.tokenizer.end(out);
     const h = out.shift();
-    if (!h) throw new InputError(t('input.noHeader', { label }));
-    if (h.malformed) throw new InputError(t('input.badHeader', { where: `${label}:${h.line}`, problem: h.malformed.problem }));
+    if (!h) throw new InputError(say.onlyBlank(label));
+    if (h.malformed) throw new InputError(say.unreadable(label, h.line, h.malformed.problem));
     this.header = { names: h.fields, line: h.line };
     this.pending = out;
-  }
-
-  private async nextChunk(): Promise<Buffer | undefined> {
-    let r: IteratorResult<Buffer>;
-    try {
-      r = await this.chunks.next();
-    } catch (e) {
-      // A packed input's own problems (a limit, a damaged archive) are already one-line messages.
-      if (e instanceof InputError) throw e;
-      throw new InputError(t('input.cannotRead', { label: this.source.label, why: describeFsError(e) }));
-    }
-    if (r.done) return undefined;
-    const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
-    if (!this.input.raw) this.hash.update(chunk);
-    this.bytesRead += chunk.length;
-    return chunk;
   }
 
   /** Batches of records in file order, one batch per chunk read. Leaving early closes the file. */
@@ -204,7 +212,7 @@ export class TableReader {
       this.pending = [];
     }
     while (!this.done) {
-      const c = await this.nextChunk();
+      const c = await this.bytes.next();
       const out: CsvRecord[] = [];
       if (!c) {
         this.tokenizer.push(this.decoder.end(), out);
@@ -215,42 +223,5 @@ export class TableReader {
       }
       if (out.length) yield out;
     }
-  }
-}
-
-/**
- * The first line of `text` that is not blank: a string, undefined when more text is needed, null
- * when `final` and there is none.
- */
-function findFirstContentLine(text: string, final = false): string | undefined | null {
-  let start = 0;
-  for (;;) {
-    const m = /\r\n|\n|\r/g;
-    m.lastIndex = start;
-    const hit = m.exec(text);
-    if (!hit) {
-      if (!final) return undefined;
-      const rest = text.slice(start);
-      return isBlankText(rest) ? null : rest;
-    }
-    const line = text.slice(start, hit.index);
-    if (!isBlankText(line)) return line;
-    start = hit.index + hit[0].length;
-  }
-}
-
-/** A line of only the tokenizer's white space (the header search and the tokenizer must agree). */
-function isBlankText(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (!isBlankChar(line.charCodeAt(i))) return false;
-  return true;
-}
-
-export function describeFsError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err?.code) {
-    case 'ENOENT': return t('fs.ENOENT');
-    case 'EACCES': case 'EPERM': return t('fs.EACCES');
-    case 'EISDIR': return t('fs.EISDIR');
-    default: return err?.message ?? String(e);
   }
 }

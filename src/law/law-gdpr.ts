@@ -125,6 +125,12 @@ export const EU_GDPR: PresetLaw = {
       'обработка персональных данных для целей прямого маркетинга может рассматриваться как осуществляемая в законных интересах'),
   ],
   CONSENT_WITHDRAWN: [gdpr.withdrawable, gdpr.noMoreMarketing],
+  // Issue #14: consent is the data subject's own indication; a number's previous subscriber is another person.
+  CONSENT_NUMBER_REASSIGNED: [
+    gdpr.consentDefined,
+    eprivacy('13', { path: ['1'] }, 'direct marketing by automated calls, fax or electronic mail needs the prior consent of the subscribers or users reached',
+      'прямой маркетинг с помощью автоматических вызовов, факса или электронной почты допускается только с предварительного согласия тех абонентов или пользователей, к которым он обращён'),
+  ],
   CONSENT_CHANNEL_MISMATCH: [
     gdpr.consentDefined,
     eprivacy('13', { path: ['1'] }, 'consent to direct marketing by this means of communication', 'согласие на прямой маркетинг именно этим средством связи'),

@@ -100,6 +100,16 @@ export const RU_152FZ: PresetLaw = {
     stopMarketing(false),
     stopAdvertising(false),
   ],
+  // Issue #14: consent is the person's, not the number's (Art. 9 part 1, checked on legalacts.ru);
+  // 38-FZ Art. 18 part 1 asks the consent of the subscriber, who is whoever holds the number now.
+  CONSENT_NUMBER_REASSIGNED: [
+    pd('9', { part: '1' },
+      "the subject decides to give their data and consents freely, of their own will and in their own interest: a previous subscriber's consent is not the current subscriber's",
+      'субъект персональных данных принимает решение о предоставлении его персональных данных и даёт согласие свободно, своей волей и в своём интересе: согласие прежнего абонента номера не является согласием нынешнего'),
+    adv('18', { part: '1' },
+      'advertising over telecommunication networks needs the prior consent of the subscriber or addressee, who is whoever holds the number now',
+      'распространение рекламы по сетям электросвязи допускается только при условии предварительного согласия абонента или адресата, то есть того, кому номер принадлежит сейчас'),
+  ],
   CONSENT_EXPIRED: [
     // The item of part 4 on the term (item 8 from memory) could not be confirmed in a numbered text: part 4 is cited.
     pd('9', { part: '4' },

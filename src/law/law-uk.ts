@@ -40,6 +40,12 @@ export const UK_PECR: PresetLaw = {
       'абонент вправе в любое время отозвать сообщение, разрешавшее звонки на номер из реестра, и тогда звонки должны прекратиться'),
     ukGdpr.withdrawable,
   ],
+  // Issue #14: the consent of the subscriber of the line called, or of the recipient, now.
+  CONSENT_NUMBER_REASSIGNED: [
+    ukGdpr.consentDefined,
+    pecr('19', {}, 'recorded calls need the prior consent of the subscriber of the called line', 'звонки с записанными сообщениями допускаются только с предварительного согласия абонента вызываемой линии'),
+    emailConsent('SMS and email need the prior consent of the recipient', 'СМС и электронная почта допускаются только с предварительного согласия получателя'),
+  ],
   CONSENT_CHANNEL_MISMATCH: [
     notifiedCaller('calls: the subscriber\'s notification to this caller covers calls on that line', 'звонки: сообщение абонента этому звонящему касается звонков на эту линию'),
     emailConsent('SMS and email: consent to such communications from this sender', 'СМС и электронная почта: согласие на такие сообщения от этого отправителя'),

@@ -56,6 +56,15 @@ export const US_TCPA: PresetLaw = {
   CONSENT_WITHDRAWN: [cfr47('64.1200', { path: ['a', '10'] },
     'revocation of consent in any reasonable manner, honoured within ten business days, from 11 April 2025',
     'согласие может быть отозвано любым разумным способом, а отзыв исполняется не позднее десяти рабочих дней, с 11 апреля 2025 г.')],
+  // Issue #14: the safe harbour of the Reassigned Numbers Database rules (FCC 18-177, 84 FR 11226 of
+  // 26 March 2019), cited as (m) in providers' compliance policies: docs/legal-references.md.
+  CONSENT_NUMBER_REASSIGNED: [
+    cfr47('64.1200', { path: ['a', '2'] }, 'autodialled or prerecorded telemarketing needs the prior express written consent of the called party',
+      'рекламные звонки с автоматическим набором или с искусственным либо записанным голосом допускаются только с предварительного явно выраженного письменного согласия вызываемого абонента'),
+    cfr47('64.1200', { path: ['m'] },
+      'a caller is protected for a call to a number reassigned since the consent only where the Reassigned Numbers Database wrongly answered that it had not been permanently disconnected, so a number known to be disconnected since then is not covered',
+      'звонящий освобождается от ответственности за звонок на номер, переданный другому абоненту после получения согласия, только если база переназначенных номеров ошибочно ответила, что номер не отключался, а номер, о котором известно, что он отключался после согласия, не защищён'),
+  ],
   CONSENT_EXPIRED: [practice("the TCPA sets no expiry: the consent's own end date, or a maximum age the policy sets",
     'американское законодательство не устанавливает срок действия согласия: действует срок, указанный в самом согласии, или предельный срок, установленный политикой проверки')],
   CONSENT_PURPOSE_MISMATCH: [writtenConsent('the written agreement authorizes the seller to deliver advertisements or telemarketing messages',

@@ -41,6 +41,10 @@ export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
   const needsScreening = channel === 'call' && policy.unconsented_calls_screened_by !== null;
   // PECR reg. 19, 47 CFR 64.1200(a)(2)-(3): these dial modes need consent whatever the lists say.
   const dialModeNeedsConsent = channel === 'call' && policy.consent_required_for_dial_modes.includes(dialMode);
+  // 47 CFR 64.1200(a)(2): autodialled calls need consent to wireless numbers, not to a line a
+  // carrier lookup says is a landline (issue #14); (a)(3) keeps prerecorded calls to residential lines.
+  const dialModeNeedsConsentLandline = dialModeNeedsConsent && !policy.landline_exempt_dial_modes.includes(dialMode);
+  const unscreened = needsScreening && o.screened !== true;
   const advertising = policy.advertising_purposes.some((p) => p.trim().toLowerCase() === purpose);
   const operatorNames = policy.operator
     ? [policy.operator.name, ...(policy.operator.aliases ?? [])]
@@ -54,7 +58,8 @@ export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
     consentMaxAgeDays: policy.consent_max_age_days ?? undefined,
     requiredNotice: policy.required_notice,
     rejectDuplicates: policy.duplicates === 'reject',
-    consentRequired: policy.consent_required_for.includes(channel) || dialModeNeedsConsent || (needsScreening && o.screened !== true),
+    consentRequired: policy.consent_required_for.includes(channel) || dialModeNeedsConsent || unscreened,
+    consentRequiredLandline: policy.consent_required_for.includes(channel) || dialModeNeedsConsentLandline || unscreened,
     allowedCountries: policy.allowed_countries ?? undefined,
     blockedNumberTypes: policy.blocked_number_types,
     smsNumberTypes: policy.sms_number_types,

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { lineOfPath } from '../io/json-locate.js';
+import { tooDeep, tooDeepProblem } from '../io/json-depth.js';
+import { MAX_JSON_FILE_BYTES } from '../io/small-file.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { PRESET_NAMES, isPresetName, type PresetName } from './preset-names.js';
 import { PRESETS } from './presets.js';
@@ -25,11 +27,17 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Objects merge key by key; anything else (lists included) is replaced. */
+/**
+ * Objects merge key by key; anything else (lists included) is replaced. Keys are defined, not
+ * assigned: `out["__proto__"] = v` would set the prototype, and the schema would never see the key
+ * it must refuse like any other unknown one (issue #12 item 15).
+ */
 export function mergePolicy(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
-    out[k] = isPlainObject(v) && isPlainObject(base[k]) ? mergePolicy(base[k] as Record<string, unknown>, v) : v;
+    const own = Object.hasOwn(base, k) ? base[k] : undefined;
+    const value = isPlainObject(v) && isPlainObject(own) ? mergePolicy(own, v) : v;
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -47,7 +55,12 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
   let text: string;
   let bytes: Buffer;
   try {
-    if (statSync(nameOrFile).isDirectory()) throw new InputError(t('policy.folder', { label }));
+    // Read whole and at once, so only a regular file of a sensible size: a FIFO or /dev/zero would
+    // block or grow for ever where no signal can stop it (issue #12 item 4).
+    const st = statSync(nameOrFile);
+    if (st.isDirectory()) throw new InputError(t('policy.folder', { label }));
+    if (!st.isFile()) throw new InputError(t('policy.notRegular', { label }));
+    if (st.size > MAX_JSON_FILE_BYTES) throw new InputError(t('small.tooLarge', { path: label, max: MAX_JSON_FILE_BYTES, what: t('small.policy') }));
     bytes = readFileSync(nameOrFile);
     text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
@@ -63,6 +76,8 @@ export function loadPolicy(nameOrFile: string): LoadedPolicy {
     throw new InputError(t('json.invalid', { where: `${label}:${line}`, why: jsonProblem(e as Error) }));
   }
   if (!isPlainObject(json)) throw new InputError(t('policy.notObject', { label }));
+  const deep = tooDeep(json);
+  if (deep) throw new InputError(t('policy.tooDeep', { where: `${label}:${lineOfPath(text, deep.slice(0, 1)) ?? 1}`, problem: tooDeepProblem(deep) }));
   let merged: Record<string, unknown> = json;
   let preset: PresetName | undefined;
   if (json.extends !== undefined) {

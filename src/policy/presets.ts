@@ -28,6 +28,8 @@ const common = {
   consent_overrides_registry: false,
   consent_required_for_dial_modes: [],
   banned_dial_modes: [],
+  landline_exempt_dial_modes: [],
+  advise_line_types: false,
   separate_consent_from: null,
   separate_consent_required: false,
 } satisfies Partial<Policy>;
@@ -102,6 +104,12 @@ export const PRESETS: Record<PresetName, Policy> = {
     // calls need none (the registry protects people), and the TCPA does not cover email.
     consent_required_for: ['sms'],
     consent_required_for_dial_modes: ['auto', 'prerecorded'],
+    // (a)(2) asks consent of autodialled calls to wireless numbers (and the services of (a)(1)(i)-(iii)),
+    // (a)(3) of prerecorded calls to residential lines too: an autodialled call a person speaks on
+    // needs none to a line a carrier lookup (--line-types) says is a landline. libphonenumber can't
+    // tell US mobiles from landlines (FIXED_LINE_OR_MOBILE), hence the warning without one.
+    landline_exempt_dial_modes: ['auto'],
+    advise_line_types: true,
     // Live calls without consent only to numbers screened against a fresh registry, as with the UK TPS.
     unconsented_calls_screened_by: 'national-dnc',
     required_notice: [],

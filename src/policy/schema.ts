@@ -74,6 +74,10 @@ function buildPolicySchema() {
       dial_mode: dialMode.default('live').describe('How calls are placed: live (a person dials and speaks), auto (automatic dialling), prerecorded (a prerecorded or artificial voice)'),
       consent_required_for_dial_modes: z.array(dialMode).default([])
         .describe('Dial modes of calls that need consent whatever consent_required_for says (PECR reg. 19; 47 CFR 64.1200(a)(2), (a)(3))'),
+      landline_exempt_dial_modes: z.array(dialMode).default([])
+        .describe('Dial modes of calls that need no consent on account of the dial mode to a number a --line-types file gives as a landline (47 CFR 64.1200(a)(2) asks consent of autodialled calls to wireless numbers, not to residential lines)'),
+      advise_line_types: z.boolean().default(false)
+        .describe('Warn when an SMS run, or a run in one of landline_exempt_dial_modes, has no --line-types: libphonenumber cannot tell this region\'s mobiles from landlines'),
       banned_dial_modes: z.array(dialMode).default([])
         .describe('Dial modes banned for advertising purposes: every row is DIAL_MODE_BANNED (38-FZ Art. 18 part 2)'),
       advertising_purposes: z.array(z.string().min(1)).default(['marketing'])
@@ -93,6 +97,8 @@ function buildPolicySchema() {
         contacts: z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional(),
         consent: z.record(z.string(), z.string().min(1)).optional(),
         suppress: z.record(z.string(), z.string().min(1)).optional(),
+        reassigned: z.record(z.string(), z.string().min(1)).optional(),
+        line_types: z.record(z.string(), z.string().min(1)).optional(),
       }).strict().optional()
         .describe('Input columns by field, for names leadaudit does not know: {"consent": {"given_at": "Дата согласия"}}; --map overrides'),
       gate: z.object({

@@ -96,8 +96,8 @@ ${verifySection(r, outDir, reportSha256)}
  */
 function weight(r: Loose): number {
   const i = r.inputs;
-  const files = 1 + Math.min(i.consent.length, MAX_FILES) + (i.notice ? 1 : 0) + (r.policy.file ? 1 : 0) + Math.min(i.suppress.length, MAX_FILES)
-    + 3 + (r.outputs.trail ? 1 : 0);
+  const files = 1 + Math.min(i.consent.length, MAX_FILES) + (i.notice ? 1 : 0) + (r.policy.file ? 1 : 0)
+    + Math.min(i.suppress.length + proofRows(r).length, MAX_FILES) + 3 + (r.outputs.trail ? 1 : 0);
   const conditions = Math.min((r.gate.conditions ?? []).length, MAX_CONDITIONS);
   const long = (text: string, chars: number) => (text.length > chars ? 1 : 0);
   return files + conditions + long(r.policy.legal_basis.join('; '), 90) + long(base(i.contacts.path), 40) + long(r.policy.name, 30);
@@ -157,14 +157,33 @@ function auditedSection(r: Loose): string {
   rows.push(...capped(i.consent.map((c) => ({ role: e(t('html.label.consent')), path: c.path, sha256: c.sha256, what: e(t('cert.recordsUsed', { records: num(c.records), valid: num(c.valid) })) })), e(t('html.label.consent'))));
   if (i.notice) rows.push({ role: e(t('sheet.notice')), path: i.notice.path, sha256: i.notice.sha256, what: e(t('cert.noticeManifest')) });
   if (r.policy.file) rows.push({ role: e(t('html.label.policy')), path: r.policy.file.path, sha256: r.policy.file.sha256, what: e(t('cert.policyFile')) });
-  rows.push(...capped(i.suppress.map((s) => ({
+  // The lists a run checks numbers against (suppression, reassigned numbers, line types) and the
+  // evidence folder share one cap: the page stays one page whatever the run was given (issue #14).
+  rows.push(...capped([...i.suppress.map((s) => ({
     role: e(t('html.label.suppression')), path: s.path, sha256: s.sha256,
     what: t('cert.list', { name: `<strong>${e(clip(s.name, 30))}</strong>`, date: e(when(s.date)), mtime: s.date_source === 'file-mtime' ? e(t('cert.fileTime')) : '', n: e(num(s.numbers)) }),
-  })), e(t('html.label.suppression'))));
+  })), ...proofRows(r)], e(t('cert.role.list'))));
   return `<section id="audited" aria-labelledby="audited-h">
   <h2 id="audited-h">${e(t('cert.audited'))}</h2>
   ${fileTable(rows, [e(t('cert.input')), e(t('sheet.col.file')), 'SHA-256'])}
 </section>`;
+}
+
+/** Issue #14's inputs (an older report has none): the reassigned-numbers list, the line types, the evidence folder. */
+function proofRows(r: Loose): FileRow[] {
+  const i = r.inputs as Partial<Report['inputs']>;
+  const rows: FileRow[] = [];
+  if (i.reassigned) {
+    rows.push({ role: e(t('cert.role.reassigned')), path: i.reassigned.path, sha256: i.reassigned.sha256,
+      what: e(t('cert.reassigned', { date: when(i.reassigned.date), mtime: i.reassigned.date_source === 'file-mtime' ? t('cert.fileTime') : '', n: num(i.reassigned.numbers) })) });
+  }
+  if (i.line_types) rows.push({ role: e(t('cert.role.lineTypes')), path: i.line_types.path, sha256: i.line_types.sha256, what: e(t('cert.lineTypes', { n: num(i.line_types.numbers) })) });
+  if (i.evidence) {
+    const f = i.evidence.files;
+    rows.push({ role: e(t('cert.role.evidence')), path: i.evidence.dir, sha256: undefined,
+      what: e(t('cert.evidence', { found: num(f.found), missing: num(f.missing), mismatched: num(f.mismatched), outside: num(f.outside) })) });
+  }
+  return rows;
 }
 
 function policySection(r: Loose): string {

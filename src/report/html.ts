@@ -15,6 +15,7 @@ import { HTML_STYLE } from './html-style.js';
 import { conditionText, gateState } from './gate-text.js';
 import { fmtDate, fmtNumber, lang, t } from '../i18n/index.js';
 import { legalBasisIn } from '../i18n/law.js';
+import { evidenceRows, proofInputRows, warningsSection } from './html-proof.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -53,7 +54,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const e = escapeHtml;
 
 // Thousands separators without ICU: the first toLocaleString call costs tens of milliseconds.
-const num = (n: number) => (lang() === 'ru' ? fmtNumber(n) : Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n));
+export const num = (n: number) => (lang() === 'ru' ? fmtNumber(n) : Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n));
 const yesNo = (b: boolean) => (b ? t('html.yes') : t('html.no'));
 
 export function renderReportHtml(report: Report, opts: HtmlOptions = {}): string {
@@ -85,6 +86,7 @@ export function renderReportHtml(report: Report, opts: HtmlOptions = {}): string
 <main>
 ${totalsSection(report)}
 ${runFindingsSection(report)}
+${warningsSection(report)}
 <div class="columns">
 ${reasonsSection(report)}
 <div class="side">
@@ -204,6 +206,10 @@ function policySection(r: Report): string {
     [e(t('html.label.requiredNotice')), tags(c.required_notice)],
   );
   if (x.campaign.consent_required !== undefined) rows.push([e(t('html.label.consent')), e(t(x.campaign.consent_required ? 'html.requiredFor' : 'html.notRequiredFor', { channel: c.channel }))]);
+  // Issue #14: a dial mode the policy frees for landlines, where a --line-types file says so.
+  if (c.consent_required_landline !== undefined && c.consent_required_landline !== c.consent_required) {
+    rows.push([e(t('html.label.consentLandline')), e(c.consent_required_landline ? t('cert.required') : t('html.notRequiredLandline'))]);
+  }
   const issue10 = r.campaign as Partial<Report['campaign']>;
   if (issue10.dial_mode !== undefined) {
     rows.push([e(t('html.label.dialMode')), `${e(issue10.dial_mode)}${issue10.dial_mode_banned ? ` <strong class="warn">${e(t('html.dialBanned'))}</strong>` : ''}`]);
@@ -236,7 +242,7 @@ ${rows.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
 
 const KNOWN_CAMPAIGN_KEYS = new Set(['purpose', 'channel', 'region', 'proof_required', 'consent_max_age_days', 'required_notice',
   'reject_duplicates', 'consent_required', 'calling_window', 'dial_mode', 'advertising', 'dial_mode_banned', 'separate_consent_from',
-  'separate_consent_required', 'consent_overrides_registry', 'origin', 'notice_from_subject', 'date_order']);
+  'separate_consent_required', 'consent_overrides_registry', 'origin', 'notice_from_subject', 'date_order', 'consent_required_landline']);
 
 /** `consent_max_age_days` -> `Consent max age days`. */
 const sentence = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
@@ -273,7 +279,7 @@ function evidenceSection(r: Report): string {
   const records = sum(i.consent.map((f) => f.records));
   const valid = sum(i.consent.map((f) => f.valid));
   const badConsent = records - valid;
-  const badSuppress = sum(i.suppress.map((s) => s.invalid.length));
+  const badSuppress = sum(i.suppress.map((s) => s.invalid_count));
   const files = (n: number) => t('html.files', { count: n });
   const rows: [string, string][] = [
     [e(t('html.label.consentRecords')), `${e(t('html.usedOf', { valid: num(valid), records: num(records), files: files(i.consent.length) }))}${badConsent ? `, <strong class="warn">${e(t('html.invalid', { n: num(badConsent) }))}</strong>` : ''}`],
@@ -281,6 +287,7 @@ function evidenceSection(r: Report): string {
     [e(t('html.label.suppression')), i.suppress.length === 0 ? e(t('html.none'))
       : `${e(t('html.numbersIn', { n: num(sum(i.suppress.map((s) => s.numbers))), files: files(i.suppress.length) }))}${badSuppress ? `, <strong class="warn">${e(t('html.invalid', { n: num(badSuppress) }))}</strong>` : ''}`],
   ];
+  rows.push(...evidenceRows(r));
   const exemptions = Object.entries(extras(r).exemptions ?? {});
   if (exemptions.length) rows.push([e(t('html.label.exemptions')), exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(t('html.rows', { count: n }))})</span>`).join('<br>')]);
   const origins = extras(r).origins;
@@ -367,8 +374,8 @@ function inputsSection(r: Report, mask: boolean): string {
     c.sha256));
   for (const f of i.consent) {
     rows.push(row(e(t('html.label.consent')), f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
-      `${e(t('html.recordsValid', { records: num(f.records), valid: num(f.valid) }))}, ${invalidCount(f.invalid.length)}`, f.sha256,
-      invalidRows(f.invalid.map((x) => ({ line: x.line, text: withField('field' in x ? x.field : undefined, x.problem) })), mask)));
+      `${e(t('html.recordsValid', { records: num(f.records), valid: num(f.valid) }))}, ${invalidCount(f.invalid_count)}`, f.sha256,
+      invalidRows(f.invalid.map((x) => ({ line: x.line, text: withField('field' in x ? x.field : undefined, x.problem) })), mask, f.invalid_count)));
   }
   const policyFile = extras(r).policy.file;
   if (policyFile) rows.push(row(e(t('html.label.policy')), policyFile.path, 'json', '', policyFile.sha256));
@@ -379,9 +386,10 @@ function inputsSection(r: Report, mask: boolean): string {
     const s = i.suppress[n]!;
     const date = x.date ? `<br>${e(t('html.listOf', { date: humanInstant(x.date) }))}${x.date_source ? ` <span class="muted">(${e(x.date_source === 'file-mtime' || x.date_source === 'list-date' ? t(`html.dateSource.${x.date_source}`) : x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
     rows.push(row(`${e(t('html.label.suppression'))}${x.name ? `<span class="dir">${e(x.name)}${x.kind ? ` (${e(x.kind)})` : ''}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
-      `${e(t('html.numbersN', { n: num(s.numbers) }))}, ${invalidCount(s.invalid.length)}${date}`, s.sha256,
-      invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask)));
+      `${e(t('html.numbersN', { n: num(s.numbers) }))}, ${invalidCount(s.invalid_count)}${date}`, s.sha256,
+      invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask, s.invalid_count)));
   });
+  rows.push(...proofInputRows(r, mask, row, invalidRows, fmt));
   return `<section id="inputs" class="card" aria-labelledby="inputs-h">
   <h2 id="inputs-h">${e(t('html.inputs'))}</h2>
   <table class="files">
@@ -399,14 +407,15 @@ function withField(field: string | undefined, problem: string): string {
 
 const invalidCount = (n: number) => (n === 0 ? e(t('html.invalid', { n: '0' })) : `<strong class="warn">${e(t('html.invalid', { n: num(n) }))}</strong>`);
 
-/** How many invalid records are listed per file; the rest are in report.json. */
+/** How many invalid records are listed per file; report.json has the first 100, and counts them all. */
 const INVALID_SHOWN = 20;
 
-function invalidRows(list: { line: number; text: string }[], mask: boolean): string {
+function invalidRows(list: { line: number; text: string }[], mask: boolean, total: number): string {
   if (list.length === 0) return '';
   const shown = list.slice(0, INVALID_SHOWN).map((x) =>
     `<li><span class="line">${e(t('html.line', { line: String(x.line) }))}</span> ${e(mask ? maskPhones(x.text) : x.text)}</li>`);
-  const more = list.length > INVALID_SHOWN ? `<li class="muted">${e(t('html.moreInReport', { n: num(list.length - INVALID_SHOWN) }))}</li>` : '';
+  const rest = total - Math.min(list.length, INVALID_SHOWN);
+  const more = rest > 0 ? `<li class="muted">${e(t('html.moreInReport', { n: num(rest), listed: num(list.length) }))}</li>` : '';
   return `\n    <tr class="invalid"><td></td><td colspan="4"><p>${e(t('html.notUsed'))}</p><ul>${shown.join('')}${more}</ul></td></tr>`;
 }
 

@@ -1,10 +1,11 @@
 /**
- * Masking of personal data in what is meant for people (issue 6): phone numbers and the values of
- * name columns. A masked text keeps its shape (separators, word lengths) so a reviewer can still
+ * Masking of personal data in what is meant for people (issue 6; issue #14: every column of
+ * personal data, by its kind: phones, emails, names, addresses, birth dates, documents). A masked text keeps its shape (separators, word lengths) so a reviewer can still
  * tell what kind of value it was, and enough digits (country code, operator code, last two) to
  * tell numbers apart, but not enough to call anyone. Never used on clean.csv: that feeds machines.
  */
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
+import { personalKind, type PersonalKind } from '../io/personal-columns.js';
 
 /**
  * Digit groups joined by at most three separators: `+7 916 123-45-67`, `8 (495) 123 45 67`,
@@ -56,22 +57,65 @@ export function maskName(text: string): string {
   });
 }
 
-/** Header names (trimmed, lower-cased, `_`/`-`/`.` read as spaces) of columns that hold a person's name. */
-const NAME_HEADERS = new Set([
-  'name', 'full name', 'fullname', 'first name', 'firstname', 'last name', 'lastname', 'middle name',
-  'middlename', 'given name', 'family name', 'surname', 'patronymic', 'contact', 'contact name',
-  'contact person', 'person', 'client', 'client name', 'customer', 'customer name', 'lead name', 'fio',
-  'фио', 'ф и о', 'имя', 'фамилия', 'отчество', 'имя фамилия', 'фамилия имя', 'фамилия имя отчество',
-  'полное имя', 'клиент', 'имя клиента', 'фио клиента', 'контакт', 'контактное лицо', 'получатель звонка',
-]);
-
 /** Does this column hold a person's name? (Its values are masked with maskName.) */
 export function isNameColumn(header: string): boolean {
-  const key = header.trim().toLowerCase().replace(/\s*\(\d+\)$/, '').replace(/[_.\-]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return NAME_HEADERS.has(key);
+  return personalKind(header) === 'name';
 }
 
-/** A row cell for people: names masked by maskName, phone numbers anywhere else by maskPhone. */
-export function maskCell(header: string, value: string): string {
-  return isNameColumn(header) ? maskName(value) : maskPhone(value);
+/**
+ * Keeps the first letter of each word and stars every other letter and every digit: an address, a
+ * birth date, a document number (`125009, Москва, ул. Тверская, 1` -> `******, М*****, у*. Т*******, *`).
+ */
+export function maskWords(text: string): string {
+  return text.replace(/\p{N}/gu, '*').replace(WORD, (w) => {
+    const [first = '', ...rest] = Array.from(w);
+    return first + rest.map((c) => (/[\p{L}]/u.test(c) ? '*' : c)).join('');
+  });
+}
+
+const EMAIL = /[^\s@,;<>()"']+@[^\s@,;<>()"']+/g;
+
+/**
+ * An address keeps its shape: the first character of the local part and of each domain label, and
+ * the top-level domain (`ivan.petrov@mail.example.ru` -> `i****.******@m***.e******.ru`); other text
+ * in the cell is masked as words.
+ */
+export function maskEmail(text: string): string {
+  const parts = text.split(EMAIL);
+  const emails = text.match(EMAIL) ?? [];
+  return parts.map((p, i) => maskWords(p) + (i < emails.length ? oneEmail(emails[i]!) : '')).join('');
+}
+
+function oneEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  const stars = (s: string) => Array.from(s).map((c, i) => (i === 0 || /[.+_-]/.test(c) ? c : '*')).join('');
+  const labels = address.slice(at + 1).split('.');
+  const tld = labels.length > 1 ? labels.pop()! : undefined;
+  return `${stars(address.slice(0, at))}@${labels.map(stars).join('.')}${tld === undefined ? '' : `.${tld}`}`;
+}
+
+/**
+ * A phone cell: its numbers by maskPhone; a cell maskPhone leaves alone (too few digits to be a
+ * number, a note) has its digits starred but the first, so that no part of a number shows.
+ */
+export function maskPhoneCell(text: string): string {
+  const masked = maskPhone(text);
+  if (masked !== text) return masked;
+  let seen = 0;
+  return text.replace(/\d/g, (d) => (seen++ === 0 ? d : '*'));
+}
+
+/** A value of a column of personal data, masked as its kind is (src/io/personal-columns.ts). */
+export function maskValue(kind: PersonalKind, value: string): string {
+  switch (kind) {
+    case 'phone': return maskPhoneCell(value);
+    case 'name': return maskName(value);
+    case 'email': return maskEmail(value);
+    default: return maskWords(value);
+  }
+}
+
+/** A row cell for people: personal data by its kind, phone numbers anywhere else by maskPhone. */
+export function maskCell(header: string, value: string, kind: PersonalKind | undefined = personalKind(header)): string {
+  return kind === undefined ? maskPhone(value) : maskValue(kind, value);
 }

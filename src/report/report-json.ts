@@ -19,6 +19,11 @@ import { gateFailures } from './gate-text.js';
 import type { UnstatedCount } from '../core/row-router.js';
 import { VERSION } from '../version.js';
 import type { SignatureClaim } from './signature.js';
+import type { EvidenceStats } from '../evidence/evidence-dir.js';
+import type { ReassignedStats } from '../evidence/reassigned.js';
+import type { LineTypeStats } from '../evidence/line-types.js';
+import type { PersonalColumn } from '../io/personal-columns.js';
+import { warningText, type RunWarning } from './run-notes.js';
 
 export interface ReportInput {
   settings: AuditSettings;
@@ -26,9 +31,14 @@ export interface ReportInput {
   manifest: NoticeManifest | undefined;
   consentFiles: ConsentFileStats[];
   suppression: SuppressionStats[];
+  /** --evidence-dir, --reassigned, --line-types (issue #14). */
+  evidence: EvidenceStats | undefined;
+  reassigned: ReassignedStats | undefined;
+  lineTypes: LineTypeStats | undefined;
+  warnings: RunWarning[];
   contacts: {
-    path: string; sha256: string; bytes: number; encoding: Encoding; delimiter: string;
-    phoneColumn: PhoneColumn; blankLines: number;
+    path: string; sha256: string; bytes: number; encoding: Encoding; encodingWarning: string | undefined; delimiter: string;
+    phoneColumn: PhoneColumn; personalColumns: PersonalColumn[]; blankLines: number;
     format: 'csv' | 'xlsx'; compression: 'gzip' | undefined; sheet: string | undefined;
   };
   outputs: {
@@ -84,6 +94,8 @@ export function buildReport(r: ReportInput) {
       channel: c.channel,
       region: c.region ?? null,
       consent_required: c.consentRequired,
+      /** For a number a --line-types file gives as a landline (issue #14). */
+      consent_required_landline: c.consentRequiredLandline,
       proof_required: c.proofRequired,
       consent_max_age_days: c.consentMaxAgeDays ?? null,
       required_notice: [...c.requiredNotice],
@@ -107,10 +119,13 @@ export function buildReport(r: ReportInput) {
         rows: r.totals.rows,
         blank_lines: contacts.blankLines,
         encoding: contacts.encoding,
+        ...(contacts.encodingWarning === undefined ? {} : { encoding_warning: contacts.encodingWarning }),
         delimiter: delimiterName(contacts.delimiter),
         phone_column: contacts.phoneColumn.name,
         phone_columns_matched: contacts.phoneColumn.matches,
         phone_columns: contacts.phoneColumn.matches,
+        /** Columns of personal data, masked by --mask in what is meant for people (issue #14). */
+        personal_data_columns: contacts.personalColumns.map((p) => ({ column: p.column, index: p.index, kind: p.kind })),
         format: contacts.format,
         ...(contacts.compression ? { compression: contacts.compression } : {}),
         ...(contacts.sheet !== undefined ? { sheet: contacts.sheet } : {}),
@@ -120,12 +135,16 @@ export function buildReport(r: ReportInput) {
         sha256: f.sha256,
         format: f.format,
         encoding: f.encoding,
+        ...(f.encodingWarning === undefined ? {} : { encoding_warning: f.encodingWarning }),
         ...(f.delimiter === undefined ? {} : { delimiter: f.delimiter }),
         ...(f.compression ? { compression: f.compression } : {}),
         ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
         records: f.records,
         valid: f.valid,
+        // The first INVALID_KEPT with line and problem; every one counted, by field (issue #12 item 5).
         invalid: f.invalid,
+        invalid_count: f.invalidCount,
+        invalid_by_field: f.invalidByField,
       })),
       notice: r.manifest ? { path: r.manifest.path, sha256: r.manifest.sha256 } : null,
       suppress: r.suppression.map((s) => ({
@@ -134,6 +153,7 @@ export function buildReport(r: ReportInput) {
         sha256: s.sha256,
         format: s.format,
         encoding: s.encoding,
+        ...(s.encodingWarning === undefined ? {} : { encoding_warning: s.encodingWarning }),
         ...(s.delimiter === undefined ? {} : { delimiter: s.delimiter }),
         ...(s.compression ? { compression: s.compression } : {}),
         ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
@@ -141,9 +161,33 @@ export function buildReport(r: ReportInput) {
         date_source: s.dateSource,
         numbers: s.numbers,
         invalid: s.invalid,
+        invalid_count: s.invalidCount,
         kind: s.kind,
         kind_source: s.kindSource,
       })),
+      evidence: r.evidence === undefined ? null : {
+        dir: r.evidence.dir,
+        files: { found: r.evidence.found, missing: r.evidence.missing, mismatched: r.evidence.mismatched, outside: r.evidence.outside },
+        hashed: { files: r.evidence.hashedFiles, bytes: r.evidence.hashedBytes },
+      },
+      reassigned: r.reassigned === undefined ? null : {
+        ...tableFile(r.reassigned),
+        date: isoString(r.reassigned.date),
+        date_source: r.reassigned.dateSource,
+        records: r.reassigned.records,
+        numbers: r.reassigned.numbers,
+        after_as_of: r.reassigned.afterAsOf,
+        answered_no: r.reassigned.answeredNo,
+        no_data: r.reassigned.noData,
+        invalid: r.reassigned.invalid,
+      },
+      line_types: r.lineTypes === undefined ? null : {
+        ...tableFile(r.lineTypes),
+        records: r.lineTypes.records,
+        numbers: r.lineTypes.numbers,
+        types: { ...r.lineTypes.types },
+        invalid: r.lineTypes.invalid,
+      },
     },
     outputs: r.outputs as ReportInput['outputs'] & { html?: { path: string; sha256: string }; junit?: { path: string; sha256: string } },
     totals: r.totals,
@@ -164,12 +208,24 @@ export function buildReport(r: ReportInput) {
     /** Covering consent records (and the clean rows they covered) that do not say what the policy checks. */
     consent_unstated: { separate_document: { ...r.unstated.separate_document }, kind: { ...r.unstated.kind } },
     run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),
+    /** Warnings about the run that reject no row (issue #14: a carrier lookup the policy advises). */
+    warnings: r.warnings.map((w) => ({ code: w.code, detail: warningText(w) })),
     gate: { ...r.gate, failures: gateFailures(r.gate, { policy: loaded.policy.name, asOf: isoString(c.asOf) }) },
     signature: r.signature,
     timing: {
       seconds: round(r.seconds, 3),
       rows_per_second: r.seconds > 0 ? Math.round(r.totals.rows / r.seconds) : 0,
     },
+  };
+}
+
+/** Where a table input was read from and how (report.json's shape for every such input). */
+function tableFile(f: ReassignedStats | LineTypeStats) {
+  return {
+    path: f.path, sha256: f.sha256, format: f.format, encoding: f.encoding,
+    ...(f.delimiter === undefined ? {} : { delimiter: f.delimiter }),
+    ...(f.compression ? { compression: f.compression } : {}),
+    ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
   };
 }
 

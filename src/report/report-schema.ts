@@ -8,6 +8,8 @@ import { LANGS } from '../i18n/lang.js';
 import { REASON_CODES } from '../reasons.js';
 import { NOTICE_FIELDS } from '../notice-fields.js';
 import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
+import { PERSONAL_KINDS } from '../io/personal-columns.js';
+import { INVALID_KEPT } from '../evidence/invalid-records.js';
 
 /** The report.json schema, built on first use (src/lazy.ts). */
 export const reportSchema = lazy(() => {
@@ -15,6 +17,11 @@ export const reportSchema = lazy(() => {
   const file = z.object({ path: z.string(), sha256 }).strict();
   const invalidRecord = z.object({ line: z.number().int(), field: z.string().optional(), problem: z.string() }).strict();
   const count = z.number().int().nonnegative();
+  const tableInput = z.object({
+    path: z.string(), sha256, format: z.enum(['csv', 'xlsx']), encoding: z.string(), delimiter: z.string().optional(),
+    compression: z.literal('gzip').optional(), sheet: z.string().optional(),
+  });
+  const keyedInvalid = z.object({ line: z.number().int(), field: z.string().optional(), value: z.string(), problem: z.string() }).strict();
   const setBy = z.enum(['--max-reject-rate', '--fail-on-reject', '--fail-on', 'policy']);
   const gateCondition = z.discriminatedUnion('condition', [
     z.object({ condition: z.literal('max_reject_rate'), set_by: setBy, limit: z.number(), reject_rate: z.number(), passed: z.boolean() }).strict(),
@@ -25,6 +32,7 @@ export const reportSchema = lazy(() => {
       date: z.string().nullable(), state: z.enum(['fresh', 'stale', 'missing']), passed: z.boolean(),
     }).strict(),
   ]);
+  const encodingWarning = z.string().optional().describe('Present when the encoding was sniffed as windows-1251 but the text looks unlike Russian: name the encoding with --encoding');
 
   return z
     .object({
@@ -44,6 +52,7 @@ export const reportSchema = lazy(() => {
         channel: z.enum(CHANNELS),
         region: z.string().nullable(),
         consent_required: z.boolean(),
+        consent_required_landline: z.boolean().describe('Whether a number a --line-types file gives as a landline needs consent (the policy\'s landline_exempt_dial_modes, issue #14)'),
         proof_required: z.boolean(),
         consent_max_age_days: z.number().nullable(),
         required_notice: z.array(z.enum(NOTICE_FIELDS)),
@@ -67,27 +76,54 @@ export const reportSchema = lazy(() => {
           rows: count,
           blank_lines: count,
           encoding: z.string(),
+          encoding_warning: encodingWarning,
           delimiter: z.string(),
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
           phone_columns: z.array(z.string()).describe('Every phone column audited, in header order (issue #11)'),
+          personal_data_columns: z.array(z.object({ column: z.string(), index: count.describe('Its place in the header, from 0'), kind: z.enum(PERSONAL_KINDS) }).strict())
+            .describe('Columns of personal data, found by name or named with --mask-column; --mask masks them (issue #14)'),
           format: z.enum(['csv', 'xlsx']),
           compression: z.literal('gzip').optional(),
           sheet: z.string().optional(),
         }).strict(),
         consent: z.array(z.object({
-          path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), delimiter: z.string().optional(),
+          path: z.string(), sha256, format: z.enum(['csv', 'jsonl', 'xlsx']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
-          records: count, valid: count, invalid: z.array(invalidRecord),
+          records: count, valid: count,
+          invalid: z.array(invalidRecord).describe(`The first ${INVALID_KEPT} invalid records, with line and problem`),
+          invalid_count: count.describe('Every invalid record'),
+          invalid_by_field: z.record(z.string(), count).describe('Every invalid record by the field that failed ("record": the record as a whole)'),
         }).strict()),
         notice: file.nullable(),
         suppress: z.array(z.object({
-          name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), delimiter: z.string().optional(),
+          name: z.string(), path: z.string(), sha256, format: z.enum(['csv', 'lines']), encoding: z.string(), encoding_warning: encodingWarning, delimiter: z.string().optional(),
           compression: z.literal('gzip').optional(), sheet: z.string().optional(),
           date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), numbers: count,
-          invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict()),
+          invalid: z.array(z.object({ line: z.number().int(), value: z.string(), problem: z.string() }).strict())
+            .describe(`The first ${INVALID_KEPT} lines that are not a valid number`),
+          invalid_count: count.describe('Every line that is not a valid number'),
           kind: z.enum(LIST_KINDS), kind_source: z.enum(['flag', 'policy', 'default']),
         }).strict()),
+        evidence: z.object({
+          dir: z.string().describe('The --evidence-dir folder, its real path'),
+          files: z.object({ found: count, missing: count, mismatched: count, outside: count }).strict()
+            .describe('Distinct evidence files that proved a record (found) or whose SHA-256 differed from evidence_sha256 (mismatched); distinct references that named no file (missing) or would have left the folder (outside)'),
+          hashed: z.object({ files: count, bytes: count }).strict().describe('Files hashed, each once'),
+        }).strict().nullable().describe('--evidence-dir (issue #14); null without it'),
+        reassigned: tableInput.extend({
+          date: z.string(), date_source: z.enum(['list-date', 'file-mtime']), records: count,
+          numbers: count.describe('Distinct numbers disconnected at or before --as-of'),
+          after_as_of: count.describe('Disconnections after --as-of, ignored'),
+          answered_no: count.describe('Rows of a Reassigned Numbers Database result answering no'),
+          no_data: count.describe('Rows answering no data: nothing is known, and no safe harbour attaches'),
+          invalid: z.array(keyedInvalid),
+        }).strict().nullable().describe('--reassigned (issue #14); null without it'),
+        line_types: tableInput.extend({
+          records: count, numbers: count,
+          types: z.object({ mobile: count, landline: count, voip: count, toll_free: count, premium: count }).strict(),
+          invalid: z.array(keyedInvalid),
+        }).strict().nullable().describe('--line-types (issue #14); null without it'),
       }).strict(),
       outputs: z.object({
         clean: z.object({
@@ -113,6 +149,8 @@ export const reportSchema = lazy(() => {
         separate_document: z.object({ records: count, rows: count }).strict(),
         kind: z.object({ records: count, rows: count }).strict(),
       }).strict().describe('Covering consent records, and the clean rows they covered, that do not say what the policy checks'),
+      warnings: z.array(z.object({ code: z.enum(['line_types_missing']), detail: z.string() }).strict())
+        .describe('Warnings about the run that reject no row (issue #14)'),
       run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
       gate: z.object({
         passed: z.boolean(),

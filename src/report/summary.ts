@@ -12,6 +12,33 @@ import { conditionText, gateState } from './gate-text.js';
 
 import type { Fix, Hint } from './hints.js';
 import { fmtDate, fmtNumber, t } from '../i18n/index.js';
+import { maskPhone } from './mask.js';
+
+type ProofInputs = { evidence: Report['inputs']['evidence']; reassigned: Report['inputs']['reassigned']; lineTypes: Report['inputs']['line_types'] };
+const proofInputs = (r: Report): ProofInputs => ({ evidence: r.inputs.evidence, reassigned: r.inputs.reassigned, lineTypes: r.inputs.line_types });
+
+/** What --evidence-dir, --reassigned and --line-types found (issue #14). */
+function proofLines({ evidence: e, reassigned: r, lineTypes: l }: ProofInputs): string[] {
+  const out: string[] = [];
+  if (e) {
+    out.push(t('summary.evidence', { dir: e.dir, found: e.files.found, missing: e.files.missing, mismatched: e.files.mismatched, outside: e.files.outside, count: e.hashed.files }));
+  }
+  if (r) {
+    const dated = r.date_source === 'file-mtime' ? t('summary.datedMtime', { date: fmtDate(r.date), name: 'reassigned' }) : t('summary.dated', { date: fmtDate(r.date) });
+    out.push(t('summary.reassigned', {
+      count: r.numbers, dated,
+      after: r.after_as_of ? t('summary.reassigned.after', { count: r.after_as_of }) : '',
+      no: r.answered_no ? t('summary.reassigned.answeredNo', { count: r.answered_no }) : '',
+    }));
+    // 47 CFR 64.1200(m): the Database's safe harbour attaches to a `no` answer only.
+    if (r.no_data) out.push(t('summary.reassigned.noData', { count: r.no_data }));
+  }
+  if (l) {
+    const types = Object.entries(l.types).filter(([, n]) => n > 0).map(([type, n]) => `${fmtNumber(n)} ${type.replace('_', '-')}`).join(', ');
+    out.push(t('summary.lineTypes', { count: l.numbers, path: l.path, types: types ? ` (${types})` : '' }));
+  }
+  return out;
+}
 
 function fixText(fix: Fix): string {
   return fix === 'NOTICE' ? t('hint.fixNotice') : t('hint.fixCode', { code: fix, remedy: REASONS[fix].remedy });
@@ -31,7 +58,11 @@ export function hintText(h: Hint): string {
   }
 }
 
-export function renderSummary({ report, certificate, hints = [] }: Pick<AuditResult, 'report' | 'certificate'> & { hints?: Hint[] }, c: ChalkInstance): string {
+export function renderSummary(
+  { report, certificate, hints = [] }: Pick<AuditResult, 'report' | 'certificate'> & { hints?: Hint[] }, c: ChalkInstance, opts: { mask?: boolean } = {},
+): string {
+  // Warnings quote values from the inputs (an invalid record's phone): masked with --mask (issue #14).
+  const quote = opts.mask ? maskPhone : (text: string) => text;
   const lines: string[] = [];
   const totals = report.totals;
   const contacts = report.inputs.contacts;
@@ -64,18 +95,34 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
   }
 
   const warnings: string[] = [];
+  // Per input: a sniffed Windows-1251 that looks unlike Russian (issue #12 item 14).
+  const doubts = [{ path: source, w: contacts.encoding_warning }, ...report.inputs.consent.map((f) => ({ path: f.path, w: f.encoding_warning })),
+    ...report.inputs.suppress.map((s) => ({ path: s.path, w: s.encoding_warning }))];
+  for (const d of doubts) if (d.w) warnings.push(`${d.path}: ${d.w}`);
   for (const f of report.inputs.consent) {
-    if (f.invalid.length) {
-      // The first three reasons, so a date or column problem shows without opening report.json.
+    if (f.invalid_count) {
+      // The first three reasons, so a date or column problem shows without opening report.json;
+      // then, when there are more, every invalid record by field (issue #12 item 5).
       const first = f.invalid.slice(0, 3).map((i) => t('summary.invalidLine', { line: String(i.line), problem: i.problem })).join('; ');
-      warnings.push(t('summary.invalidConsent', { path: f.path, invalid: f.invalid.length, records: f.records, first, more: f.invalid.length > 3 ? '; ...' : '' }));
+      const fields = Object.entries(f.invalid_by_field).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${fmtNumber(n)}`).join(', ');
+      const listed = f.invalid_count > f.invalid.length ? t('summary.listedFirst', { count: f.invalid.length }) : t('summary.listedSee');
+      const more = f.invalid_count > 3 ? t('summary.invalidByField', { fields }) : '';
+      warnings.push(t('summary.invalidConsent', { path: f.path, invalid: f.invalid_count, records: f.records, first, more, listed }));
     }
     if (f.valid === 0) warnings.push(t('summary.noValidConsent', { path: f.path }));
   }
   for (const s of report.inputs.suppress) {
-    if (s.invalid.length) warnings.push(t('summary.invalidSuppress', { path: s.path, count: s.invalid.length }));
+    if (s.invalid_count) warnings.push(t('summary.invalidSuppress', { path: s.path, count: s.invalid_count }));
+  }
+  const proof = proofInputs(report);
+  for (const x of [proof.reassigned, proof.lineTypes]) {
+    if (x?.invalid.length) {
+      const first = x.invalid.slice(0, 3).map((i) => t('summary.invalidLine', { line: String(i.line), problem: `${i.field ? `${i.field} ${JSON.stringify(i.value)} ` : ''}${i.problem}` })).join('; ');
+      warnings.push(t('summary.invalidLines', { path: x.path, count: x.invalid.length, first: quote(first), more: x.invalid.length > 3 ? '; ...' : '' }));
+    }
   }
   for (const f of report.run_findings) warnings.push(f.detail);
+  for (const w of report.warnings) warnings.push(w.detail);
   if (campaign.dial_mode_banned) warnings.push(t('summary.dialModeBanned', { mode: campaign.dial_mode, policy: report.policy.name }));
   if (report.origins.unrecognized) warnings.push(t('summary.unrecognizedOrigin', { count: report.origins.unrecognized }));
 
@@ -88,6 +135,7 @@ export function renderSummary({ report, certificate, hints = [] }: Pick<AuditRes
       lines.push(t('summary.suppressionList', { name: s.name, kind: s.kind, count: s.numbers, dated }));
     }
   }
+  lines.push(...proofLines(proof));
   const unstated = report.consent_unstated;
   if (unstated.separate_document.records || unstated.kind.records) {
     lines.push(t('summary.unstated'));

@@ -12,10 +12,15 @@ import { z } from 'zod';
 import { lazy } from '../lazy.js';
 import { InputError, at } from '../errors.js';
 import { formatZodIssue } from '../zod-messages.js';
-import type { TrailEntry } from './trail.js';
+import type { TrailEntry as StoredEntry, TrailHeader } from './trail.js';
 import { jsonProblem, t } from '../i18n/index.js';
 
-export type { TrailEntry } from './trail.js';
+/** A trail row as read: its cells with the header's column names beside them. */
+export interface TrailEntry extends StoredEntry {
+  columns: readonly string[];
+  /** Position of the phone column, when the trail says. */
+  phoneColumn: number | undefined;
+}
 
 function buildReportView() {
   const file = z.looseObject({ path: z.string(), sha256: z.string() });
@@ -90,16 +95,25 @@ export interface TrailLine {
   text: string;
 }
 
+export interface TrailColumns {
+  columns: readonly string[];
+  phoneColumn: number | undefined;
+  /** The header line exactly as stored; undefined in a trail written before it had one. */
+  text: string | undefined;
+}
+
 export interface ScanResult {
-  /** Trail objects read. */
+  /** Trail objects read (rows; the header line is not one). */
   rows: number;
   /** SHA-256 of the whole file; undefined when the scan stopped early. */
   sha256: string | undefined;
+  header: TrailColumns;
 }
 
 /**
- * Streams trail.jsonl and calls `visit` with each object in file order; `visit` returns false to
- * stop early. A line that is not a trail object is an InputError naming the file and line.
+ * Streams trail.jsonl and calls `visit` with each row in file order; `visit` returns false to stop
+ * early. The header line, when there is one, names the columns of every row. A line that is not a
+ * trail object is an InputError naming the file and line.
  */
 export async function scanTrail(trailPath: string, visit: (row: TrailLine) => boolean | void): Promise<ScanResult> {
   const handle = await open(trailPath, 'r').catch((e: unknown) => {
@@ -118,11 +132,16 @@ export async function scanTrail(trailPath: string, visit: (row: TrailLine) => bo
   let rows = 0;
   let lineNo = 0;
   let complete = true;
+  let header: TrailColumns | undefined;
   try {
     for await (const text of lines) {
       lineNo++;
       if (text.trim() === '') continue;
-      const entry = parseEntry(text, trailPath, lineNo);
+      if (header === undefined) {
+        header = parseHeader(text);
+        if (header.text !== undefined) continue;
+      }
+      const entry = parseEntry(text, header, trailPath, lineNo);
       rows++;
       if (visit({ entry, text }) === false) {
         complete = false;
@@ -134,20 +153,37 @@ export async function scanTrail(trailPath: string, visit: (row: TrailLine) => bo
     input.destroy();
     await handle.close().catch(() => undefined);
   }
-  return { rows, sha256: complete ? hash.digest('hex') : undefined };
+  return { rows, sha256: complete ? hash.digest('hex') : undefined, header: header ?? { columns: [], phoneColumn: undefined, text: undefined } };
 }
 
-function parseEntry(text: string, trailPath: string, lineNo: number): TrailEntry {
+/** The header line; a trail from before it had one starts with a row (its columns are its keys). */
+function parseHeader(text: string): TrailColumns {
+  let v: Partial<TrailHeader> | null = null;
+  try { v = JSON.parse(text) as Partial<TrailHeader>; } catch { /* parseEntry says what is wrong */ }
+  if (v && typeof v === 'object' && v.leadaudit_trail !== undefined && Array.isArray(v.columns)) {
+    return { columns: v.columns.map(String), phoneColumn: typeof v.phone_column === 'number' ? v.phone_column : undefined, text };
+  }
+  return { columns: [], phoneColumn: undefined, text: undefined };
+}
+
+/** A row as stored, with its columns beside it. Reads a row of the first trail format too. */
+export function parseEntry(text: string, header: TrailColumns, trailPath: string, lineNo: number): TrailEntry {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new InputError(t('trail.damaged', { where: at(trailPath, lineNo) }));
   }
-  const v = value as Partial<TrailEntry> | null;
+  const v = value as (Partial<StoredEntry> & { row?: Record<string, string> }) | null;
+  const old = v !== null && typeof v === 'object' && v.cells === undefined && v.row !== null && typeof v.row === 'object';
   if (v === null || typeof v !== 'object' || typeof v.line !== 'number' || (v.verdict !== 'clean' && v.verdict !== 'rejected')
-    || typeof v.row !== 'object' || !Array.isArray(v.reasons)) {
+    || !(old || Array.isArray(v.cells)) || !Array.isArray(v.reasons)) {
     throw new InputError(t('trail.notRecord', { where: at(trailPath, lineNo) }));
   }
-  return v as TrailEntry;
+  if (old) {
+    // The first trail format keyed cells by column name, one object per row.
+    const { row, ...rest } = v;
+    return { ...(rest as StoredEntry), cells: Object.values(row!).map(String), columns: Object.keys(row!), phoneColumn: undefined };
+  }
+  return { ...(v as StoredEntry), columns: header.columns, phoneColumn: header.phoneColumn };
 }

@@ -9,19 +9,32 @@
  */
 import { NO_FINDINGS, type Finding, type ReasonCode } from '../reasons.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
+import type { EvidenceCheck, EvidenceDir } from '../evidence/evidence-dir.js';
+import type { Disconnection } from '../evidence/reassigned.js';
 import { isoString } from '../dates.js';
 import { fold } from '../policy/campaign.js';
+import { e164Key } from '../evidence/number-table.js';
 import type { AuditContext, Campaign, RowFacts } from './context.js';
 
 export type RecordFate =
   /** Rule 1: given after --as-of, so it does not exist yet (its withdrawal neither). */
   | { record: ConsentRecord; fate: 'not-yet-given' }
+  /** Rule 2: given at or before the number was disconnected: the previous subscriber's (issue #14). */
+  | { record: ConsentRecord; fate: 'reassigned'; disconnectedAt: number }
   /** Rule 2: given at or before the latest withdrawal. */
   | { record: ConsentRecord; fate: 'withdrawn'; withdrawnAt: number }
   /** Rule 3: counts and covers the campaign. */
-  | { record: ConsentRecord; fate: 'covers' }
+  | { record: ConsentRecord; fate: 'covers'; evidence?: EvidenceCheck | undefined }
   /** Rule 3: counts but does not cover the campaign, for these reasons. */
-  | { record: ConsentRecord; fate: 'does-not-cover'; reasons: ReasonCode[] };
+  | { record: ConsentRecord; fate: 'does-not-cover'; reasons: ReasonCode[]; evidence?: EvidenceCheck | undefined };
+
+/** What a number's consent is judged with besides its records (issue #14). */
+export interface ConsentEvidence {
+  /** --evidence-dir: where each counting record's evidence file must be. */
+  evidence?: EvidenceDir | undefined;
+  /** --reassigned: the number's latest disconnection at or before --as-of. */
+  disconnected?: (Disconnection & { where: string }) | undefined;
+}
 
 export interface ConsentDecision {
   findings: readonly Finding[];
@@ -35,6 +48,10 @@ export interface ConsentDecision {
   invalid?: { first: readonly string[]; more: number } | undefined;
   /** What the covering record does not say: UNSTATED_SEPARATE, UNSTATED_KIND (bits); 0 when none covers. */
   unstated?: number;
+  /** Whether the number needs consent, where its line type decides it (a landline, issue #14); else the campaign's rule. */
+  required?: boolean;
+  /** The number's latest disconnection at or before --as-of (--reassigned, issue #14). */
+  disconnected?: ConsentEvidence['disconnected'];
 }
 
 /** The covering record does not say whether it is a separate document, where that is checked. */
@@ -44,8 +61,12 @@ export const UNSTATED_KIND = 2;
 
 const DAY_MS = 86_400_000;
 
-/** Why a counting record does not cover the campaign (rule 3); empty when it covers. */
-export function uncovered(r: ConsentRecord, c: Campaign): Finding[] {
+/**
+ * Why a counting record does not cover the campaign (rule 3); empty when it covers. `evidence` is
+ * what --evidence-dir found for its evidence_ref (issue #14): a file that is not there, not the
+ * file the record's hash names, or out of the folder leaves the consent unproven.
+ */
+export function uncovered(r: ConsentRecord, c: Campaign, evidence?: EvidenceCheck): Finding[] {
   const out: Finding[] = [];
   const consentId = r.consentId;
   if (r.expiresAt !== undefined && r.expiresAt <= c.asOf) {
@@ -60,6 +81,11 @@ export function uncovered(r: ConsentRecord, c: Campaign): Finding[] {
     out.push({ code: 'CONSENT_CHANNEL_MISMATCH', args: { consentId, channels: r.channels.join('|'), channel: c.channel } });
   }
   if (c.proofRequired && r.evidenceRef === '') out.push({ code: 'CONSENT_UNPROVEN', args: { consentId } });
+  else if (c.proofRequired && evidence !== undefined && evidence.state !== 'found') {
+    out.push({ code: 'CONSENT_UNPROVEN', args: {
+      consentId, ref: r.evidenceRef, evidence: evidence.state, why: evidence.why, file: evidence.file, sha256: evidence.sha256, expected: evidence.expected,
+    } });
+  }
   // 152-FZ Art. 9 part 1 (from 1 September 2025): a document of its own, not a clause of another.
   const from = c.separateConsentFrom;
   if (from !== undefined && r.givenAt >= from && (r.separateDocument === false || (r.separateDocument === undefined && c.separateConsentRequired))) {
@@ -87,8 +113,16 @@ export function namesOperator(text: string, ours: readonly string[]): boolean {
   return ours.some((n) => t === n || (t.startsWith(n) && /^[\s,;(]/.test(t.slice(n.length))));
 }
 
-/** Judges one number's records (in read order) against the campaign. */
-export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e164: string): ConsentDecision {
+/**
+ * Judges one number's records (in read order) against the campaign. Rule 2 has two parts: a
+ * disconnection of the number (--reassigned, at or before --as-of) ends every consent given at or
+ * before it, which was the previous subscriber's; a withdrawal ends every consent given at or
+ * before it. A withdrawal made at or before the disconnection was the previous subscriber's too.
+ */
+export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e164: string, extra?: ConsentEvidence): ConsentDecision {
+  const disconnected = extra?.disconnected;
+  const evidenceDir = extra?.evidence;
+  const cut = disconnected?.at;
   // Rule 1: records given after --as-of do not exist yet.
   // Rule 2: the latest withdrawal at or before --as-of ends every consent given at or before it.
   let withdrawal: number | undefined;
@@ -100,13 +134,24 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
       withdrawnBy = r;
     }
   }
+  // The current subscriber's withdrawal is one made after the number changed hands.
+  const ownWithdrawal = withdrawal !== undefined && (cut === undefined || withdrawal > cut);
   const considered: RecordFate[] = [];
   let covering: ConsentRecord | undefined;
   let latestCounting: { record: ConsentRecord; reasons: Finding[] } | undefined;
+  let latestReassigned: ConsentRecord | undefined;
   let ended = 0;
+  let reassigned = 0;
   for (const record of records) {
     if (record.givenAt > c.asOf) {
       considered.push({ record, fate: 'not-yet-given' });
+      continue;
+    }
+    if (cut !== undefined && record.givenAt <= cut) {
+      considered.push({ record, fate: 'reassigned', disconnectedAt: cut });
+      reassigned++;
+      if (!latestReassigned || record.givenAt >= latestReassigned.givenAt) latestReassigned = record;
+      if (ownWithdrawal) ended++;
       continue;
     }
     if (withdrawal !== undefined && record.givenAt <= withdrawal) {
@@ -115,21 +160,33 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
       continue;
     }
     // Rule 3: does this counting record cover the campaign?
-    const reasons = uncovered(record, c);
+    const evidence = evidenceDir !== undefined && record.evidenceRef !== '' ? evidenceDir.check(record.evidenceRef, record.evidenceSha256) : undefined;
+    const reasons = uncovered(record, c, evidence);
     if (reasons.length === 0) {
-      considered.push({ record, fate: 'covers' });
+      considered.push(evidence ? { record, fate: 'covers', evidence } : { record, fate: 'covers' });
       // Rule 4: the most recently given; ties go to the record read last.
       if (!covering || record.givenAt >= covering.givenAt) covering = record;
     } else {
-      considered.push({ record, fate: 'does-not-cover', reasons: reasons.map((f) => f.code) });
+      const codes = reasons.map((f) => f.code);
+      considered.push(evidence ? { record, fate: 'does-not-cover', reasons: codes, evidence } : { record, fate: 'does-not-cover', reasons: codes });
     }
     if (!latestCounting || record.givenAt >= latestCounting.record.givenAt) latestCounting = { record, reasons };
   }
   if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered };
   if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered };
-  if (ended > 0) {
+  if (ended > 0 && ownWithdrawal) {
     return {
       findings: [{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }],
+      covering: undefined, reported: undefined, considered,
+    };
+  }
+  if (reassigned > 0) {
+    // Not CONSENT_MISSING: there is consent on record, given by the number's previous subscriber.
+    return {
+      findings: [{ code: 'CONSENT_NUMBER_REASSIGNED', args: {
+        e164, consentId: latestReassigned!.consentId, givenAt: isoString(latestReassigned!.givenAt), records: reassigned,
+        at: isoString(cut!), where: disconnected!.where, source: disconnected!.source, answer: disconnected!.onOrAfter ? 'yes' : undefined,
+      } }],
       covering: undefined, reported: undefined, considered,
     };
   }
@@ -146,14 +203,24 @@ export function unstatedOf(r: ConsentRecord, c: Campaign): number {
 
 export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
-  row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164);
+  const found = ctx.reassigned?.list.find(row.key ?? e164Key(row.e164));
+  const extra = ctx.evidence === undefined && found === undefined ? undefined
+    : { evidence: ctx.evidence, disconnected: found && { ...found, where: `${ctx.reassigned!.label}:${found.line}` } };
+  row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164, extra);
+  if (extra?.disconnected) row.consent.disconnected = extra.disconnected;
   // Unusable evidence is shown, not silently dropped (issue #11): CONSENT_MISSING names it.
   const invalid = ctx.invalidConsent?.for(row.e164);
   if (invalid) row.consent = withInvalidRecords(row.consent, invalid);
   if (row.consent.covering) row.consent.unstated = unstatedOf(row.consent.covering, ctx.campaign);
-  // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21), the
-  // records are still judged for the trail, but only a withdrawal (an objection) rejects the row.
-  if (!ctx.campaign.consentRequired) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');
+  // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21; an
+  // autodialled call to a known landline, 47 CFR 64.1200(a)(2)), the records are still judged for
+  // the trail, but only a withdrawal (an objection) rejects the row.
+  let required = ctx.campaign.consentRequired;
+  if (row.lineType === 'landline') {
+    required = ctx.campaign.consentRequiredLandline;
+    row.consent.required = required;
+  }
+  if (!required) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');
   return row.consent.findings;
 }
 

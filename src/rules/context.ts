@@ -16,6 +16,9 @@ import type { ConsentDecision } from './consent.js';
 import type { ConsentRecord } from '../evidence/consent-record.js';
 import type { ResolvedNotice } from './notice.js';
 import type { Finding as RuleFinding } from '../reasons.js';
+import type { EvidenceDir } from '../evidence/evidence-dir.js';
+import type { ReassignedNumbers } from '../evidence/reassigned.js';
+import type { LineType, LineTypes } from '../evidence/line-types.js';
 
 /**
  * The campaign the list is audited for: the policy with the command line's overrides applied, in
@@ -32,6 +35,11 @@ export interface Campaign {
   rejectDuplicates: boolean;
   /** Whether rows need consent for this channel (false only for screened live calls, PECR reg. 21). */
   consentRequired: boolean;
+  /**
+   * The same for a number a --line-types file gives as a landline (issue #14): the policy's
+   * landline_exempt_dial_modes need no consent there (47 CFR 64.1200(a)(2) is about wireless numbers).
+   */
+  consentRequiredLandline: boolean;
   /** Countries numbers may belong to; undefined: any. */
   allowedCountries: readonly string[] | undefined;
   blockedNumberTypes: readonly string[];
@@ -86,6 +94,12 @@ export interface AuditContext {
   noticeMemo?: Map<object, { notice: ResolvedNotice; findings: readonly RuleFinding[] }>;
   /** LIST_STALE for every row when a required suppression list is missing or stale (issue #14). */
   listStale?: readonly Finding[];
+  /** --evidence-dir: where consent evidence files must be (issue #14). */
+  evidence?: EvidenceDir | undefined;
+  /** --reassigned: numbers that changed hands, and the file's name for findings (issue #14). */
+  reassigned?: { list: ReassignedNumbers; label: string } | undefined;
+  /** --line-types: a carrier lookup's line types, over libphonenumber's (issue #14). */
+  lineTypes?: LineTypes | undefined;
 }
 
 /** One row as the rules see it, and what they found out about it. */
@@ -98,6 +112,8 @@ export interface RowFacts {
   e164?: string;
   /** The number as a numeric key (e164Key), computed once for the rules that look it up. */
   key?: number;
+  /** The number's line type from --line-types, when the file lists it (issue #14). */
+  lineType?: LineType;
   consent?: ConsentDecision;
   /** The suppression lists the number is on, and the consent that overrode them where it could. */
   suppression?: { lists: ListSet; overriddenBy: ConsentRecord | undefined };
@@ -126,6 +142,8 @@ export interface KeyVerdict {
   consent: ConsentDecision | undefined;
   /** The suppression lists it is on, and the consent that overrode them (issue #10). */
   suppression: RowFacts['suppression'];
+  /** Its line type from --line-types (issue #14). */
+  lineType?: LineType | undefined;
   /** Index of an earlier key of the same row with the same number, whose verdict it shares. */
   sameAs: number | undefined;
 }

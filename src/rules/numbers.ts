@@ -34,6 +34,7 @@ export function judgeNumbers(row: RowFacts, ctx: AuditContext, numberRules: read
     if (standIn.e164 !== undefined) { row.e164 = standIn.e164; row.key = e164Key(standIn.e164); }
     if (standIn.consent) row.consent = standIn.consent;
     if (standIn.suppression) row.suppression = standIn.suppression;
+    if (standIn.lineType) row.lineType = standIn.lineType;
   }
   for (const rule of rowRules) {
     const found = rule.check(row, ctx);
@@ -67,7 +68,7 @@ function judgeKey(
   const same = earlier.findIndex((k) => k.e164 === phone.e164);
   if (same >= 0) {
     const first = earlier[same]!;
-    return { ...key, findings: first.findings, consent: first.consent, suppression: first.suppression, sameAs: same };
+    return { ...key, findings: first.findings, consent: first.consent, suppression: first.suppression, lineType: first.lineType, sameAs: same };
   }
   const facts: RowFacts = { line: row.line, cells: row.cells, findings: [], phone, e164: phone.e164, key: e164Key(phone.e164) };
   for (const rule of numberRules) {
@@ -77,5 +78,6 @@ function judgeKey(
   key.findings = sortFindings(facts.findings as Finding[]);
   key.consent = facts.consent;
   key.suppression = facts.suppression;
+  if (facts.lineType) key.lineType = facts.lineType;
   return key;
 }

@@ -18,7 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUTPUT = join(ROOT, 'test-output');
 const DEMO = ['fixtures/demo/contacts.csv', '--as-of', '2026-11-01', '--consent', 'fixtures/demo/consent.csv',
-  '--consent', 'fixtures/demo/consent-web.jsonl', '--notice', 'fixtures/demo/notice.json', '--suppress', 'fixtures/demo/suppress.txt'];
+  '--consent', 'fixtures/demo/consent-web.jsonl', '--notice', 'fixtures/demo/notice.json', '--suppress', 'fixtures/demo/suppress.txt', '--reassigned', 'fixtures/demo/reassigned.csv', '--list-date', 'reassigned=2026-10-28'];
 
 let tmp: string;
 let browser: Browser;

@@ -13,7 +13,7 @@ const DEMO = join(ROOT, 'fixtures', 'demo');
 const demoArgs = (out: string) => [
   'audit', join(DEMO, 'contacts.csv'), '--as-of', '2026-11-01',
   '--consent', join(DEMO, 'consent.csv'), '--consent', join(DEMO, 'consent-web.jsonl'),
-  '--notice', join(DEMO, 'notice.json'), '--suppress', join(DEMO, 'suppress.txt'), '--out-dir', out,
+  '--notice', join(DEMO, 'notice.json'), '--suppress', join(DEMO, 'suppress.txt'), '--reassigned', join(DEMO, 'reassigned.csv'), '--out-dir', out,
 ];
 
 let work: string;
@@ -25,10 +25,10 @@ describe('standard streams', () => {
     const r = leadaudit(demoArgs(join(work, 'plain')));
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('rows      33');
+    expect(r.stderr).toContain('rows      34');
     expect(r.stderr).toMatch(/clean\s+9/);
-    expect(r.stderr).toMatch(/rejected\s+24/);
-    expect(r.stderr).toMatch(/NOTICE_OPERATOR_MISSING\s+9/);
+    expect(r.stderr).toMatch(/rejected\s+25/);
+    expect(r.stderr).toMatch(/NOTICE_OPERATOR_MISSING\s+10/);
     expect(r.stderr).toContain(join(work, 'plain', 'rejects.csv'));
     expect(r.stderr).toContain('gate: none set');
     // Reasons are listed largest first.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -21,7 +22,7 @@ beforeAll(() => {
   cpSync(DEMO, inputs, { recursive: true });
   base = join(work, 'base');
   const r = leadaudit(['audit', join(inputs, 'contacts.csv'), '--as-of', '2026-11-01', '--consent', join(inputs, 'consent.csv'),
-    '--consent', join(inputs, 'consent-web.jsonl'), '--notice', join(inputs, 'notice.json'), '--suppress', `dnc=${join(inputs, 'suppress.txt')}`,
+    '--consent', join(inputs, 'consent-web.jsonl'), '--notice', join(inputs, 'notice.json'), '--suppress', `dnc=${join(inputs, 'suppress.txt')}`, '--reassigned', join(inputs, 'reassigned.csv'),
     '--list-date', 'dnc=2026-10-30', '--out-dir', base, '--trail', '--junit', junitPath(), '--quiet']);
   expect(r.status, r.stderr).toBe(0);
 });
@@ -89,6 +90,34 @@ describe('leadaudit verify', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/report\.json: cannot be read/);
   });
+
+  it('reads only regular files: a report naming /dev/zero or a FIFO finishes, calling them unreachable (issue #12 item 15)', () => {
+    const dir = join(work, 'devices');
+    cpSync(base, dir, { recursive: true });
+    const fifo = join(work, 'verify.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    report.inputs.contacts.path = '/dev/zero';
+    report.inputs.consent[0].path = fifo;
+    report.outputs.junit.path = '/dev/zero';
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+    const r = leadaudit(['verify', dir], { timeout: 30_000 });
+    expect(r.signal).toBe(null);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^UNREACHABLE +input +contacts +\/dev\/zero \(not a regular file\)$/m);
+    expect(r.stdout).toMatch(new RegExp(`^UNREACHABLE +input +consent:1 +${fifo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(not a regular file\\)$`, 'm'));
+    expect(r.stdout).toMatch(/^MISSING +output +junit +\/dev\/zero \(not a regular file\)$/m);
+    expect(r.stdout).toMatch(/^matches +output +clean /m);
+    // report.json itself: a FIFO in its place is not read.
+    const fifoDir = join(work, 'fifo-report');
+    cpSync(base, fifoDir, { recursive: true });
+    rmSync(join(fifoDir, 'report.json'));
+    execFileSync('mkfifo', [join(fifoDir, 'report.json')]);
+    const f = leadaudit(['verify', fifoDir], { timeout: 30_000 });
+    expect(f.signal).toBe(null);
+    expect(f.status).toBe(2);
+    expect(f.stderr).toBe(`leadaudit: ${join(fifoDir, 'report.json')}: cannot be read: not a regular file\n`);
+  });
 });
 
 describe('--junit', () => {
@@ -124,7 +153,21 @@ describe('--junit', () => {
     const stale = (doc.testsuites.testsuite.testcase as { name: string; failure?: { message: string } }[]).find((c) => c.name.startsWith('LIST_STALE'))!;
     expect(stale.failure!.message).toContain('national-dnc');
     // Every row but the malformed one is rejected with it (issue #14).
-    expect(stale.failure!.message).toMatch(/; 32 rows rejected; first on lines 2, 3, /);
+    expect(stale.failure!.message).toMatch(/; 33 rows rejected; first on lines 2, 3, /);
+  });
+
+  it('escapes a policy name with markup in it (`R&D <calls>`): the XML parses and says the name', () => {
+    const policy = join(work, 'rd-policy.json');
+    writeFileSync(policy, JSON.stringify({ extends: 'ru-152fz', name: 'R&D <calls> "q"' }));
+    const junit = join(work, 'rd.xml');
+    const r = leadaudit(['audit', join(inputs, 'contacts.csv'), '--as-of', '2026-11-01', '--consent', join(inputs, 'consent.csv'), '--policy', policy, '--out-dir', join(work, 'rd'), '--junit', junit, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const xml = readFileSync(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toContain('R&D <calls>');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true }).parse(xml);
+    const cases = doc.testsuites.testsuite.testcase as { classname: string }[];
+    expect(new Set(cases.map((c) => c.classname))).toEqual(new Set(['leadaudit.R&D <calls> "q"']));
   });
 
   it('is exit 2 before anything is written when its folder does not exist', () => {

@@ -4,7 +4,7 @@
  * is reproducible, masks by default, and both need trail.jsonl.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parse } from 'csv-parse/sync';
@@ -16,12 +16,13 @@ let out: string;
 let noTrail: string;
 let trail: { line: number; verdict: string; phone: { raw: string; e164: string | null } | null; row: Record<string, string> }[];
 let trailLines: string[];
+let trailHeader: string | undefined;
 let rejects: Map<number, string[]>;
 let clean: Map<string, string>;
 
 const audit = (dir: string, extra: string[]) => {
   const r = leadaudit(['audit', join(DEMO, 'contacts.csv'), '--as-of', '2026-11-01', '--consent', join(DEMO, 'consent.csv'),
-    '--consent', join(DEMO, 'consent-web.jsonl'), '--notice', join(DEMO, 'notice.json'), '--suppress', join(DEMO, 'suppress.txt'),
+    '--consent', join(DEMO, 'consent-web.jsonl'), '--notice', join(DEMO, 'notice.json'), '--suppress', join(DEMO, 'suppress.txt'), '--reassigned', join(DEMO, 'reassigned.csv'),
     '--out-dir', dir, '--quiet', ...extra]);
   expect(r.status, r.stderr).toBe(0);
 };
@@ -32,8 +33,10 @@ beforeAll(() => {
   noTrail = join(work, 'no-trail');
   audit(out, ['--trail']);
   audit(noTrail, []);
-  trailLines = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean);
-  trail = trailLines.map((l) => JSON.parse(l));
+  [trailHeader, ...trailLines] = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean);
+  // The demo's column names are all different: the test may key the cells by them.
+  const { columns } = JSON.parse(trailHeader!) as { columns: string[] };
+  trail = trailLines.map((l) => JSON.parse(l)).map((t) => ({ ...t, row: Object.fromEntries(columns.map((c, i) => [c, t.cells[i]])) }));
   const rej = parse(readFileSync(join(out, 'rejects.csv')), { columns: true, bom: true }) as Record<string, string>[];
   rejects = new Map(rej.map((r) => [Number(r.audit_line), r.audit_reasons!.split('|')]));
   const cl = parse(readFileSync(join(out, 'clean.csv')), { columns: true, bom: true }) as Record<string, string>[];
@@ -46,8 +49,8 @@ const linesOf = (text: string) => [...text.matchAll(/^Line (\d+): (CLEAN|REJECTE
 
 describe('leadaudit explain', () => {
   it('--line: every row, with the verdict and reasons of clean.csv / rejects.csv', () => {
-    expect(trail).toHaveLength(33);
-    expect(rejects.size + clean.size).toBe(33);
+    expect(trail).toHaveLength(34);
+    expect(rejects.size + clean.size).toBe(34);
     for (const t of trail) {
       const r = explain('--line', String(t.line));
       expect(r.status, r.stderr).toBe(0);
@@ -62,7 +65,7 @@ describe('leadaudit explain', () => {
         expect(r.stdout).toContain('[covers the row]');
       }
     }
-  }, 180_000); // 33 runs of the CLI
+  }, 180_000); // 34 runs of the CLI
 
   it('--line: a rejected row reads as a lawyer checks it', () => {
     const r = explain('--line', '29');
@@ -100,10 +103,10 @@ describe('leadaudit explain', () => {
     expect(linesOf(explain('--id', 'W-2004').stdout)).toEqual([[18, 'REJECTED']]);
   });
 
-  it('--json prints the matching trail objects exactly as stored', () => {
+  it('--json prints the header line and the matching trail objects exactly as stored', () => {
     const r = explain('--phone', '+79161112233', '--json');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${trailLines[0]}\n${trailLines[11]}\n`);
+    expect(r.stdout).toBe(`${trailHeader}\n${trailLines[0]}\n${trailLines[11]}\n`);
   });
 
   it('--mask masks the number and the name', () => {
@@ -116,7 +119,7 @@ describe('leadaudit explain', () => {
 
   it('no row matches: exit 1, a message on stderr, nothing on stdout', () => {
     for (const [args, message] of [
-      [['--line', '99'], 'no row starts at line 99: the last row starts at line 34'],
+      [['--line', '99'], 'no row starts at line 99: the last row starts at line 35'],
       [['--phone', '+7 916 000-00-00'], 'no row has the number "+7 916 000-00-00" (+79160000000)'],
       [['--id', 'nope'], 'no row has id "nope" or a consent record with that consent_id'],
     ] as const) {
@@ -198,7 +201,7 @@ describe('leadaudit sample', () => {
     const r = sample('f', '--size', '1000', '--seed', '1');
     expect(sampled(sheet('f', 1))).toEqual(trail.map((t) => t.line));
     expect(sheet('f', 1)).toContain('every row of the population');
-    expect(r.stderr).toContain('sampled 33 of 33 rows (all of them)');
+    expect(r.stderr).toContain('sampled 34 of 34 rows (all of them)');
   });
 
   it('--from rejects draws only rejected rows, --from clean only clean ones', () => {
@@ -254,5 +257,51 @@ describe('leadaudit sample', () => {
       expect(bad.stdout).toBe('');
       expect(bad.stderr).toContain(message);
     }
+  });
+});
+
+describe('every cell is kept (issue #12 item 10)', () => {
+  // Header names that collide: a repeated name, a name that looks like a renamed repeat, and
+  // __proto__, which a plain object can't hold as a key.
+  const header = 'phone,__proto__,x,x,x (2),';
+  let dir: string;
+  beforeAll(() => {
+    dir = join(work, 'collide');
+    const contacts = join(work, 'collide.csv');
+    writeFileSync(contacts, `${header}\n+7 916 111-22-33,A,B,C,D,E\n+7 916 111-22-44,P,Q,R,S,T,extra\n`);
+    const r = leadaudit(['audit', contacts, '--as-of', '2026-11-01', '--consent', join(DEMO, 'consent.csv'), '--out-dir', dir, '--quiet', '--trail']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('the trail holds the header once and every cell of every row by position', () => {
+    const lines = readFileSync(join(dir, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ columns: ['phone', '__proto__', 'x', 'x', 'x (2)', ''], phone_column: 0 });
+    expect(lines.slice(1).map((l) => l.cells)).toEqual([
+      ['+7 916 111-22-33', 'A', 'B', 'C', 'D', 'E'],
+      ['+7 916 111-22-44', 'P', 'Q', 'R', 'S', 'T', 'extra'],
+    ]);
+  });
+
+  it('explain shows every cell, the repeated names told apart by their column', () => {
+    const r = leadaudit(['explain', dir, '--line', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const row = r.stdout.split('\nRow\n')[1]!.split('\n\n')[0]!;
+    expect(row.split('\n').map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      ['phone', '+7 916 111-22-33'],
+      ['__proto__', 'A'],
+      ['x (column 3)', 'B'],
+      ['x (column 4)', 'C'],
+      ['x (2)', 'D'],
+      ['(column 6)', 'E'],
+    ]);
+    const malformed = leadaudit(['explain', dir, '--line', '3']);
+    expect(malformed.stdout).toMatch(/^ +\(column 7\) +extra$/m);
+  });
+
+  it('the spot-audit sheet shows every cell', () => {
+    const r = leadaudit(['sample', dir, '--size', '5', '--seed', '1', '--unmask', '--out', join(work, 'collide-sheet')]);
+    expect(r.status, r.stderr).toBe(0);
+    const md = readFileSync(join(work, 'collide-sheet', 'spot-audit-1.md'), 'utf8');
+    for (const cell of ['| \\_\\_proto\\_\\_ | A |', '| x (column 3) | B |', '| x (column 4) | C |', '| x (2) | D |', '| (column 6) | E |', '| (column 7) | extra |']) expect(md).toContain(cell);
   });
 });

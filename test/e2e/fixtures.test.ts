@@ -52,8 +52,9 @@ describe.each(listCases())('fixture $name', (c) => {
       expect(got.has(row.id!), `id ${row.id} twice`).toBe(false);
       got.set(row.id!, 'CLEAN');
       expect(row.phone_e164).toMatch(/^\+[1-9]\d{6,14}$/);
-      // A clean row names the consent that covers it, unless the policy needed none (PECR screened calls).
-      if (report.campaign.consent_required) expect(row.consent_id).not.toBe('');
+      // A clean row names the consent that covers it, unless the policy needed none (PECR screened
+      // calls; a landline by --line-types, issue #14: the trail holds each row to it below).
+      if (report.campaign.consent_required && report.campaign.consent_required_landline) expect(row.consent_id).not.toBe('');
     }
     for (const row of rejects) {
       expect(got.has(row.id!), `id ${row.id} twice`).toBe(false);
@@ -81,7 +82,10 @@ describe.each(listCases())('fixture $name', (c) => {
   });
 
   it('writes a trail whose every line agrees with the verdict in clean.csv or rejects.csv', () => {
-    const trail = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const [header, ...trail] = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    // The header once, then every row's cells by position, as clean.csv carries them through.
+    const [cleanHeader, ...cleanCells] = parse(readFileSync(join(out, 'clean.csv'))) as string[][];
+    expect(header.columns).toEqual(cleanHeader!.slice(0, header.columns.length));
     const rejects = new Map(table(join(out, 'rejects.csv')).map((row) => [row.audit_line!, row]));
     const clean = table(join(out, 'clean.csv'));
     expect(trail).toHaveLength(clean.length + rejects.size);
@@ -89,11 +93,16 @@ describe.each(listCases())('fixture $name', (c) => {
     let cleanIndex = 0;
     for (const t of trail) {
       if (t.verdict === 'clean') {
+        const cells = cleanCells[cleanIndex]!;
         const row = clean[cleanIndex++]!;
         expect(t.reasons).toEqual([]);
         expect(t.phone.e164).toBe(row.phone_e164);
         expect(t.consent.covering ?? '').toBe(row.consent_id);
-        if ('id' in row) expect(t.row.id).toBe(row.id);
+        // Where this number needed consent, a record covers it (issue #14: per number, by its line type).
+        if (t.consent.required) expect(t.consent.covering).not.toBeNull();
+        // Phone cells in clean.csv keep only the numbers that passed (issue #11): the others as read.
+        const keep = (_: unknown, i: number) => !header.phone_columns.includes(i);
+        expect(t.cells.filter(keep)).toEqual(cells.slice(0, header.columns.length).filter(keep));
       } else {
         const row = rejects.get(String(t.line))!;
         expect(row, `line ${t.line}`).toBeDefined();

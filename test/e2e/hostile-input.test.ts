@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { once } from 'node:events';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { leadaudit } from '../helpers/exec.js';
+import { BIN, leadaudit } from '../helpers/exec.js';
+import { execFileSync, spawn } from 'node:child_process';
 import { audit } from '../../src/core/audit.js';
 import { toSettings } from '../../src/cli/audit-command.js';
 import { InputError } from '../../src/errors.js';
@@ -132,5 +133,116 @@ describe('inputs that are not lists', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('JSON nested 5,000 deep (issue #12 item 13)', () => {
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const contacts = () => {
+    const file = join(work, 'two-rows.csv');
+    writeFileSync(file, 'id,phone\n1,+7 916 111-22-33\n2,+7 916 111-22-44\n');
+    return file;
+  };
+
+  it.each([
+    ['--notice', 'deep-notice.json', `{"purpose": ${deep}}`, /deep-notice\.json:1: \$\.purpose: nested more than 32 levels deep/],
+    ['--policy', 'deep-policy.json', `{"extends": "ru-152fz", "legal_basis": ${deep}}`, /deep-policy\.json:1: \$\.legal_basis: nested more than 32 levels deep/],
+  ])('%s: exit 2 with one line naming the file, no stack trace', (flag, name, text, message) => {
+    const file = join(work, name);
+    writeFileSync(file, text);
+    const out = join(work, `deep-out-${name}`);
+    const r = leadaudit(['audit', contacts(), '--consent', consent, flag, file, '--out-dir', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a JSON Lines consent record: one invalid record with its line, and the run goes on', () => {
+    const file = join(work, 'deep.jsonl');
+    writeFileSync(file, `{"phone":"+79161112233","given_at":"2025-01-01","purposes":"marketing","evidence_ref":"x"}\n{"phone":${deep},"given_at":"2025-01-01","purposes":"marketing"}\n`);
+    const r = leadaudit(['audit', contacts(), '--consent', file, '--out-dir', join(work, 'deep-jsonl-out'), '--quiet', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs.consent[0]).toMatchObject({ records: 2, valid: 1, invalid: [{ line: 2, field: 'phone', problem: 'phone is nested more than 32 levels deep' }] });
+    expect(report.totals.rows).toBe(2);
+  });
+});
+
+describe('a first line without a line end, under a 48 MiB heap (issue #12 item 3)', () => {
+  // 32 MiB of text and no line end: the header search used to re-read all of it on every chunk
+  // (quadratic time, and memory growing with the line). Now it stops once the line is longer than
+  // a record may be, holding no more than that.
+  const HEAP = { NODE_OPTIONS: '--max-old-space-size=48' };
+  let endless: string;
+  beforeAll(async () => {
+    endless = join(work, 'endless.csv');
+    const ws = createWriteStream(endless);
+    ws.write('phone,');
+    const chunk = 'a'.repeat(1 << 20);
+    for (let i = 0; i < 32; i++) if (!ws.write(chunk)) await once(ws, 'drain');
+    ws.end();
+    await once(ws, 'close');
+  });
+  const contacts = () => {
+    const file = join(work, 'ok-contacts.csv');
+    writeFileSync(file, 'id,phone\n1,+7 916 111-22-33\n');
+    return file;
+  };
+
+  it.each([
+    ['the contact list', (f: string) => [f, '--consent', consent]],
+    ['a consent file', (f: string) => [contacts(), '--consent', f]],
+    ['a suppression list', (f: string) => [contacts(), '--consent', consent, '--suppress', f]],
+  ])('%s: exit 2 at once, naming the file and the limit', (_what, args) => {
+    const r = leadaudit(['audit', ...args(endless), '--out-dir', join(work, 'endless-out')], { env: HEAP });
+    expect(r.status, r.stderr.slice(0, 300)).toBe(2);
+    expect(r.stderr).toBe(`leadaudit: ${endless}:1: the header line is longer than 4194304 characters: this is not a table (or not in this encoding; see --encoding)\n`);
+  });
+
+  it.each([
+    ['on standard input (the contact list)', false],
+    ['through a FIFO (a consent file)', true],
+  ])('a first line that never ends, %s: the run stops by itself with exit 2', async (_how, fifo) => {
+    const out = join(work, `never-${fifo}`);
+    let path = '-';
+    if (fifo) { path = join(work, 'never.fifo'); execFileSync('mkfifo', [path]); }
+    const args = fifo ? ['audit', contacts(), '--consent', path, '--out-dir', out] : ['audit', '-', '--consent', consent, '--out-dir', out];
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...HEAP }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    const exited = once(child, 'exit');
+    // A deadline for a run that never stops (the old header search read on for ever); not a timing.
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const sink = fifo ? createWriteStream(path) : child.stdin;
+    const chunk = Buffer.alloc(1 << 20, 'a');
+    let written = 0;
+    let broken = false;
+    sink.on('error', () => { broken = true; });
+    sink.write('phone,');
+    while (!broken && child.exitCode === null && child.signalCode === null && written < 2048) {
+      written++;
+      if (!sink.write(chunk)) await Promise.race([once(sink, 'drain').catch(() => {}), exited]);
+    }
+    sink.destroy();
+    const [code] = await exited;
+    clearTimeout(deadline);
+    expect(code, stderr.slice(0, 300)).toBe(2);
+    expect(stderr).toMatch(/:1: the header line is longer than 4194304 characters/);
+    expect(written).toBeLessThan(64);
+  });
+
+  it('a JSON Lines consent file: the long line is one invalid record, and the next record counts', async () => {
+    const file = join(work, 'endless.jsonl');
+    const ws = createWriteStream(file);
+    ws.write('{"phone":"');
+    const chunk = '7'.repeat(1 << 20);
+    for (let i = 0; i < 32; i++) if (!ws.write(chunk)) await once(ws, 'drain');
+    ws.end('"}\n{"phone":"+79161112233","given_at":"2025-01-01","purposes":"marketing","evidence_ref":"x"}\n');
+    await once(ws, 'close');
+    const r = leadaudit(['audit', contacts(), '--consent', file, '--out-dir', join(work, 'endless-jsonl-out'), '--quiet', '--json'], { env: HEAP });
+    expect(r.status, r.stderr.slice(0, 300)).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs.consent[0]).toMatchObject({ records: 2, valid: 1, invalid: [{ line: 1, problem: `the line is longer than 4194304 characters (${(32 << 20) + 12}): not read` }] });
   });
 });

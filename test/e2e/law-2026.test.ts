@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { leadaudit } from '../helpers/exec.js';
 import { listCases, runCase } from '../helpers/fixture-case.js';
+import { readTrail } from '../helpers/trail.js';
 
 const work = mkdtempSync(join(tmpdir(), 'leadaudit-law-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ const audit = (name: string, extra: string[] = []) => {
   const out = join(work, `${name}-${extra.join('_').replace(/\W/g, '')}`);
   const r = runCase(fixture(name), out, ['--trail', ...extra]);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-  const trail = readFileSync(join(out, 'trail.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const trail = readTrail(join(out, 'trail.jsonl')).rows;
   return { r, out, report, trail };
 };
 

@@ -95,7 +95,7 @@ describe('README: the commands a person pastes (issue #14)', () => {
       const stderr = run(ci);
       // What the section says those commands print is what they print.
       const shown = blocks(ci, 'text')[0]!.trim().split('\n');
-      expect(shown).toHaveLength(3);
+      expect(shown).toHaveLength(6);
       expect(stderr.trim().split('\n')).toEqual(shown);
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { leadaudit, ROOT } from '../helpers/exec.js';
+import { readTrail } from '../helpers/trail.js';
 
 const fx = (name: string) => join(ROOT, 'fixtures', name);
 const out = () => mkdtempSync(join(tmpdir(), 'real-files-'));
@@ -79,7 +80,7 @@ describe('every number audited (item 4)', () => {
     const r = leadaudit(['audit', 'contacts.csv', '--as-of', '2026-11-01', '--consent', 'consent.csv', '--notice', 'notice.json', '--suppress', 'suppress.txt', '--out-dir', dir, '--trail'], { cwd: fx('multi-number-cells') });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('7 row(s) with several numbers: 14 numbers audited, 7 passed, 5 taken out of clean rows (clean.csv audit_removed)');
-    const trail = readFileSync(join(dir, 'trail.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const trail = readTrail(join(dir, 'trail.jsonl')).rows;
     expect(trail[0].numbers.map((n: { raw: string; verdict: string; reasons: string[] }) => [n.raw, n.verdict, n.reasons])).toEqual([
       ['8(916)123-45-79 (моб)', 'passed', []],
       ['8(495)765-43-21 (раб)', 'removed', ['CONSENT_MISSING']],

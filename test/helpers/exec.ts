@@ -16,14 +16,14 @@ export interface RunResult {
   stderr: string;
 }
 
-export function leadaudit(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+export function leadaudit(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeout?: number } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', LEADAUDIT_LANG: 'en', ...opts.env },
     maxBuffer: 1 << 28,
-    timeout: 120_000,
+    timeout: opts.timeout ?? 120_000,
   });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { audit } from '../../src/core/audit.js';
 import { toSettings } from '../../src/cli/audit-command.js';
 import { normalizePhone } from '../../src/phone/normalize.js';
+import { readTrail } from '../helpers/trail.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS_NUMBERS ?? 60);
 const POOL = Array.from({ length: 10 }, (_, i) => `+7916300${String(i).padStart(4, '0')}`);
@@ -75,7 +76,7 @@ describe('every phone-like string in clean.csv was audited and passed (issue #11
           if (p.kind === 'valid' && !firstRow.has(p.e164)) firstRow.set(p.e164, i + 1);
         }
       });
-      const trail = new Map(readFileSync(join(`${at}-out`, 'trail.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((t) => [t.row.id, t]));
+      const trail = new Map(readTrail(join(`${at}-out`, 'trail.jsonl')).rows.map((t) => [t.row.id, t]));
       const clean = parse(readFileSync(join(`${at}-out`, 'clean.csv')), { columns: true }) as Record<string, string>[];
       for (const row of clean) {
         const id = Number(row.id);

@@ -85,13 +85,15 @@ interface GenList {
 
 const WIDE = ['a', 'Z', '0', '7', ' ', 'Ж', 'я', 'ё', 'Ё', '«', '»', '№', '😀', '👍🏽', '\u00a0'];
 const NARROW = WIDE.filter((c) => /^[\u0000-\u00ff\u0400-\u045f«»№]$/.test(c));
-const SPECIAL = ['"', '""', ',', ';', '\t', '|', '\r', '\n', '\r\n', '=', '+', '-', '@', '('];
+const SPECIAL = ['"', '""', ',', ';', '\t', '|', '\r', '\n', '\r\n', '=', '+', '-', '@', '(', ')', '.'];
+/** Full-width formula starters (issue #12 item 11); Windows-1251 can't encode them. */
+const WIDE_SPECIAL = [...SPECIAL, '＝', '＋', '－', '＠', '﹦'];
 
 function cellText(narrow: boolean, maxLength: number): fc.Arbitrary<string> {
   return fc.array(
     fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...(narrow ? NARROW : WIDE)) },
-      { weight: 2, arbitrary: fc.constantFrom(...SPECIAL) },
+      { weight: 2, arbitrary: fc.constantFrom(...(narrow ? SPECIAL : WIDE_SPECIAL)) },
     ),
     { maxLength },
   ).map((t) => t.join(''));
@@ -276,13 +278,19 @@ async function runAudit(contacts: Buffer, consented: readonly string[]): Promise
   }
 }
 
-/** The spec's formula neutralization for rejects.csv, written from the spec, not imported. */
+/**
+ * The spec's formula neutralization for rejects.csv, written from the spec, not imported: a cell
+ * that begins with = + - @ TAB CR or ＝ ＋ － ＠ ﹦ gets a leading ', unless the whole cell is a
+ * phone number or a plain number (a sign, then digits, spaces and ( ) - ., and an extension).
+ */
 function neutralized(cell: string): string {
   if (cell === '') return cell;
   const c = cell[0]!;
-  if (c === '=' || c === '@' || c === '\t' || c === '\r') return `'${cell}`;
-  if ((c === '+' || c === '-') && cell.length > 1 && !/[0-9 (]/.test(cell[1]!)) return `'${cell}`;
-  return cell;
+  if (!'=+-@\t\r＝＋－＠﹦'.includes(c)) return cell;
+  const sign = '+-＋－'.includes(c);
+  const body = cell.slice(1).replace(/\s*(доб\.?|ext\.?|x|#)\s*\d+$/i, '');
+  const plain = sign && /\d/.test(body) && [...body].every((ch) => '0123456789 \u00a0().-'.includes(ch));
+  return plain ? cell : `'${cell}`;
 }
 
 // ---------------------------------------------------------------------------------------------

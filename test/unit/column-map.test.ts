@@ -37,7 +37,7 @@ describe('--map', () => {
     parseMapFlag('contacts.phone=Моб', m);
     parseMapFlag('contacts.phone= Раб ', m);
     parseMapFlag('consent.given_at=Дата', m);
-    expect(m).toEqual({ contacts: { phone: ['Моб', 'Раб'] }, consent: { given_at: ['Дата'] }, suppress: {} });
+    expect(m).toEqual({ contacts: { phone: ['Моб', 'Раб'] }, consent: { given_at: ['Дата'] }, suppress: {}, reassigned: {}, line_types: {} });
   });
 
   it.each([
@@ -54,7 +54,7 @@ describe('--map', () => {
     const flags = emptyColumnMap();
     parseMapFlag('consent.given_at=B', flags);
     expect(mergeColumnMaps({ consent: { given_at: 'A', purposes: 'P' }, contacts: { phone: ['X', 'Y'] } }, flags)).toEqual({
-      contacts: { phone: ['X', 'Y'] }, consent: { given_at: ['B'], purposes: ['P'] }, suppress: {},
+      contacts: { phone: ['X', 'Y'] }, consent: { given_at: ['B'], purposes: ['P'] }, suppress: {}, reassigned: {}, line_types: {},
     });
     expect(() => mergeColumnMaps({ consent: { when: 'A' } }, emptyColumnMap(), 'policy.json: columns')).toThrow(/policy\.json: columns: unknown consent field "when"/);
   });

@@ -24,6 +24,7 @@ const PINNED: Record<PresetName, Partial<Record<ReasonCode, string>>> = {
     DIAL_MODE_BANNED: '38-FZ Art. 18 part 2; practice',
     CONSENT_MISSING: '152-FZ Art. 6 part 1 item 1, Art. 9 part 3, Art. 15 part 1; 38-FZ Art. 18 part 1; 126-FZ Art. 44.1 item 1',
     CONSENT_WITHDRAWN: '152-FZ Art. 9 part 2, Art. 15 part 2; 38-FZ Art. 18 part 1, third sentence',
+    CONSENT_NUMBER_REASSIGNED: '152-FZ Art. 9 part 1; 38-FZ Art. 18 part 1',
     // Part 4 lists what a written consent holds; the item on its term could not be confirmed in a numbered text.
     CONSENT_EXPIRED: '152-FZ Art. 9 part 4; practice',
     CONSENT_PURPOSE_MISMATCH: '152-FZ Art. 5 part 2',
@@ -53,6 +54,7 @@ const PINNED: Record<PresetName, Partial<Record<ReasonCode, string>>> = {
     SOURCE_BLOCKED: 'GDPR Art. 5(1)(a), Art. 6(1)',
     CONSENT_MISSING: 'GDPR Art. 6(1)(a), Art. 7(1); ePrivacy Directive 2002/58/EC Art. 13(1), Art. 13(3); GDPR Art. 6(1)(f), Recital 47',
     CONSENT_WITHDRAWN: 'GDPR Art. 7(3), Art. 21(3)',
+    CONSENT_NUMBER_REASSIGNED: 'GDPR Art. 4(11); ePrivacy Directive 2002/58/EC Art. 13(1)',
     CONSENT_EXPIRED: 'GDPR Art. 7(1); practice',
     CONSENT_PURPOSE_MISMATCH: 'GDPR Art. 5(1)(b), Art. 6(1)(a)',
     // Art. 6(1)(a) speaks of purposes, not channels; Art. 4(11) makes consent specific.
@@ -83,6 +85,7 @@ const PINNED: Record<PresetName, Partial<Record<ReasonCode, string>>> = {
     SOURCE_BLOCKED: 'UK GDPR Art. 5(1)(a), Art. 6(1)',
     CONSENT_MISSING: 'PECR reg. 21(1)(b), reg. 21(4), reg. 19, reg. 22(2)',
     CONSENT_WITHDRAWN: 'PECR reg. 21(1)(a), reg. 21(5); UK GDPR Art. 7(3)',
+    CONSENT_NUMBER_REASSIGNED: 'UK GDPR Art. 4(11); PECR reg. 19, reg. 22(2)',
     CONSENT_EXPIRED: 'UK GDPR Art. 7(1); practice',
     CONSENT_PURPOSE_MISMATCH: 'UK GDPR Art. 5(1)(b), Art. 6(1)(a)',
     CONSENT_CHANNEL_MISMATCH: 'PECR reg. 21(4), reg. 22(2)',
@@ -112,6 +115,7 @@ const PINNED: Record<PresetName, Partial<Record<ReasonCode, string>>> = {
     SOURCE_BLOCKED: 'practice',
     CONSENT_MISSING: '47 CFR 64.1200(a)(2), 64.1200(a)(3); 16 CFR 310.4(b)(1)(v); practice',
     CONSENT_WITHDRAWN: '47 CFR 64.1200(a)(10)',
+    CONSENT_NUMBER_REASSIGNED: '47 CFR 64.1200(a)(2), 64.1200(m)',
     CONSENT_EXPIRED: 'practice',
     CONSENT_PURPOSE_MISMATCH: '47 CFR 64.1200(f)(9)',
     CONSENT_CHANNEL_MISMATCH: '47 CFR 64.1200(a)(2), 64.1200(f)(9)',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNameColumn, maskCell, maskName, maskPhone } from '../../src/report/mask.js';
+import { isNameColumn, maskCell, maskEmail, maskName, maskPhone, maskPhoneCell, maskValue, maskWords } from '../../src/report/mask.js';
+import { personalColumns, personalKind } from '../../src/io/personal-columns.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -64,5 +65,61 @@ describe('maskCell', () => {
     expect(maskCell('Телефон', '8 (916) 111-22-33')).toBe('8 (916) ***-**-33');
     expect(maskCell('comment', 'call back on +7 916 123-45-67')).toBe('call back on +7 916 ***-**-67');
     expect(maskCell('Город', 'Москва')).toBe('Москва');
+  });
+});
+
+describe('personal data by kind (issue #14)', () => {
+  it.each([
+    ['Email', 'email'], ['e-mail', 'email'], ['E_mail', 'email'], ['Эл. почта', 'email'], ['Электронная почта', 'email'], ['Почта клиента', 'email'],
+    ['Адрес', 'address'], ['Address line 1', 'address'], ['Почтовый индекс', 'address'], ['zip', 'address'], ['Улица', 'address'],
+    ['Дата рождения', 'birth_date'], ['Date of birth', 'birth_date'], ['DOB', 'birth_date'], ['birthday', 'birth_date'], ['ДР', 'birth_date'],
+    ['Паспорт', 'document'], ['passport_no', 'document'], ['СНИЛС', 'document'], ['ИНН', 'document'],
+    ['ФИО', 'name'], ['First name', 'name'], ['Фамилия клиента', 'name'], ['contact person', 'name'],
+    ['Телефон', 'phone'], ['Мобильный телефон (контакт)', 'phone'],
+  ])('%j holds %s', (header, kind) => {
+    expect(personalKind(header)).toBe(kind);
+  });
+
+  it.each(['id', 'Город', 'source', 'Тип телефона', 'company name', 'Дата согласия', 'notice_source', 'Комментарий'])('%j holds none', (header) => {
+    expect(personalKind(header)).toBeUndefined();
+  });
+
+  it('masks an email address keeping its shape, and the words around it', () => {
+    expect(maskEmail('ivan.petrov@mail.example.ru')).toBe('i***.******@m***.e******.ru');
+    expect(maskEmail('Иван <ivan@example.com>')).toBe('И*** <i***@e******.com>');
+    expect(maskEmail('not an address')).toBe('n** a* a******');
+  });
+
+  it('masks words and every digit of an address, a birth date, a document', () => {
+    expect(maskWords('125009, Москва, ул. Тверская, д. 7')).toBe('******, М*****, у*. Т*******, д. *');
+    expect(maskWords('12.03.1985')).toBe('**.**.****');
+    expect(maskWords('4510 123456')).toBe('**** ******');
+  });
+
+  it('masks a phone cell maskPhone leaves alone: too few digits for a number', () => {
+    expect(maskPhoneCell('+7 916 500')).toBe('+7 9** *00');
+    expect(maskPhoneCell('тел. 916 50')).toBe('тел. 9** **');
+    expect(maskPhoneCell('+7 916 123-45-67')).toBe('+7 916 ***-**-67');
+    expect(maskPhoneCell('n/a')).toBe('n/a');
+  });
+
+  it('masks a value by its kind', () => {
+    expect(maskValue('name', 'Анна Смирнова')).toBe('А*** С*******');
+    expect(maskValue('phone', '8 (916) 111-22-33')).toBe('8 (916) ***-**-33');
+    expect(maskValue('email', 'a@b.ru')).toBe('a@b.ru');
+    expect(maskValue('named', 'звонить после 18')).toBe('з****** п**** **');
+  });
+});
+
+describe('personalColumns', () => {
+  it('takes the audited phone columns, the columns named as personal data, and --mask-column', () => {
+    expect(personalColumns(['id', 'ФИО', 'Моб', 'Email', 'Город', 'notes'], [2], ['NOTES'], 'x.csv:1')).toEqual([
+      { column: 'ФИО', index: 1, kind: 'name' }, { column: 'Моб', index: 2, kind: 'phone' },
+      { column: 'Email', index: 3, kind: 'email' }, { column: 'notes', index: 5, kind: 'named' },
+    ]);
+  });
+
+  it('refuses a --mask-column the header lacks', () => {
+    expect(() => personalColumns(['id'], [], ['Region'], 'x.csv:1')).toThrow('x.csv:1: --mask-column "Region" is not in the header (columns: id)');
   });
 });

@@ -28,11 +28,13 @@ function sampleReport(): Report {
           { line: 8, field: 'given_at', problem: 'given_at "yesterday" is not an ISO 8601 date' },
           { line: 16, field: 'phone', problem: 'phone "+7 916 123-45-67 ext" is not a valid phone number' },
         ],
+        invalid_count: 2, invalid_by_field: { given_at: 1, phone: 1 },
       }],
       notice: { path: '/data/notice.json', sha256: SHA },
       suppress: [{
         path: '/data/suppress.txt', sha256: SHA, format: 'lines', encoding: 'utf-8', numbers: 2,
         invalid: [{ line: 3, value: '8 (495) 123-45-67 вечером', problem: 'not a valid phone number' }],
+        invalid_count: 1,
       }],
     },
     outputs: {
@@ -221,13 +223,15 @@ describe('renderReportHtml', () => {
     expect(inputs).toContain('given_at &quot;yesterday&quot; is not an ISO 8601 date');
   });
 
-  it('lists at most 20 invalid records per file, and says how many more report.json has', () => {
+  it('lists at most 20 invalid records per file, and says how many more there are (issue #12 item 5)', () => {
     const r = sampleReport();
-    r.inputs.consent[0]!.invalid = Array.from({ length: 25 }, (_, i) => ({ line: i + 2, problem: `problem ${i}` }));
+    r.inputs.consent[0]!.invalid = Array.from({ length: 100 }, (_, i) => ({ line: i + 2, problem: `problem ${i}` }));
+    r.inputs.consent[0]!.invalid_count = 123_456;
     const html = renderReportHtml(r);
     expect(html).toContain('problem 19');
     expect(html).not.toContain('problem 20');
-    expect(html).toContain('and 5 more in report.json');
+    expect(html).toContain('and 123,436 more (report.json lists the first 100)');
+    expect(html).toContain('123,456 invalid');
   });
 
   it('shows every output with its hash, including outputs it does not know by name', () => {

@@ -4,6 +4,9 @@ import type { AuditReport, TrailEntry } from '../../src/report/trail-reader.js';
 import { Reservoir, mulberry32 } from '../../src/cli/sample-command.js';
 
 const SHA = 'ab'.repeat(32);
+
+/** A trail row's cells and columns from a column -> value map (the names here are all different). */
+const cellsOf = (row: Record<string, string>) => ({ columns: Object.keys(row), cells: Object.values(row), phoneColumn: undefined });
 const TRAIL_SHA = 'cd'.repeat(32);
 
 const report = (): AuditReport => ({
@@ -30,7 +33,7 @@ const notice = (from: string) => Object.fromEntries(
 const clean: TrailEntry = {
   line: 2,
   verdict: 'clean',
-  row: { id: '1', 'ФИО': 'Анна Смирнова', 'Телефон': '8 (916) 111-22-33', source: 'ООО «Лиды»' },
+  ...cellsOf({ id: '1', 'ФИО': 'Анна Смирнова', 'Телефон': '8 (916) 111-22-33', source: 'ООО «Лиды»' }),
   phone: { raw: '8 (916) 111-22-33', status: 'valid', e164: '+79161112233', type: 'MOBILE', country: 'RU', ext: null, problem: null },
   consent: {
     required: true, covering: 'C-2', reported: null,
@@ -49,7 +52,7 @@ const clean: TrailEntry = {
 const rejected: TrailEntry = {
   line: 5,
   verdict: 'rejected',
-  row: { id: '4', 'ФИО': 'Борис <b>Иванов</b>', 'Телефон': '+7 916 111-22-47', source: 'a|b' },
+  ...cellsOf({ id: '4', 'ФИО': 'Борис <b>Иванов</b>', 'Телефон': '+7 916 111-22-47', source: 'a|b' }),
   phone: { raw: '+7 916 111-22-47', status: 'valid', e164: '+79161112247', type: 'MOBILE', country: 'RU', ext: null, problem: null },
   consent: {
     required: true, covering: null, reported: 'C-9',
@@ -66,7 +69,7 @@ const rejected: TrailEntry = {
 const malformed: TrailEntry = {
   line: 7,
   verdict: 'rejected',
-  row: { id: '6', 'ФИО': 'Вера Кузнецова', 'Телефон': '+7 916 111-22-54', source: 'x' },
+  ...cellsOf({ id: '6', 'ФИО': 'Вера Кузнецова', 'Телефон': '+7 916 111-22-54', source: 'x' }),
   phone: null,
   consent: null,
   notice: {},
@@ -121,7 +124,7 @@ describe('rowView', () => {
   });
 
   it('masks a short name in the details as a whole word only', () => {
-    const entry: TrailEntry = { ...malformed, row: { id: '6', 'ФИО': 'Ли', 'Телефон': '', source: 'Лиды' },
+    const entry: TrailEntry = { ...malformed, ...cellsOf({ id: '6', 'ФИО': 'Ли', 'Телефон': '', source: 'Лиды' }),
       details: ['ROW_MALFORMED: 5 fields where the header has 4: 6;Ли;;Лиды;extra'] };
     expect(rowView(entry, report(), true).reasons[0]!.detail).toBe('5 fields where the header has 4: 6;Л*;;Лиды;extra');
   });
@@ -166,7 +169,7 @@ describe('renderSheetHtml', () => {
   it('masks by default and shows everything when unmasked', () => {
     const masked = renderSheetHtml(sheet());
     for (const full of ['111-22-33', '+79161112233', '111-22-47', '+79161112247', 'Анна', 'Смирнова']) expect(masked).not.toContain(full);
-    expect(masked).toContain('masked: phone numbers and name columns');
+    expect(masked).toContain('masked: the columns of personal data ФИО (name), Телефон (phone), and phone numbers anywhere');
     const plain = renderSheetHtml(sheet({ mask: false }));
     for (const full of ['8 (916) 111-22-33', '+79161112233', '+7 916 111-22-47', 'Анна Смирнова']) expect(plain).toContain(full);
     expect(plain).toContain('--from all --unmask');

@@ -8,6 +8,7 @@ export const cli = {
   'cli.error': 'leadaudit: {message}',
   'cli.usageError': 'leadaudit: {message} (see --help)',
   'cli.interrupted': 'leadaudit: interrupted by {signal}; the out-dir was left as it was',
+  'cli.interrupted.committed': 'leadaudit: interrupted by {signal}; the outputs were complete and are in place',
   'cli.badLang': '{where} {value}: not a language leadaudit speaks (en, ru)',
   'help.title.usage': 'Usage:',
   'help.title.arguments': 'Arguments:',

@@ -8,5 +8,6 @@ export const schemas = {
   'schema.textOrList': 'expected text or a list of texts',
   'schema.origin': 'expected "subject" or "third_party"',
   'opt.mustNameFolder': 'must name a folder',
+  'opt.mustNameFile': 'must name a file',
   'opt.mustNameKey': 'must name a key file',
 } as const;

@@ -7,7 +7,7 @@ export const trail = {
   'trail.noTrail': '{outDir}: no trail.jsonl; re-run the audit with --trail',
   'trail.cannotRead': '{path}: cannot read it ({why})',
   'trail.damaged': '{where}: not valid JSON; the trail is damaged, re-run the audit with --trail',
-  'trail.notRecord': '{where}: not a trail record (it needs line, verdict, row and reasons); re-run the audit with --trail',
+  'trail.notRecord': '{where}: not a trail record (it needs line, verdict, cells and reasons); re-run the audit with --trail',
   'json.syntax': 'a syntax error at position {position}',
   'json.syntaxAt': 'a syntax error at line {line}, column {column}',
   'json.syntaxEnd': 'the text ends before the JSON does',

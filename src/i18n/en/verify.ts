@@ -31,6 +31,7 @@ export const verify = {
   'verify.p.missing': 'report.sig is missing',
   'verify.failed': 'verify: FAILED: {problems}',
   'verify.notRegular': 'not a regular file',
+  'verify.tooLarge': 'too large to be a report',
   'verify.otherVersion': 'made by leadaudit {made}, this is {version}: npx leadaudit@{made} verify checks it',
   'verify.lacks': 'report.json lacks what a certificate shows',
 } as const;

@@ -11,6 +11,7 @@ export const cli: Messages<typeof en> = {
   'cli.error': 'leadaudit: {message}',
   'cli.usageError': 'leadaudit: {message} (см. --help)',
   'cli.interrupted': 'leadaudit: прервано сигналом {signal}; выходная папка осталась как была',
+  'cli.interrupted.committed': 'leadaudit: прервано сигналом {signal}; результаты были готовы и уже на месте',
   'cli.badLang': '{where} {value}: такого языка leadaudit не знает (en, ru)',
   'help.title.usage': 'Использование:',
   'help.title.arguments': 'Аргументы:',

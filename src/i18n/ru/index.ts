@@ -15,3 +15,6 @@ export { presets } from './presets.js';
 export { trail } from './trail.js';
 export { schemas } from './schemas.js';
 export { progress } from './progress.js';
+export { evidence } from './evidence.js';
+export { outdir } from './outdir.js';
+export { reading } from './reading.js';

@@ -11,5 +11,6 @@ export const schemas: Messages<typeof en> = {
   'schema.textOrList': 'ожидался текст или список текстов',
   'schema.origin': 'ожидалось "subject" или "third_party"',
   'opt.mustNameFolder': 'должно называть папку',
+  'opt.mustNameFile': 'должно называть файл',
   'opt.mustNameKey': 'должно называть файл ключа',
 };

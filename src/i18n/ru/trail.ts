@@ -10,7 +10,7 @@ export const trail: Messages<typeof en> = {
   'trail.noTrail': '{outDir}: нет trail.jsonl; повторите проверку с --trail',
   'trail.cannotRead': '{path}: не удаётся прочитать ({why})',
   'trail.damaged': '{where}: недопустимый JSON; след повреждён, повторите проверку с --trail',
-  'trail.notRecord': '{where}: это не запись следа (нужны line, verdict, row и reasons); повторите проверку с --trail',
+  'trail.notRecord': '{where}: это не запись следа (нужны line, verdict, cells и reasons); повторите проверку с --trail',
   'json.syntax': 'синтаксическая ошибка в позиции {position}',
   'json.syntaxAt': 'синтаксическая ошибка в строке {line}, столбце {column}',
   'json.syntaxEnd': 'текст заканчивается раньше, чем JSON',

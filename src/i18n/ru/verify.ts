@@ -34,6 +34,7 @@ export const verify: Messages<typeof en> = {
   'verify.p.missing': 'report.sig отсутствует',
   'verify.failed': 'verify: НЕ ПРОЙДЕНО: {problems}',
   'verify.notRegular': 'не обычный файл',
+  'verify.tooLarge': 'слишком велик для отчёта',
   'verify.otherVersion': 'составлен leadaudit {made}, а это {version}: проверяет npx leadaudit@{made} verify',
   'verify.lacks': 'в report.json нет того, что показывает сертификат',
 };

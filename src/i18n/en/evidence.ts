@@ -1,0 +1,23 @@
+/** Evidence files, reassigned numbers and line types (issue #14): what their checks and readers say. */
+export const evidence = {
+  'evidence.why.no-file': 'its evidence_ref {ref} names no file in the evidence folder',
+  'evidence.why.not-file': 'its evidence_ref {ref} names a folder, not a file, in the evidence folder',
+  'evidence.why.unreadable': "its evidence file {ref} can't be read",
+  'evidence.why.url': 'its evidence_ref {ref} is a web address, not a file in the evidence folder',
+  'evidence.why.bad-hash': 'its evidence_ref {ref} is not sha256: followed by 64 hexadecimal digits',
+  'evidence.why.no-hash-match': 'no file in the evidence folder has the SHA-256 its evidence_ref {ref} names',
+  'evidence.why.absolute': 'its evidence_ref {ref} is an absolute path: evidence is named by its path inside the evidence folder',
+  'evidence.why.dotdot': 'its evidence_ref {ref} leads out of the evidence folder (..)',
+  'evidence.why.symlink': 'its evidence_ref {ref} is a symbolic link that leads out of the evidence folder',
+  'evidence.why.hash-differs': 'its evidence file {file} has the SHA-256 {sha256}, not the {expected} the record gives',
+  'evidence.why.other': 'its evidence_ref {ref} does not prove it ({why})',
+  'evidenceDir.noFolder': 'no such folder',
+  'evidenceDir.notFolder': 'not a folder',
+  'table.phoneInvalid': 'is not a valid phone number{problem}',
+  'lineTypes.contradicts': 'contradicts line {line}, which gives {e164} as {type}',
+  'reassigned.badResult': 'is not yes, no or no data',
+  'mask.notInHeader': '{where}: --mask-column {name} is not in the header (columns: {columns})',
+  'consent.badSha256': 'evidence_sha256 {value} is not a SHA-256 (64 hexadecimal digits)',
+  'warning.lineTypesMissing.sms': "no --line-types: libphonenumber can't tell this region's mobile numbers from landlines (FIXED_LINE_OR_MOBILE), so the SMS mobile rule passes every such number; give a carrier lookup's line types with --line-types FILE",
+  'warning.lineTypesMissing.dialMode': "no --line-types: libphonenumber can't tell this region's mobile numbers from landlines (FIXED_LINE_OR_MOBILE), so under {policy} every {mode} call needs consent, landlines too; give a carrier lookup's line types with --line-types FILE",
+} as const;
