@@ -74,10 +74,10 @@ describe.each(listCases())('fixture $name in en and ru', (c) => {
 });
 
 describe('the Russian outputs of the other commands', () => {
-  const out = join(work, 'demo-ru');
+  const out = join(work, 'demo-commands-ru');
   const args = ['audit', join(DEMO, 'contacts.csv'), '--as-of', '2026-11-01', '--consent', join(DEMO, 'consent.csv'),
     '--consent', join(DEMO, 'consent-web.jsonl'), '--notice', join(DEMO, 'notice.json'), '--suppress', join(DEMO, 'suppress.txt'),
-    '--out-dir', out, '--trail', '--certificate'];
+    '--reassigned', join(DEMO, 'reassigned.csv'), '--list-date', 'reassigned=2026-10-28', '--out-dir', out, '--trail', '--certificate'];
   const audit = leadaudit(args, { env: { LEADAUDIT_LANG: 'ru' } });
   const allowed = inputWords(DEMO);
   const ru = (a: string[]) => leadaudit(a, { env: { LEADAUDIT_LANG: 'ru' } });
@@ -141,7 +141,7 @@ describe('choosing the language', () => {
     const r = demo([], { LEADAUDIT_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'ru_RU.UTF-8' });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^leadaudit 0\.\d+\.\d+: .*, политика ru-152fz, канал call \(способ набора live\), цель marketing, на 01\.11\.2026\n/);
-    expect(r.stderr).toMatch(/\n {2}отклонено +27 {2}\(81,8\u00a0%\)\n/);
+    expect(r.stderr).toMatch(/\n {2}отклонено +27 {2}\(79,4\u00a0%\)\n/);
     expect(r.stderr).toContain('причины:\n');
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).lang).toBe('ru');
   });
