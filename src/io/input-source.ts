@@ -112,9 +112,16 @@ export async function openInput(path: string, label: string, opts: InputOptions 
   try {
     // A FIFO with no writer blocks the open itself: race it with the signal, and let it go.
     const opening = new Promise<number>((resolve, reject) => fsOpen(path, 'r', (e, n) => (e ? reject(e) : resolve(n))));
-    fd = await Promise.race([opening, stop.promise]).catch((e: unknown) => {
-      opening.then((late) => closeSync(late), () => {});
-      releaseFifo(path);
+    fd = await Promise.race([opening, stop.promise]).catch(async (e: unknown) => {
+      let settled = false;
+      opening.then((late) => { settled = true; closeSync(late); }, () => { settled = true; });
+      // The open() may still be queued for the thread pool: until it is blocked in the kernel there
+      // is no reader, and a non-blocking open for writing fails (ENXIO) without releasing anything.
+      // Try again until the open returns (CI saw the run hang after its message, 1 run in ~20).
+      for (let i = 0; i < 400 && !settled; i++) {
+        releaseFifo(path);
+        await new Promise((r) => setTimeout(r, 5));
+      }
       throw e;
     });
     const st = fstatSync(fd);

@@ -49,6 +49,16 @@ const ENCODINGS: readonly EncodingCase[] = [
   { label: 'windows-1251', reported: 'windows-1251', narrow: true, encode: (t) => iconv.encode(t, 'windows-1251') },
 ];
 
+/**
+ * Windows-1251 bytes that are also valid UTF-8 with some non-ASCII (`Жё` is C6 B8, UTF-8 for `Ƹ`)
+ * can't be told from UTF-8 (the README says so, and `--encoding windows-1251` settles it): such
+ * generated files are not Windows-1251 cases the reader can be held to.
+ */
+function ambiguous1251(enc: EncodingCase, bytes: Buffer): boolean {
+  if (enc.reported !== 'windows-1251' || bytes.every((b) => b < 0x80)) return false;
+  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; }
+}
+
 /** A Windows-1251 file of pure ASCII is byte for byte UTF-8: the reader can only call it that. */
 function expectedEncoding(enc: EncodingCase, text: string): string {
   return enc.reported === 'windows-1251' && /^[\x00-\x7f]*$/.test(text) ? 'utf-8' : enc.reported;
@@ -301,6 +311,7 @@ describe('no row is lost: well-formed lists in every encoding', () => {
       await fc.assert(fc.asyncProperty(draft(enc.narrow), async (dr) => {
         const list = build(dr);
         const bytes = enc.encode(list.text);
+        fc.pre(!ambiguous1251(enc, bytes));
         if (enc.narrow) expect(iconv.decode(bytes, 'windows-1251')).toBe(list.text); // the alphabet fits
         const consented = list.rows.flatMap((r) => (r.e164 && r.consented ? [r.e164] : []));
         const { report, clean, rejects } = await runAudit(bytes, consented);
@@ -446,6 +457,7 @@ describe('no row is lost: lists larger than one read', () => {
         };
         const list = build(big);
         const bytes = enc.encode(list.text);
+        fc.pre(!ambiguous1251(enc, bytes));
         const consented = list.rows.flatMap((r) => (r.e164 && r.consented ? [r.e164] : []));
         const { report, clean, rejects } = await runAudit(bytes, consented);
 
