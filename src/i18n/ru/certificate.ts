@@ -20,7 +20,7 @@ export const certificate: Messages<typeof en> = {
   'cert.list': 'список {name} от {date}{mtime}, номеров: {n}',
   'cert.fileTime': ' (время файла)',
   'cert.role.list': 'Список',
-  'cert.role.reassigned': 'Переназначенные номера',
+  'cert.role.reassigned': 'Номера, сменившие абонента',
   'cert.role.lineTypes': 'Типы линий',
   'cert.role.evidence': 'Доказательства',
   'cert.reassigned': 'список от {date}{mtime}, отключённых номеров: {n}',
