@@ -3,7 +3,7 @@
  * Statuses in capitals are what fails the verdict. The only place these words are made.
  */
 import type { FileCheck, SignatureCheck, Verification } from '../core/verify.js';
-import { t } from '../i18n/index.js';
+import { fmtDate, t } from '../i18n/index.js';
 
 const STATUS: Record<FileCheck['status'], string> = {
   matches: 'matches', differs: 'DIFFERS', missing: 'MISSING', unreachable: 'UNREACHABLE', stdin: 'STDIN', skipped: 'skipped', unchecked: 'UNCHECKED',
@@ -27,7 +27,7 @@ function fileLine(f: FileCheck): string {
 }
 
 function signatureLines(s: SignatureCheck, createdAt: string | undefined): string[] {
-  const made = t('verify.made', { at: createdAt ?? t('verify.noTime') });
+  const made = t('verify.made', { at: createdAt === undefined ? t('verify.noTime') : fmtDate(createdAt) });
   const lines = [row(SIGNATURE_STATUS[s.status], 'signature', 'report.sig', s.status === 'none' || s.status === 'unsigned' ? t('verify.noSig') : s.path)];
   switch (s.status) {
     case 'valid':
