@@ -6,21 +6,18 @@
  * many files, conditions and long names as the page's caps allow. Writes test-output/certificate.png
  * (and docs/certificate.png when LEADAUDIT_DOCS_SCREENSHOT=1).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BIN, leadaudit, ROOT } from '../helpers/exec.js';
+import { offlineBrowser, OUTPUT, type OfflineBrowser } from '../helpers/browser.js';
 import { renderCertificate } from '../../src/report/certificate.js';
 import type { Report } from '../../src/report/report-json.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const OUTPUT = join(ROOT, 'test-output');
 const DEMO = ['fixtures/demo/contacts.csv', '--as-of', '2026-11-01', '--consent', 'fixtures/demo/consent.csv',
   '--consent', 'fixtures/demo/consent-web.jsonl', '--notice', 'fixtures/demo/notice.json', '--suppress', 'dnc=fixtures/demo/suppress.txt', '--reassigned', 'fixtures/demo/reassigned.csv', '--list-date', 'reassigned=2026-10-28',
   '--list-date', 'dnc=2026-10-30'];
@@ -28,19 +25,11 @@ const DEMO = ['fixtures/demo/contacts.csv', '--as-of', '2026-11-01', '--consent'
 const A4 = { width: 210 / 25.4 * 96, height: 297 / 25.4 * 96 };
 
 let tmp: string;
-let browser: Browser;
-let context: BrowserContext;
+let b: OfflineBrowser;
 let fingerprint: string;
-const requested: string[] = [];
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-async function open(file: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('request', (req) => { if (!req.url().startsWith('file:')) requested.push(req.url()); });
-  const response = await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  expect(response === null || response.ok()).toBe(true);
-  return page;
-}
+const open = (file: string): Promise<Page> => b.open(file);
 
 /** Prints the page as the browser's print dialog would (its own @page size): the PDF and its page count. */
 async function printed(page: Page): Promise<{ pdf: Buffer; pages: number; mediaBoxes: string[] }> {
@@ -69,25 +58,15 @@ async function printLayout(page: Page): Promise<{ height: number; overflow: stri
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   tmp = mkdtempSync(join(tmpdir(), 'leadaudit-certificate-'));
-  mkdirSync(OUTPUT, { recursive: true });
   const keygen = leadaudit(['keygen', '--out', join(tmp, 'keys')]);
   expect(keygen.status, keygen.stderr).toBe(0);
   fingerprint = keygen.stdout.trim();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1000, height: 1250 } });
-  await context.setOffline(true);
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    requested.push(url);
-    return route.abort('blockedbyclient');
-  });
+  b = await offlineBrowser({ width: 1000, height: 1250 });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await b?.browser.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -149,7 +128,7 @@ describe('certificate.html in chromium', () => {
     expect(layout.overflow).toEqual([]);
     expect(layout.height).toBeLessThanOrEqual(A4.height);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 
   it('an unsigned run with no gate says both plainly (made later by leadaudit certificate)', async () => {
@@ -166,7 +145,7 @@ describe('certificate.html in chromium', () => {
     expect(await page.locator('#verify pre').innerText()).not.toContain('--key');
     expect((await printed(page)).pages).toBe(1);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 
   it('the fullest page still set at full size prints on one A4 page', async () => {
@@ -204,7 +183,7 @@ describe('certificate.html in chromium', () => {
     expect(layout.overflow).toEqual([]);
     expect(layout.height).toBeLessThanOrEqual(A4.height);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 });
 

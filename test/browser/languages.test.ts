@@ -6,52 +6,32 @@
  * certificate still prints on one A4 page with the longer Russian words. Screenshots of each page
  * in each language go to test-output/ (and docs/ when LEADAUDIT_DOCS_SCREENSHOT=1).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { leadaudit, ROOT } from '../helpers/exec.js';
+import { offlineBrowser, OUTPUT, type OfflineBrowser } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const OUTPUT = join(ROOT, 'test-output');
 const DEMO = ['fixtures/demo/contacts.csv', '--as-of', '2026-11-01', '--consent', 'fixtures/demo/consent.csv',
   '--consent', 'fixtures/demo/consent-web.jsonl', '--notice', 'fixtures/demo/notice.json', '--suppress', 'fixtures/demo/suppress.txt',
   '--reassigned', 'fixtures/demo/reassigned.csv', '--list-date', 'reassigned=2026-10-28'];
 
 let tmp: string;
-let browser: Browser;
-let context: BrowserContext;
-const requested: string[] = [];
+let b: OfflineBrowser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   tmp = mkdtempSync(join(tmpdir(), 'leadaudit-lang-'));
-  mkdirSync(OUTPUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  await context.setOffline(true);
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    requested.push(url);
-    return route.abort('blockedbyclient');
-  });
+  b = await offlineBrowser({ width: 1366, height: 900 });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await b?.browser.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function open(file: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  expect(response === null || response.ok()).toBe(true);
-  return page;
-}
+const open = (file: string): Promise<Page> => b.open(file);
 
 /** Keeps a screenshot in test-output/, and in docs/ when asked (the README shows them). */
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
@@ -110,7 +90,7 @@ describe.each(['en', 'ru'] as const)('the pages in %s', (lang) => {
     expect(await printedOnA4(page)).toEqual([]);
     await shot(page, `report-${lang}.png`);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 
   it('the spot-audit sheet: its language, every row card inside the page, on screen and on A4', async () => {
@@ -124,7 +104,7 @@ describe.each(['en', 'ru'] as const)('the pages in %s', (lang) => {
     expect(await printedOnA4(page)).toEqual([]);
     await shot(page, `sheet-${lang}.png`);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 
   it('the certificate: its language, and one A4 page', async () => {
@@ -147,6 +127,6 @@ describe.each(['en', 'ru'] as const)('the pages in %s', (lang) => {
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length).toBe(1);
     await shot(page, `certificate-${lang}.png`, true);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 });

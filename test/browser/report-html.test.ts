@@ -4,27 +4,21 @@
  * the numbers on the page must be those of report.json; it must print on A4 without being cut.
  * Writes test-output/report.png (and docs/report.png when LEADAUDIT_DOCS_SCREENSHOT=1).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { leadaudit, ROOT } from '../helpers/exec.js';
+import { offlineBrowser, OUTPUT, type OfflineBrowser } from '../helpers/browser.js';
 import { renderReportHtml } from '../../src/report/html.js';
 import type { Report } from '../../src/report/report-json.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const OUTPUT = join(ROOT, 'test-output');
 const DEMO = ['fixtures/demo/contacts.csv', '--as-of', '2026-11-01', '--consent', 'fixtures/demo/consent.csv',
   '--consent', 'fixtures/demo/consent-web.jsonl', '--notice', 'fixtures/demo/notice.json', '--suppress', 'fixtures/demo/suppress.txt', '--reassigned', 'fixtures/demo/reassigned.csv', '--list-date', 'reassigned=2026-10-28'];
 
 let tmp: string;
-let browser: Browser;
-let context: BrowserContext;
-/** Every request that was not for a local file: there must be none. */
-const requested: string[] = [];
+let b: OfflineBrowser;
 
 /** Runs the demo audit into a fresh out-dir and writes report.html next to its report.json. */
 function auditAndRender(name: string, extra: string[], exit: number): { report: Report; html: string } {
@@ -39,33 +33,17 @@ function auditAndRender(name: string, extra: string[], exit: number): { report: 
   return { report, html };
 }
 
-async function open(file: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('request', (req) => { if (!req.url().startsWith('file:')) requested.push(req.url()); });
-  const response = await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  expect(response === null || response.ok()).toBe(true);
-  return page;
-}
+const open = (file: string): Promise<Page> => b.open(file);
 
 const numberIn = async (page: Page, selector: string) => Number((await page.locator(selector).innerText()).replace(/[^\d.]/g, ''));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   tmp = mkdtempSync(join(tmpdir(), 'leadaudit-html-'));
-  mkdirSync(OUTPUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  await context.setOffline(true);
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    requested.push(url);
-    return route.abort('blockedbyclient');
-  });
+  b = await offlineBrowser({ width: 1366, height: 900 });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await b?.browser.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -126,7 +104,7 @@ describe('report.html in chromium', () => {
     });
     expect(overflow).toEqual([]);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 
   it('shows a failed gate and why', async () => {
@@ -137,6 +115,6 @@ describe('report.html in chromium', () => {
     expect(gate).toMatch(/failed/i);
     for (const failure of report.gate.failures) expect(gate).toContain(failure);
     await page.close();
-    expect(requested).toEqual([]);
+    expect(b.requested).toEqual([]);
   });
 });
