@@ -23,8 +23,7 @@ import { REASON_CODES, type ReasonCode } from '../reasons.js';
 import { fingerprint, readKey } from '../report/signature.js';
 import { EXIT } from './exit-codes.js';
 import { progressFor } from './progress.js';
-import { t } from '../i18n/index.js';
-import { t as tr } from '../i18n/index.js';
+import { t, t as tr } from '../i18n/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const ORIGINS = ['subject', 'third_party'] as const;

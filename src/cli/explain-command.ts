@@ -11,8 +11,7 @@ import { openAuditDir, scanTrail, type AuditReport, type TrailEntry, type TrailL
 import { humanInstant, rowMask, rowView, baseName, verdictWord, type Pair, type RowMask, type RowView } from '../report/row-view.js';
 import { maskPhoneCell } from '../report/mask.js';
 import { EXIT } from './exit-codes.js';
-import { t } from '../i18n/index.js';
-import { t as tr } from '../i18n/index.js';
+import { t, t as tr } from '../i18n/index.js';
 
 /** The lookup ran and found nothing: not a usage error, so not 2. */
 const NO_MATCH = 1;

@@ -15,8 +15,7 @@ import { mulberry32 } from '../random.js';
 import { VERSION } from '../version.js';
 import { openAuditDir, parseEntry, scanTrail, type TrailEntry } from '../report/trail-reader.js';
 import { renderSheetHtml, renderSheetMarkdown, rowMask, type SampleFrom, type SheetInput } from '../report/sheet.js';
-import { t } from '../i18n/index.js';
-import { t as tr } from '../i18n/index.js';
+import { t, t as tr } from '../i18n/index.js';
 
 const MAX_SEED = 0xffff_ffff;
 

@@ -27,7 +27,7 @@ import type { Policy } from '../policy/schema.js';
 import { RowRouter, cleanHeader, rejectsHeader } from './row-router.js';
 import { XlsxSheetWriter } from '../io/xlsx-writer.js';
 import { csvExcelDialect } from '../io/csv-dialect.js';
-import { lang } from '../i18n/index.js';
+import { lang, t } from '../i18n/index.js';
 import { LineBuffer } from '../io/line-buffer.js';
 import { HeapKeeper, collectGarbage } from './heap.js';
 import { CallWindowTagger } from './call-window-tagger.js';
@@ -43,7 +43,6 @@ import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
 import { createHash } from 'node:crypto';
 import { findHints, type Hint } from '../report/hints.js';
-import { t } from '../i18n/index.js';
 
 export interface AuditResult {
   report: Report;

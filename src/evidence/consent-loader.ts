@@ -16,8 +16,7 @@ import { CONSENT_ALIASES, missingColumnsError, resolveColumns } from '../io/colu
 import { headerKey } from '../io/columns.js';
 import type { InputOptions } from '../io/input-source.js';
 import type { DateOrder } from '../dates.js';
-import { t } from '../i18n/index.js';
-import { jsonProblem } from '../i18n/index.js';
+import { t, jsonProblem } from '../i18n/index.js';
 import { MAX_JSON_DEPTH, tooDeep } from '../io/json-depth.js';
 import { NOT_CONSENT_AFTER, tallyInvalid } from './invalid-records.js';
 import { numberAsWritten } from './json-number.js';

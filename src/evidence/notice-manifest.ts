@@ -13,8 +13,7 @@ import { parseDate, type DateOrder } from '../dates.js';
 import type { Origin } from '../policy/campaign.js';
 import { formatZodIssue } from '../zod-messages.js';
 import { lineOfPath } from '../io/json-locate.js';
-import { t } from '../i18n/index.js';
-import { jsonProblem } from '../i18n/index.js';
+import { t, jsonProblem } from '../i18n/index.js';
 import { tooDeep, tooDeepProblem } from '../io/json-depth.js';
 
 /** The notice manifest schema, built on first use (src/lazy.ts). */

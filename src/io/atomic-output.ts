@@ -9,7 +9,7 @@
  * never through a symlink planted in a shared out-dir (item 8); folders a failed run created are
  * removed again, and dead runs' leftovers by the next run (item 15).
  */
-import { constants, createWriteStream, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, existsSync, statSync, type WriteStream } from 'node:fs';
+import { constants, createWriteStream, lstatSync, mkdirSync, openSync, rmdirSync, unlinkSync, existsSync, statSync, type WriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createSha256 } from './hash.js';

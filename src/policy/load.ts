@@ -13,8 +13,7 @@ import { formatZodIssue } from '../zod-messages.js';
 import { PRESET_NAMES, isPresetName, type PresetName } from './preset-names.js';
 import { PRESETS } from './presets.js';
 import { policySchema, type Policy } from './schema.js';
-import { t } from '../i18n/index.js';
-import { jsonProblem } from '../i18n/index.js';
+import { t, jsonProblem } from '../i18n/index.js';
 
 export interface LoadedPolicy {
   policy: Policy;

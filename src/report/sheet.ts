@@ -7,8 +7,7 @@ import { escapeHtml } from './html.js';
 import { cellLabels } from './trail.js';
 import type { AuditReport, TrailEntry } from './trail-reader.js';
 import { baseName, humanInstant, rowMask, rowView, verdictWord, type Pair, type RowMask, type RowView } from './row-view.js';
-import { t } from '../i18n/index.js';
-import { lang } from '../i18n/index.js';
+import { t, lang } from '../i18n/index.js';
 
 export { baseName, humanInstant, rowMask, rowView, verdictWord, type Pair, type RowMask, type RowView } from './row-view.js';
 
