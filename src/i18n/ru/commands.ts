@@ -3,7 +3,7 @@ import type { Messages } from '../message.js';
 import type { commands as en } from '../en/commands.js';
 
 export const commands: Messages<typeof en> = {
-  'help.verify.more': '\nВходы называются contacts, consent:1, consent:2, ... (в порядке --consent), notice,\nsuppress:<имя списка>, reassigned, line-types и policy; verify печатает каждое имя. Вход, который лежит не там, где сказано\nв report.json, или был прочитан из стандартного ввода, даёт код выхода 1, если только --input ИМЯ=ПУТЬ\nне указывает, где он теперь, или --outputs-only не исключает входы (тогда это сказано в вердикте).\nЕсли в выходной папке есть report.sig, нужен --key: без него подпись не проверяется и код выхода 1.\n--key без report.sig тоже даёт код выхода 1: отчёт не подписан.',
+  'help.verify.more': '\nВходы называются contacts, consent:1, consent:2, ... (в порядке --consent), notice,\nsuppress:<имя списка>, reassigned, line-types и policy; verify печатает каждое имя. Вход, который\nлежит не там, где сказано в report.json, или был прочитан из стандартного ввода, даёт код выхода 1,\nесли только --input ИМЯ=ПУТЬ не указывает, где он теперь, или --outputs-only не исключает входы\n(тогда это сказано в вердикте).\nЕсли в выходной папке есть report.sig, нужен --key: без него подпись не проверяется и код выхода 1.\n--key без report.sig тоже даёт код выхода 1: отчёт не подписан.',
   'help.verify': 'пересчитать хеши входов и выходов проверки, проверить её подпись и сверить их с её report.json',
   'help.outDirOfAudit': 'папка, в которую записала проверка',
   'help.verify.key': 'открытый ключ Ed25519 подписавшего (PEM, leadaudit-key.pub.pem): проверить report.sig',
