@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/report-json.js';
 import { CERTIFICATE_FILE, isAuditReport, renderCertificate } from '../report/certificate.js';
-import { t } from '../i18n/index.js';
+import { jsonProblem, t } from '../i18n/index.js';
 
 /** report.json as read from an out-dir: its bytes (what the certificate names) and its content. */
 export function readReport(outDir: string): { bytes: Buffer; report: Record<string, any> } {
@@ -21,7 +21,7 @@ export function readReport(outDir: string): { bytes: Buffer; report: Record<stri
     const bytes = readFileSync(path);
     return { bytes, report: JSON.parse(bytes.toString('utf8')) };
   } catch (e) {
-    throw new InputError(t('cmd.cannotBeRead', { path, why: (e as Error).message }));
+    throw new InputError(t('cmd.cannotBeRead', { path, why: e instanceof SyntaxError ? jsonProblem(e) : (e as Error).message }));
   }
 }
 

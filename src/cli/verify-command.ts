@@ -14,7 +14,7 @@ import { recordedFiles, verifyAudit } from '../core/verify.js';
 import { readKey } from '../report/signature.js';
 import { renderVerification } from '../report/verify-text.js';
 import { EXIT } from './exit-codes.js';
-import { t } from '../i18n/index.js';
+import { jsonProblem, t } from '../i18n/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -44,7 +44,7 @@ export function registerVerify(program: Command): void {
       try {
         report = JSON.parse(reportBytes.toString('utf8'));
       } catch (e) {
-        throw new InputError(t('cmd.cannotBeRead', { path: reportPath, why: (e as Error).message }));
+        throw new InputError(t('cmd.cannotBeRead', { path: reportPath, why: jsonProblem(e as Error) }));
       }
       const key = opts.key === undefined ? undefined : readKey(opts.key, 'public', '--key');
       if (opts.outputsOnly && opts.input?.length) throw new InputError(t('verify.inputAndOutputsOnly'));

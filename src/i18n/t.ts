@@ -92,5 +92,8 @@ export function jsonProblem(e: Error): string {
   if (lc) return t('json.syntaxAt', { line: lc[1]!, column: lc[2]! });
   const pos = /position (\d+)/.exec(e.message);
   if (pos) return t('json.syntax', { position: pos[1]! });
+  // V8 names no place for a token it did not expect where a value was due (`{"a": }`).
+  const token = /Unexpected token '(.+?)'/.exec(e.message);
+  if (token) return t('json.unexpected', { token: token[1]! });
   return t('json.syntaxEnd');
 }

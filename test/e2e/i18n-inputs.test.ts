@@ -129,6 +129,17 @@ describe('the hardening of #12 in Russian', () => {
     expect(en(args).stderr).toBe(`leadaudit: ${notice}:2: $.operator: nested more than 32 levels deep; a notice manifest holds texts and lists of texts\n`);
   });
 
+  it('a report.json that is not JSON: verify and certificate say where, in Russian, on one line', () => {
+    const out = join(work, 'broken-report');
+    mkdirSync(out);
+    writeFileSync(join(out, 'report.json'), '{"lang": "ru",\n  "totals": }');
+    for (const cmd of ['verify', 'certificate']) {
+      const r = ru([cmd, out]);
+      expect([r.status, r.stderr]).toEqual([2, `leadaudit: ${join(out, 'report.json')}: не удаётся прочитать: синтаксическая ошибка: } там, где должно быть значение\n`]);
+    }
+    expect(en(['verify', out]).stderr).toMatch(/^leadaudit: .*report\.json: cannot be read: Unexpected token '}', .* is not valid JSON\n$/);
+  });
+
   it('a Latin-1 list read as Windows-1251: the warning in Russian, in the summary and report.json', () => {
     const file = join(work, 'latin.csv');
     writeFileSync(file, Buffer.from('id;name;phone\n1;Histórico Müller;+7 916 111-22-33\n', 'latin1'));

@@ -11,4 +11,5 @@ export const trail = {
   'json.syntax': 'a syntax error at position {position}',
   'json.syntaxAt': 'a syntax error at line {line}, column {column}',
   'json.syntaxEnd': 'the text ends before the JSON does',
+  'json.unexpected': 'a syntax error: {token} where a value is due',
 } as const;

@@ -14,4 +14,5 @@ export const trail: Messages<typeof en> = {
   'json.syntax': 'синтаксическая ошибка в позиции {position}',
   'json.syntaxAt': 'синтаксическая ошибка в строке {line}, столбце {column}',
   'json.syntaxEnd': 'текст заканчивается раньше, чем JSON',
+  'json.unexpected': 'синтаксическая ошибка: {token} там, где должно быть значение',
 };
