@@ -17,6 +17,8 @@ import { audit } from '../core/audit.js';
 import type { AuditSettings } from '../core/settings.js';
 import { renderSummary, gateFailedLine } from '../report/summary.js';
 import { bad, listDate, suppressSpecs } from './list-options.js';
+import { exportSettings } from './export-options.js';
+import { PLATFORMS } from '../export/platforms.js';
 
 export { suppressSpecs } from './list-options.js';
 import { REASON_CODES, type ReasonCode } from '../reasons.js';
@@ -69,6 +71,9 @@ export function registerAudit(program: Command): void {
     .option('--mask-column <name>', t('help.audit.maskColumn'), collect)
     .option('--certificate', t('help.audit.certificate'))
     .option('--sign <key>', t('help.audit.sign'))
+    .option('--export <platform>', t('help.audit.export', { platforms: PLATFORMS.join(', ') }), collect)
+    .option('--hash <[platform=]form>', t('help.audit.hash'), collect)
+    .option('--export-columns <columns>', t('help.audit.exportColumns'), collect)
     .action(runAudit);
 }
 
@@ -110,6 +115,9 @@ const optionsSchema = z.object({
   junit: z.string().min(1).optional(),
   sign: z.string().min(1, { error: () => tr('opt.mustNameKey') }).optional(),
   certificate: z.boolean().optional(),
+  export: z.array(z.string()).optional(),
+  hash: z.array(z.string()).optional(),
+  exportColumns: z.array(z.string()).optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;
 
@@ -226,6 +234,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     junit: o.junit,
     sign,
     certificate: o.certificate ?? false,
+    exports: exportSettings(o.export, o.hash, o.exportColumns),
   };
 }
 
