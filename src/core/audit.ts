@@ -199,7 +199,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const trailSha = trailFile ? await trailFile.close() : undefined;
       // Made from the complete clean.csv, read back (src/export/write-exports.ts).
       const exports = exportJobs && exportsKey
-        ? await writeExports({ path: cleanFile.tempPath, delimiter: dialect?.delimiter ?? ',', inputColumns: names.length }, exportJobs, exportsKey, carry, signal)
+        ? await writeExports({ path: cleanFile.tempPath, delimiter: dialect?.delimiter ?? ',', inputColumns: names.length }, exportJobs, exportsKey, carry, { keysUnique: campaign.rejectDuplicates, signal })
         : [];
       const seconds = (performance.now() - started) / 1000;
       const gate = evaluateGate({ rows: router.rows, rejected: router.rejected, reasons: router.reasons }, settings.gate, listStates);

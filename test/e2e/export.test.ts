@@ -168,6 +168,22 @@ describe('--hash', () => {
   });
 });
 
+describe('a policy that allows duplicates', () => {
+  it('keeps row 6 (row 1\'s number) clean: the dialer file has it twice, each ad-platform file once, counted', () => {
+    const policy = join(work, 'allow-duplicates.json');
+    writeFileSync(policy, JSON.stringify({ extends: 'ru-152fz', name: 'allow-duplicates', duplicates: 'allow' }));
+    const r = run('dups', ['--policy', policy, '--export', 'meta,dialer,vk-ads']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(read('dups', 'report.json'));
+    expect(report.totals.clean).toBe(5);
+    expect(read('dups', 'export-dialer.csv')).toBe(lines('phone_e164', [...E164, '+79161112233']));
+    expect(read('dups', 'export-vk-ads.csv')).toBe(lines('id', E164.map((n) => n.slice(1))));
+    expect(read('dups', 'export-meta.csv')).toBe(lines('phone', E164.map((n) => sha256(n.slice(1)))));
+    expect(report.outputs.export_meta).toMatchObject({ rows: 4, duplicates: 1 });
+    expect(report.outputs.export_dialer).toMatchObject({ rows: 5, duplicates: 0 });
+  });
+});
+
 describe('exports and the out-dir', () => {
   it('a later run without --export takes the earlier run\'s export files away at commit', () => {
     expect(run('again', ['--export', 'meta', '--export', 'dialer']).status).toBe(0);

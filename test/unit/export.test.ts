@@ -36,7 +36,7 @@ async function exportsOf(text: string, key: 'phone' | 'email', wanted: [Platform
   const name = `clean-${Math.random().toString(36).slice(2)}.csv`;
   writeFileSync(join(dir, name), `${text}\n`);
   const jobs: ExportJob[] = wanted.map(([p, hashing]) => ({ platform: p, hashing, file: new AtomicFile(dir, `${name}-${platform(p).file}`) }));
-  const entries = await writeExports({ path: join(dir, name), delimiter: ',', inputColumns }, jobs, key, []);
+  const entries = await writeExports({ path: join(dir, name), delimiter: ',', inputColumns }, jobs, key, [], { keysUnique: false });
   return entries.map((e, i) => ({ ...e, text: readFileSync(jobs[i]!.file.tempPath, 'utf8') }));
 }
 
