@@ -19,6 +19,7 @@ import { renderSummary, gateFailedLine } from '../report/summary.js';
 import { bad, listDate, suppressSpecs } from './list-options.js';
 import { exportSettings } from './export-options.js';
 import { PLATFORMS } from '../export/platforms.js';
+import { exportKey } from '../export/export-plan.js';
 
 export { suppressSpecs } from './list-options.js';
 import { REASON_CODES, type ReasonCode } from '../reasons.js';
@@ -194,6 +195,10 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     throw bad('--suppress', o.suppress!.find((v) => /^reassigned=/i.test(v)) ?? 'reassigned', t('opt.reassignedName'));
   }
 
+  // --export dialer on an email run is refused before any file is read (src/export/export-plan.ts).
+  const exports = exportSettings(o.export, o.hash, o.exportColumns);
+  if (exports) exportKey(exports.jobs.map((j) => j.platform), o.channel ?? policy.policy.channel);
+
   return {
     contacts,
     consent: o.consent,
@@ -234,7 +239,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     junit: o.junit,
     sign,
     certificate: o.certificate ?? false,
-    exports: exportSettings(o.export, o.hash, o.exportColumns),
+    exports,
   };
 }
 

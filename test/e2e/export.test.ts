@@ -168,6 +168,15 @@ describe('--hash', () => {
   });
 });
 
+describe('checked before any file is read', () => {
+  it('a dialer file from an email run is refused even when the consent file does not exist', () => {
+    const r = leadaudit(['audit', join(CASE, 'contacts.csv'), '--consent', join(work, 'no-such.csv'), '--channel', 'email', '--export', 'dialer', '--out-dir', join(work, 'early')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--export dialer: an email run');
+    expect(r.stderr).not.toContain('no-such.csv');
+  });
+});
+
 describe('a policy that allows duplicates', () => {
   it('keeps row 6 (row 1\'s number) clean: the dialer file has it twice, each ad-platform file once, counted', () => {
     const policy = join(work, 'allow-duplicates.json');
