@@ -157,7 +157,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       } : undefined;
       const dialect = settings.csvExcel ? csvExcelDialect(lang()) : undefined;
       const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect,
-        email && { phoneColumns: phoneColumn.indexes });
+        email && { phoneColumns: phoneColumn.indexes.filter((i) => i !== emailColumn!.index) });
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
