@@ -25,8 +25,6 @@ const EVIDENCE_PHONE = [...PHONE_HEADERS, 'номер'];
 /** Header names of each consent field, the field's own name first (SPEC "Consent evidence"). */
 export const CONSENT_ALIASES: Record<string, readonly string[]> = {
   phone: EVIDENCE_PHONE,
-  // Issue #15: consent keyed by email address, instead of or besides the phone.
-  email: EMAIL_HEADERS,
   consent_id: ['consent_id', 'id', 'номер согласия', 'id согласия'],
   given_at: ['given_at', 'consent_date', 'consented_at', 'date', 'дата согласия', 'дата'],
   withdrawn_at: ['withdrawn_at', 'revoked_at', 'opt_out_at', 'отозвано', 'дата отзыва'],
@@ -41,6 +39,8 @@ export const CONSENT_ALIASES: Record<string, readonly string[]> = {
   // consent to (38-FZ Art. 18 part 1); `origin` comes with the notice meta fields below.
   separate_document: ['separate_document', 'separate', 'отдельный документ', 'отдельный_документ'],
   kind: ['kind', 'consent_kind', 'вид', 'вид согласия'],
+  // Issue #15: consent keyed by email address, instead of or besides the phone.
+  email: EMAIL_HEADERS,
   // Issue #15: a soft opt-in (ePrivacy Art. 13(2), PECR reg. 22(3)) offered the customer a way to refuse when the address was collected.
   opt_out_offered: ['opt_out_offered', 'opt-out offered', 'opt_out_at_collection', 'отказ предложен', 'предложен отказ'],
   ...Object.fromEntries(NOTICE_FIELDS.map((f) => [f, noticeColumnNames(f)])),
