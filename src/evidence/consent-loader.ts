@@ -67,11 +67,13 @@ export function isJsonLines(path: string): boolean {
   return /\.(jsonl|ndjson)(\.gz)?$/i.test(path);
 }
 
-export async function loadConsent(
-  paths: readonly string[],
-  phones: PhoneNormalizer,
-  opts: ConsentLoadOptions = {},
-): Promise<{ index: ConsentIndex; files: ConsentFileStats[]; invalid: InvalidEvidence }> {
+export interface LoadedConsent {
+  index: ConsentIndex;
+  files: ConsentFileStats[];
+  invalid: InvalidEvidence;
+}
+
+export async function loadConsent(paths: readonly string[], phones: PhoneNormalizer, opts: ConsentLoadOptions = {}): Promise<LoadedConsent> {
   const index = new ConsentIndex(opts.keepText ?? false);
   const files: ConsentFileStats[] = [];
   const invalid = new InvalidEvidence();
