@@ -76,7 +76,7 @@ async function runIndex(consent: string[], raw: unknown): Promise<void> {
     if (origin.writeError) throw new InputError(t('index.cannotWriteError', origin.writeError));
     const files = consent.map((p) => basename(p)).join(', ');
     const count = loaded.index.size;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
     process.stderr.write(`${origin.source === 'snapshot' ? t('index.loaded', { files, count, path: origin.path! }) : t('index.built', { files, count, seconds, path: origin.path! })}\n`);
     process.stdout.write(`${origin.path!}\n`);
     process.exitCode = EXIT.ok;

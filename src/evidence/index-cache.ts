@@ -133,7 +133,8 @@ function readWhole(path: string): Buffer | 'missing' | 'unreadable' {
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
   }
   try {
     const st = fstatSync(fd);
