@@ -29,7 +29,14 @@ export interface ConsentLoadOptions {
   columns?: Record<string, string[]> | undefined;
   dateOrder?: DateOrder | undefined;
   input?: InputOptions | undefined;
+  /** Bytes a read asks for (default CONSENT_READ_BYTES); a measurement compares sizes with it. */
+  chunkSize?: number | undefined;
 }
+
+/**
+ * Bytes a consent file read asks for (issue #16 item 2), chosen by measurement: PLACEHOLDER
+ */
+export const CONSENT_READ_BYTES = 256 * 1024;
 
 export interface ConsentFileStats {
   path: string;
@@ -110,7 +117,7 @@ function addInvalid(stats: ConsentFileStats, r: InvalidRecord): void {
 }
 
 async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
-  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input, signal: opts.signal });
+  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input, signal: opts.signal, chunkSize: opts.chunkSize ?? CONSENT_READ_BYTES });
   const names = reader.header.names;
   // Field -> column, as a plain object: looked up ~20 times a record, millions of records.
   const { columns: column, unknownMapped } = resolveColumns(names, CONSENT_ALIASES, opts.columns ?? {});
@@ -156,7 +163,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
   const fieldOf = jsonKeyFields(opts.columns ?? {});
   const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [], invalidCount: 0, invalidByField: {}, label: path };
   const file = basename(path);
-  const result = await readJsonLines(path, opts, (line, value, text) => {
+  const result = await readJsonLines(path, { ...opts, chunkSize: opts.chunkSize ?? CONSENT_READ_BYTES }, (line, value, text) => {
     if (value instanceof Error) {
       addInvalid(stats, { line, problem: value instanceof LineTooLong ? value.message : t('consent.badJson', { why: jsonProblem(value) }) });
       return;

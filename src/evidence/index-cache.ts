@@ -12,8 +12,9 @@
  * sees the old file or the new one, never half of one; with owner-only permissions (0600 in a
  * 0700 folder), since it holds the phone numbers of the consent files.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
@@ -23,7 +24,7 @@ import { VERSION } from '../version.js';
 import { lang } from '../i18n/index.js';
 import { describeFsError } from '../io/byte-source.js';
 import { loadConsent, type ConsentLoadOptions, type LoadedConsent } from './consent-loader.js';
-import { encodeSnapshot, openSnapshot, restoreSnapshot, type FileFacts } from './index-snapshot.js';
+import { SNAPSHOT_HEAD, encodeSnapshot, openSnapshot, restoreSnapshot, type FileFacts } from './index-snapshot.js';
 import { lazy } from '../lazy.js';
 
 /**
@@ -127,30 +128,39 @@ export async function hashFiles(paths: readonly string[], signal?: AbortSignal):
   return out;
 }
 
-/** The whole file in one buffer of its own (its start aligned for the column views). */
-function readWhole(path: string): Buffer | 'missing' | 'unreadable' {
-  let fd: number;
+/** Bytes a snapshot read asks for: each piece is checksummed while it is still in the cache. */
+const SNAPSHOT_READ_BYTES = 8 << 20;
+
+/**
+ * The whole snapshot in one buffer of its own (its start aligned for the column views), and the
+ * CRC-32 of its bytes after the head, computed piece by piece as they arrive.
+ */
+async function readSnapshotFile(path: string): Promise<{ bytes: Buffer; crc: number } | 'missing' | 'unreadable'> {
+  let fh: FileHandle;
   try {
-    fd = openSync(path, 'r');
+    fh = await open(path, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
   }
   try {
-    const st = fstatSync(fd);
+    const st = await fh.stat();
     if (!st.isFile()) return 'unreadable';
     const buf = Buffer.allocUnsafeSlow(st.size);
     let got = 0;
+    let crc = 0;
     while (got < buf.length) {
-      const n = readSync(fd, buf, got, buf.length - got, got);
-      if (n === 0) break;
-      got += n;
+      const { bytesRead } = await fh.read(buf, got, Math.min(SNAPSHOT_READ_BYTES, buf.length - got), got);
+      if (bytesRead === 0) break;
+      const from = Math.max(got, SNAPSHOT_HEAD), to = got + bytesRead;
+      if (to > from) crc = crc32(buf.subarray(from, to), crc);
+      got = to;
     }
-    return got === buf.length ? buf : buf.subarray(0, got);
+    return { bytes: got === buf.length ? buf : buf.subarray(0, got), crc };
   } catch {
     return 'unreadable';
   } finally {
-    closeSync(fd);
+    await fh.close();
   }
 }
 
@@ -195,29 +205,32 @@ export async function loadConsentIndex(
   const file = join(cache.dir, name);
   const keyOf = (sha256: readonly string[]) => JSON.stringify([shape, ids.map((f, i) => [f.name, f.size, sha256[i]])]);
 
-  let reason: RebuildReason;
-  const bytes = readWhole(file);
-  if (typeof bytes === 'string') {
-    reason = bytes;
-  } else {
-    const opened = openSnapshot(bytes, PROGRAM());
-    if ('problem' in opened) {
+  let reason: RebuildReason = 'missing';
+  if (existsSync(file)) {
+    // The snapshot is read and the consent files hashed at once: the reads run on libuv's threads,
+    // the checksum and the hash on this one, so two cores share the work.
+    // A consent file that can't be read is left to the build, which says so in its own words.
+    const [read, sha256] = await Promise.all([readSnapshotFile(file), hashFiles(paths, opts.signal).catch((e: unknown) => {
+      if (opts.signal?.aborted) throw e;
+      return undefined;
+    })]);
+    const opened = typeof read === 'string' ? { problem: read } : openSnapshot(read.bytes, read.crc, PROGRAM());
+    if (sha256 === undefined) {
+      reason = 'not-a-file';
+    } else if ('problem' in opened) {
       reason = opened.problem;
+    } else if (opened.meta.key !== keyOf(sha256)) {
+      reason = 'other-input';
     } else {
-      const sha256 = await hashFiles(paths, opts.signal);
-      if (opened.meta.key !== keyOf(sha256)) {
-        reason = 'other-input';
-      } else {
-        try {
-          const got = restoreSnapshot(bytes, opened.meta);
-          return {
-            index: got.index, invalid: got.invalid,
-            files: got.files.map((f, i) => ({ ...f, path: resolve(paths[i]!), label: paths[i]!, sha256: sha256[i]! })),
-            origin: { source: 'snapshot', path: file, reason: undefined, written: false },
-          };
-        } catch {
-          reason = 'corrupt';
-        }
+      try {
+        const got = restoreSnapshot((read as { bytes: Buffer }).bytes, opened.meta);
+        return {
+          index: got.index, invalid: got.invalid,
+          files: got.files.map((f, i) => ({ ...f, path: resolve(paths[i]!), label: paths[i]!, sha256: sha256[i]! })),
+          origin: { source: 'snapshot', path: file, reason: undefined, written: false },
+        };
+      } catch {
+        reason = 'corrupt';
       }
     }
   }

@@ -24,7 +24,9 @@ import type { ConsentFileStats } from './consent-loader.js';
 /** Bump when the layout or the meaning of anything in it changes; email-keyed consent will. */
 export const FORMAT_VERSION = 1;
 const MAGIC = Buffer.from('LAIDX\r\n\x1a', 'latin1');
-const HEAD = 32;
+/** Bytes of the head; the checksum is of every byte after it. */
+export const SNAPSHOT_HEAD = 32;
+const HEAD = SNAPSHOT_HEAD;
 
 type ColumnType = Float64ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor | typeof Buffer;
 const COLUMNS: readonly [keyof IndexColumns, ColumnType][] = [
@@ -104,15 +106,16 @@ export function encodeSnapshot(index: ConsentIndex, meta: SnapshotMeta): Buffer[
 export type SnapshotProblem = 'corrupt' | 'other-version';
 
 /**
- * Checks a snapshot's bytes (read whole into a buffer of their own): the head, the length, the
- * checksum, then the meta. Nothing in a file that fails is used.
+ * Checks a snapshot's bytes (read whole into a buffer of their own; `crc`: the CRC-32 of the bytes
+ * after the head, computed as they were read): the head, the length, the checksum, then the meta.
+ * Nothing in a file that fails is used.
  */
-export function openSnapshot(bytes: Buffer, program: string): { meta: SnapshotMeta } | { problem: SnapshotProblem } {
+export function openSnapshot(bytes: Buffer, crc: number, program: string): { meta: SnapshotMeta } | { problem: SnapshotProblem } {
   if (bytes.length < HEAD || !bytes.subarray(0, 8).equals(MAGIC)) return { problem: 'corrupt' };
   if (bytes.readUInt32LE(8) !== FORMAT_VERSION) return { problem: 'other-version' };
   const metaLength = bytes.readUInt32LE(12);
   if (bytes.readDoubleLE(16) !== bytes.length || HEAD + metaLength > bytes.length) return { problem: 'corrupt' };
-  if (crc32(bytes.subarray(HEAD)) !== bytes.readUInt32LE(24)) return { problem: 'corrupt' };
+  if (crc !== bytes.readUInt32LE(24)) return { problem: 'corrupt' };
   let meta: StoredMeta;
   try {
     meta = JSON.parse(bytes.toString('utf8', HEAD, HEAD + metaLength)) as StoredMeta;
