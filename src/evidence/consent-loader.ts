@@ -34,9 +34,16 @@ export interface ConsentLoadOptions {
 }
 
 /**
- * Bytes a consent file read asks for (issue #16 item 2), chosen by measurement: PLACEHOLDER
+ * Bytes a consent file read asks for (issue #16 item 2), chosen by measurement: building the index
+ * of 1M records (bench-data/r1000000-c1000000-s1/consent.csv, 101 MiB), median CPU seconds of 3
+ * alternating rounds, each in a fresh process, on the 2-core project machine at load average 7-13
+ * (`node scripts/measure/consent-load.mjs chunks FILE 8,16,32,64,256 3`, two runs):
+ *   8 KiB 6.08 | 16 KiB 6.00, 5.82 | 32 KiB 5.58 | 64 KiB 8.32, 7.85 | 128 KiB 7.97 | 256 KiB 7.57, 7.36 | 1 MiB 8.50
+ * (wall medians 11.7 s at 32 KiB, 22.5 s at 256 KiB). Every read's text is a fresh string the
+ * tokenizer slices cells from; from 64 KiB on they cost a quarter more. The contact list's read
+ * size is src/io/input-source.ts's READ_CHUNK_BYTES, measured for its own path.
  */
-export const CONSENT_READ_BYTES = 256 * 1024;
+export const CONSENT_READ_BYTES = 32 * 1024;
 
 export interface ConsentFileStats {
   path: string;
