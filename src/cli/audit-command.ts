@@ -44,7 +44,8 @@ export function registerAudit(program: Command): void {
     .option('--line-types <file>', t('help.audit.lineTypes'))
     .addOption(new Option('--dial-mode <mode>', t('help.audit.dialMode')).choices(DIAL_MODES))
     .addOption(new Option('--origin <origin>', t('help.audit.origin')).choices(ORIGINS))
-    .option('--phone-column <name>', t('help.audit.phoneColumn'), collect);
+    .option('--phone-column <name>', t('help.audit.phoneColumn'), collect)
+    .option('--email-column <name>', t('help.audit.emailColumn'));
   addReadingOptions(c, true)
     .option('--max-reject-rate <rate>', t('help.audit.maxRejectRate'))
     .option('--fail-on-reject', t('help.audit.failOnReject'))
@@ -82,6 +83,7 @@ const optionsSchema = z.object({
   lineTypes: z.string().min(1, { error: () => tr('opt.mustNameFile') }).optional(),
   maskColumn: z.array(z.string()).optional(),
   phoneColumn: z.union([z.string(), z.array(z.string())]).optional(),
+  emailColumn: z.string().optional(),
   map: z.array(z.string()).optional(),
   dateOrder: z.enum(DATE_ORDERS).optional(),
   sheet: z.string().min(1).optional(),
@@ -125,6 +127,8 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     asOf = t.ms;
   }
   if (o.phoneColumn !== undefined) columns.contacts.phone = [...(typeof o.phoneColumn === 'string' ? [o.phoneColumn] : o.phoneColumn), ...(flagMap.contacts.phone ?? [])];
+  // Issue #15: the email column of an email run, as --map contacts.email=NAME.
+  if (o.emailColumn !== undefined) columns.contacts.email = [o.emailColumn];
 
   let purpose: string | undefined;
   if (o.purpose !== undefined) {

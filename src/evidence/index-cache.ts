@@ -42,7 +42,7 @@ export interface IndexCache {
 }
 
 /** Why the index was built rather than loaded. */
-export type RebuildReason = 'disabled' | 'missing' | 'corrupt' | 'other-version' | 'other-input' | 'not-a-file' | 'unreadable';
+export type RebuildReason = 'disabled' | 'email' | 'missing' | 'corrupt' | 'other-version' | 'other-input' | 'not-a-file' | 'unreadable';
 
 export interface IndexOrigin {
   source: 'snapshot' | 'built';
@@ -195,10 +195,12 @@ export async function loadConsentIndex(
   opts: ConsentLoadOptions,
   cache: IndexCache | undefined,
 ): Promise<LoadedConsent & { origin: IndexOrigin }> {
-  const ids = cache && identify(paths);
+  // An email run's consent is keyed by address (issue #15), kept apart from this index: not in a
+  // snapshot (yet; the format is versioned for it).
+  const ids = cache && !opts.emails && identify(paths);
   if (!cache || !ids) {
     const built = await loadConsent(paths, phones, opts);
-    return { ...built, origin: { source: 'built', path: undefined, reason: cache ? 'not-a-file' : 'disabled', written: false } };
+    return { ...built, origin: { source: 'built', path: undefined, reason: !cache ? 'disabled' : opts.emails ? 'email' : 'not-a-file', written: false } };
   }
   const shape = shapeOf(phones, opts);
   const name = `consent-${createHash('sha256').update(JSON.stringify([shape, ids.map((f) => [f.name, f.size])])).digest('hex').slice(0, 32)}.idx`;

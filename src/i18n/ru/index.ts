@@ -19,3 +19,4 @@ export { evidence } from './evidence.js';
 export { outdir } from './outdir.js';
 export { reading } from './reading.js';
 export { indexcache } from './indexcache.js';
+export { email } from './email.js';
