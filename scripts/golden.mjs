@@ -18,7 +18,7 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     : existsSync(join(dir, 'args')) ? readFileSync(join(dir, 'args'), 'utf8').split(/\s+/).filter(Boolean) : [];
   const stdin = existsSync(join(dir, 'stdin'));
   const out = mkdtempSync(join(tmpdir(), 'golden-'));
-  const r = spawnSync(process.execPath, [join(root, 'bin/leadaudit.js'), 'audit', stdin ? '-' : 'contacts.csv', ...args, '--out-dir', out, '--quiet'], {
+  const r = spawnSync(process.execPath, [join(root, 'bin/leadaudit.js'), 'audit', stdin ? '-' : 'contacts.csv', ...args, '--out-dir', out, '--quiet', '--no-cache'], {
     cwd: dir, input: stdin ? readFileSync(join(dir, 'contacts.csv')) : undefined, env: { ...process.env, NO_COLOR: '1', LEADAUDIT_LANG: 'en' }, // the goldens are English (issue #13)
   });
   if (r.status !== exit) { console.error(`${name}: exit ${r.status}, wanted ${exit}\n${r.stderr}`); process.exitCode = 1; continue; }

@@ -3,16 +3,10 @@
  */
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { Chalk, chalkStderr } from 'chalk';
 import { InputError, InterruptedError } from '../errors.js';
-import { DATE_ORDERS, readDate, type DateOrder } from '../dates.js';
-import { emptyColumnMap, mergeColumnMaps, parseMapFlag } from '../io/column-map.js';
-import { DEFAULT_LIMITS, MIB, type InputLimits } from '../io/xlsx/limits.js';
-import { encodingName, ENCODINGS } from '../io/decode.js';
-import { PRESET_NAMES } from '../policy/preset-names.js';
+import { DATE_ORDERS, readDate } from '../dates.js';
 import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
-import { loadPolicy } from '../policy/load.js';
 import { audit } from '../core/audit.js';
 import type { AuditSettings } from '../core/settings.js';
 import { renderSummary, gateFailedLine } from '../report/summary.js';
@@ -27,23 +21,25 @@ import { fingerprint, readKey } from '../report/signature.js';
 import { EXIT } from './exit-codes.js';
 import { progressFor } from './progress.js';
 import { t, t as tr } from '../i18n/index.js';
+import { addCacheOptions, addPolicyOption, addReadingOptions, addRegionOption, shapeSettings } from './shape-options.js';
+import { cacheWarning } from './index-command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const ORIGINS = ['subject', 'third_party'] as const;
 
 export function registerAudit(program: Command): void {
-  program
+  const c = program
     .command('audit')
     .description(t('help.audit'))
     .argument('<contacts>', t('help.audit.contacts'))
     .option('--consent <file>', t('help.audit.consent'), collect)
     .option('--notice <file>', t('help.audit.notice'))
-    .option('--out-dir <dir>', t('help.audit.outDir'), './leadaudit-out')
-    .option('--policy <name|file>', t('help.audit.policy', { presets: PRESET_NAMES.join(', ') }), 'ru-152fz')
+    .option('--out-dir <dir>', t('help.audit.outDir'), './leadaudit-out');
+  addPolicyOption(c)
     .option('--as-of <date>', t('help.audit.asOf'))
     .option('--purpose <word>', t('help.audit.purpose'))
-    .addOption(new Option('--channel <channel>', t('help.audit.channel')).choices(CHANNELS))
-    .option('--region <code>', t('help.audit.region'))
+    .addOption(new Option('--channel <channel>', t('help.audit.channel')).choices(CHANNELS));
+  addRegionOption(c)
     .option('--suppress <[name=][kind:]file>', t('help.audit.suppress', { kinds: LIST_KINDS.join(', ') }), collect)
     .option('--list-date <name=date>', t('help.audit.listDate'), collect)
     .option('--evidence-dir <dir>', t('help.audit.evidenceDir'))
@@ -52,14 +48,8 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('--dial-mode <mode>', t('help.audit.dialMode')).choices(DIAL_MODES))
     .addOption(new Option('--origin <origin>', t('help.audit.origin')).choices(ORIGINS))
     .option('--phone-column <name>', t('help.audit.phoneColumn'), collect)
-    .option('--email-column <name>', t('help.audit.emailColumn'))
-    .option('--map <kind.field=column>', t('help.audit.map'), collect)
-    .addOption(new Option('--date-order <order>', t('help.audit.dateOrder')).choices(DATE_ORDERS))
-    .option('--sheet <name>', t('help.audit.sheet'))
-    .option('--max-unpacked-mb <n>', t('help.audit.maxUnpacked', { n: String(DEFAULT_LIMITS.maxUnpackedBytes / MIB) }))
-    .option('--max-rows <n>', t('help.audit.maxRows', { n: String(DEFAULT_LIMITS.maxRows) }))
-    .option('--max-shared-strings <n>', t('help.audit.maxStrings', { n: String(DEFAULT_LIMITS.maxSharedStrings) }))
-    .option('--encoding <name>', t('help.audit.encoding', { encodings: ENCODINGS.join(', ') }))
+    .option('--email-column <name>', t('help.audit.emailColumn'));
+  addReadingOptions(c, true)
     .option('--max-reject-rate <rate>', t('help.audit.maxRejectRate'))
     .option('--fail-on-reject', t('help.audit.failOnReject'))
     .option('--fail-on <codes>', t('help.audit.failOn'), collect)
@@ -75,7 +65,8 @@ export function registerAudit(program: Command): void {
     .option('--sign <key>', t('help.audit.sign'))
     .option('--export <platform>', t('help.audit.export', { platforms: PLATFORMS.join(', ') }), collect)
     .option('--hash <[platform=]form>', t('help.audit.hash'), collect)
-    .option('--export-columns <columns>', t('help.audit.exportColumns'), collect)
+    .option('--export-columns <columns>', t('help.audit.exportColumns'), collect);
+  addCacheOptions(c, true)
     .action(runAudit);
 }
 
@@ -121,6 +112,8 @@ const optionsSchema = z.object({
   export: z.array(z.string()).optional(),
   hash: z.array(z.string()).optional(),
   exportColumns: z.array(z.string()).optional(),
+  indexCache: z.string().optional(),
+  cache: z.boolean().optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;
 
@@ -135,44 +128,21 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   if (!o.consent || o.consent.length === 0) {
     throw new InputError(t('opt.consentRequired'));
   }
-  const policy = loadPolicy(o.policy);
-
-  const dateOrder: DateOrder = o.dateOrder ?? policy.policy.date_order ?? 'dmy';
+  const { policy, dateOrder, columns, flagMap, limits, region, encoding, indexCache } = shapeSettings(o);
   let asOf = now;
   if (o.asOf !== undefined) {
     const t = readDate(o.asOf, dateOrder);
     if ('problem' in t) throw bad('--as-of', o.asOf, tr('opt.asOf', { problem: t.problem }));
     asOf = t.ms;
   }
-  const flagMap = emptyColumnMap();
-  for (const m of o.map ?? []) parseMapFlag(m, flagMap);
-  const columns = mergeColumnMaps(policy.policy.columns, flagMap, policy.file ? `${policy.file.path}: columns` : 'the policy\'s columns');
   if (o.phoneColumn !== undefined) columns.contacts.phone = [...(typeof o.phoneColumn === 'string' ? [o.phoneColumn] : o.phoneColumn), ...(flagMap.contacts.phone ?? [])];
   // Issue #15: the email column of an email run, as --map contacts.email=NAME.
   if (o.emailColumn !== undefined) columns.contacts.email = [o.emailColumn];
-  const limits: InputLimits = {
-    maxUnpackedBytes: o.maxUnpackedMb === undefined ? DEFAULT_LIMITS.maxUnpackedBytes : positive('--max-unpacked-mb', o.maxUnpackedMb) * MIB,
-    maxRows: o.maxRows === undefined ? DEFAULT_LIMITS.maxRows : positive('--max-rows', o.maxRows),
-    maxSharedStrings: o.maxSharedStrings === undefined ? DEFAULT_LIMITS.maxSharedStrings : positive('--max-shared-strings', o.maxSharedStrings),
-  };
-
-  let region: CountryCode | undefined;
-  if (o.region !== undefined) {
-    const code = o.region.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(code) || !isSupportedCountry(code)) throw bad('--region', o.region, t('opt.region'));
-    region = code as CountryCode;
-  }
 
   let purpose: string | undefined;
   if (o.purpose !== undefined) {
     purpose = o.purpose.trim().toLowerCase();
     if (!purpose) throw bad('--purpose', o.purpose, t('opt.empty'));
-  }
-
-  let encoding;
-  if (o.encoding !== undefined) {
-    encoding = encodingName(o.encoding);
-    if (!encoding) throw bad('--encoding', o.encoding, t('value.notOneOf', { list: ENCODINGS.join(', ') }));
   }
 
   let maxRejectRate: number | undefined = policy.policy.gate.max_reject_rate ?? undefined;
@@ -206,6 +176,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   return {
     contacts,
     consent: o.consent,
+    indexCache,
     notice: o.notice,
     suppress,
     outDir: o.outDir,
@@ -287,12 +258,6 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw bad(flag, value, t('opt.wholeNumber'));
-  return n;
-}
-
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --quiet. */
 function summaryColours(): InstanceType<typeof Chalk> {
   const noColor = (process.env.NO_COLOR ?? '') !== '';
@@ -315,6 +280,7 @@ async function runAudit(contacts: string, raw: Record<string, unknown>): Promise
     progress.done();
     // A signal after the commit: the outputs are complete, but the run was asked to stop.
     if (controller.signal.aborted) throw new InterruptedError((controller.signal.reason as InterruptedError).signal, true);
+    if (result.consentIndex.writeError) process.stderr.write(`${cacheWarning(result.consentIndex.writeError)}\n`);
     if (!raw.quiet) process.stderr.write(renderSummary(result, summaryColours(), { mask: settings.mask }));
     // A CI job running --json --quiet still learns why its gate failed (issue #14): one line.
     else if (!result.report.gate.passed) process.stderr.write(gateFailedLine(result.report));

@@ -17,6 +17,7 @@ import { registerSample } from './sample-command.js';
 import { registerVerify } from './verify-command.js';
 import { registerKeygen } from './keygen-command.js';
 import { registerCertificate } from './certificate-command.js';
+import { registerIndex } from './index-command.js';
 import { EXIT } from './exit-codes.js';
 import { LangError, resolveLang, setLang, t, type Lang } from '../i18n/index.js';
 import { commanderMessage, localHelp } from './help-words.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`${t('cli.usageError', { message: commanderMessage(text.replace(/^error: /, '').trimEnd()) })}\n`) });
   registerAudit(program);
+  registerIndex(program);
   registerPolicy(program);
   registerReasons(program);
   registerSchema(program);

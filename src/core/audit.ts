@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.js';
 import { PhoneNormalizer } from '../phone/normalize.js';
-import { loadConsent } from '../evidence/consent-loader.js';
+import { loadConsentIndex, type IndexOrigin } from '../evidence/index-cache.js';
 import { loadSuppression } from '../evidence/suppression.js';
 import { loadNoticeManifest } from '../evidence/notice-manifest.js';
 import { EvidenceDir } from '../evidence/evidence-dir.js';
@@ -57,6 +57,8 @@ export interface AuditResult {
   certificate?: string;
   /** Hints for the summary (issue #11): data, put into words by src/report/summary.ts. */
   hints: Hint[];
+  /** Where the consent index came from, and a snapshot that could not be written (issue #16). */
+  consentIndex: IndexOrigin;
 }
 
 export interface AuditHooks {
@@ -68,8 +70,8 @@ export interface AuditHooks {
 /** A contact list at least this big is a long run (see the full collection in audit()). */
 const LONG_RUN_BYTES = 16 << 20;
 
-/** The region numbers normalize with, known before any file is read. */
-function regionOf(settings: AuditSettings): Campaign['region'] {
+/** The region numbers normalize with, known before any file is read (`leadaudit index` uses it too). */
+export function regionOf(settings: Pick<AuditSettings, 'region' | 'policy'>): Campaign['region'] {
   return settings.region ?? (settings.policy.policy.region as Campaign['region']) ?? undefined;
 }
 
@@ -88,10 +90,11 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   // Evidence texts are kept only for the trail and --evidence-dir; the verdicts need just whether there is one.
   // Issue #15: on an email run the address is the contact key of consent, suppression and rows.
   const email = (settings.channel ?? policy.channel) === 'email' ? { consent: new EmailConsent(), suppression: new EmailSuppression() } : undefined;
-  const consent = await loadConsent(settings.consent, phones, {
+  // From its snapshot when one was made from exactly these files and settings (issue #16).
+  const consent = await loadConsentIndex(settings.consent, phones, {
     encoding: settings.encoding, signal, keepText: settings.trail || evidence !== undefined, columns: settings.columns.consent, dateOrder: settings.dateOrder, input,
     emails: email?.consent,
-  });
+  }, settings.indexCache);
   const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal, columns: settings.columns.suppress, input, emails: email?.suppression });
   const reassigned = settings.reassigned === undefined ? undefined
     : await loadReassigned(settings.reassigned, phones, settings.asOf, settings.dateOrder, { encoding: settings.encoding, signal, columns: settings.columns.reassigned, input });
@@ -219,6 +222,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         campaign,
         manifest,
         consentFiles: consent.files,
+        consentIndex: consent.origin,
         suppression: suppression.lists,
         evidence: evidence?.stats(),
         reassigned: reassigned?.stats,
@@ -290,7 +294,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       // write: they match nothing once report.json is replaced (src/io/atomic-output.ts).
       out.commit();
       const hints = findHints({ rows: router.rows, rejected: router.rejected, combos: router.combos, noticeGiven: manifest !== undefined });
-      return { report, phoneColumn, hints, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
+      return { report, phoneColumn, hints, consentIndex: consent.origin, ...(certificateFile ? { certificate: certificateFile.path } : {}) };
     } catch (e) {
       out.abort();
       // A stream destroyed by an interruption fails with a read error: report the interruption.

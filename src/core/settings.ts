@@ -11,6 +11,7 @@ import type { InputLimits } from '../io/xlsx/limits.js';
 import type { Channel, DialMode, ListKind } from '../policy/schema.js';
 import type { Origin } from '../policy/campaign.js';
 import type { ExportSettings } from '../cli/export-options.js';
+import type { IndexCache } from '../evidence/index-cache.js';
 
 export interface GateSettings {
   /** Fail when rejected/rows is above this (0..1). */
@@ -40,6 +41,8 @@ export interface AuditSettings {
   /** Path of the contact list, or `-` for standard input. */
   contacts: string;
   consent: readonly string[];
+  /** Where consent index snapshots are kept (issue #16); undefined: --no-cache, none read or written. */
+  indexCache?: IndexCache | undefined;
   notice: string | undefined;
   suppress: readonly SuppressSpec[];
   outDir: string;

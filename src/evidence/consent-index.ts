@@ -20,7 +20,13 @@ const NO_ID = 0xffffffff;
 /** Interns values: the same list or text is stored once, records hold its number. */
 class Interner<T> {
   private readonly ids = new Map<string, number>();
-  readonly values: T[] = [];
+  values: T[] = [];
+  /** The values of a sealed index (nothing more is added to it). */
+  static of<T>(values: T[]): Interner<T> {
+    const i = new Interner<T>();
+    i.values = values;
+    return i;
+  }
   /** `make` builds the value the first time its key is seen. */
   id(key: string, make: () => T): number {
     let id = this.ids.get(key);
@@ -33,12 +39,34 @@ class Interner<T> {
   }
 }
 
-interface NoticeTuple {
+export interface NoticeTuple {
   notice: Partial<Record<NoticeField, string>>;
   noticeGivenAt: number | undefined;
   noticeExempt: string | undefined;
   /** Where the data came from: part of what decides the row's notice checks, so interned with them. */
   origin: Origin | undefined;
+}
+
+/** A sealed index's columns: name -> typed array (the arena is a Buffer). */
+export interface IndexColumns {
+  key: F64; given: F64; withdrawn: F64; expires: F64;
+  purposes: U32; channels: U32; notices: U32; fileOf: U16; lineOf: U32;
+  idStart: U32; idLen: U16; proven: U8; facts: U8;
+  evStart: U32; evLen: U16; evSha: U32; heads: U32; next: U32; arena: Buffer<ArrayBuffer>;
+}
+type F64 = Float64Array<ArrayBuffer>;
+type U32 = Uint32Array<ArrayBuffer>;
+type U16 = Uint16Array<ArrayBuffer>;
+type U8 = Uint8Array<ArrayBuffer>;
+
+export interface IndexParts {
+  n: number;
+  mask: number;
+  keepText: boolean;
+  columns: IndexColumns;
+  files: string[];
+  lists: string[][];
+  tuples: NoticeTuple[];
 }
 
 function grow<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
@@ -73,10 +101,10 @@ export class ConsentIndex {
   private evSha = new Uint32Array(0);
   private arena = Buffer.allocUnsafe(1 << 16);
   private arenaUsed = 0;
-  private readonly files: string[] = [];
+  private files: string[] = [];
   private readonly fileIds = new Map<string, number>();
-  private readonly lists = new Interner<string[]>();
-  private readonly noticeTuples = new Interner<NoticeTuple>();
+  private lists = new Interner<string[]>();
+  private noticeTuples = new Interner<NoticeTuple>();
   /**
    * Hash table (built by seal): slot -> the number's first record (NO_ID: empty); the number itself
    * is that record's key, so a slot costs 4 bytes. `next` chains the rest in read order.
@@ -254,6 +282,41 @@ export class ConsentIndex {
   /** @internal */
   fileName(i: number): string {
     return this.files[this.fileOf[i]!]!;
+  }
+
+  /**
+   * The sealed index as plain parts, for a snapshot (src/evidence/index-snapshot.ts): every column,
+   * the arena and the hash table as they are, and the interned tables.
+   */
+  parts(): IndexParts {
+    this.seal();
+    return {
+      n: this.n, mask: this.mask, keepText: this.keepText,
+      columns: {
+        key: this.key, given: this.given, withdrawn: this.withdrawn, expires: this.expires,
+        purposes: this.purposes, channels: this.channels, notices: this.notices, fileOf: this.fileOf, lineOf: this.lineOf,
+        idStart: this.idStart, idLen: this.idLen, proven: this.proven, facts: this.facts,
+        evStart: this.evStart, evLen: this.evLen, evSha: this.evSha, heads: this.heads, next: this.next, arena: this.arena,
+      },
+      files: this.files, lists: this.lists.values, tuples: this.noticeTuples.values,
+    };
+  }
+
+  /** A sealed index over the parts of parts() (views on a snapshot's bytes: nothing is copied). */
+  static fromParts(p: IndexParts): ConsentIndex {
+    const x = new ConsentIndex(p.keepText);
+    const c = p.columns;
+    x.n = p.n; x.cap = Math.max(p.n, 1); x.mask = p.mask;
+    x.key = c.key; x.given = c.given; x.withdrawn = c.withdrawn; x.expires = c.expires;
+    x.purposes = c.purposes; x.channels = c.channels; x.notices = c.notices; x.fileOf = c.fileOf; x.lineOf = c.lineOf;
+    x.idStart = c.idStart; x.idLen = c.idLen; x.proven = c.proven; x.facts = c.facts;
+    x.evStart = c.evStart; x.evLen = c.evLen; x.evSha = c.evSha; x.heads = c.heads; x.next = c.next;
+    x.arena = c.arena; x.arenaUsed = c.arena.length;
+    x.files = p.files;
+    x.lists = Interner.of(p.lists);
+    x.noticeTuples = Interner.of(p.tuples);
+    x.sealed = true;
+    return x;
   }
 
   /** @internal Plain fields of record i. */

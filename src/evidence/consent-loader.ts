@@ -30,9 +30,23 @@ export interface ConsentLoadOptions {
   columns?: Record<string, string[]> | undefined;
   dateOrder?: DateOrder | undefined;
   input?: InputOptions | undefined;
+  /** Bytes a read asks for (default CONSENT_READ_BYTES); a measurement compares sizes with it. */
+  chunkSize?: number | undefined;
   /** An email run (issue #15): records are keyed by their `email` and kept here, not in the phone index. */
   emails?: EmailConsent | undefined;
 }
+
+/**
+ * Bytes a consent file read asks for (issue #16 item 2), chosen by measurement: building the index
+ * of 1M records (bench-data/r1000000-c1000000-s1/consent.csv, 101 MiB), median CPU seconds of 3
+ * alternating rounds, each in a fresh process, on the 2-core project machine at load average 7-13
+ * (`node scripts/measure/consent-load.mjs chunks FILE 8,16,32,64,256 3`, two runs):
+ *   8 KiB 6.08 | 16 KiB 6.00, 5.82 | 32 KiB 5.58 | 64 KiB 8.32, 7.85 | 128 KiB 7.97 | 256 KiB 7.57, 7.36 | 1 MiB 8.50
+ * (wall medians 11.7 s at 32 KiB, 22.5 s at 256 KiB). Every read's text is a fresh string the
+ * tokenizer slices cells from; from 64 KiB on they cost a quarter more. The contact list's read
+ * size is src/io/input-source.ts's READ_CHUNK_BYTES, measured for its own path.
+ */
+export const CONSENT_READ_BYTES = 32 * 1024;
 
 export interface ConsentFileStats {
   path: string;
@@ -70,11 +84,13 @@ export function isJsonLines(path: string): boolean {
   return /\.(jsonl|ndjson)(\.gz)?$/i.test(path);
 }
 
-export async function loadConsent(
-  paths: readonly string[],
-  phones: PhoneNormalizer,
-  opts: ConsentLoadOptions = {},
-): Promise<{ index: ConsentIndex; files: ConsentFileStats[]; invalid: InvalidEvidence }> {
+export interface LoadedConsent {
+  index: ConsentIndex;
+  files: ConsentFileStats[];
+  invalid: InvalidEvidence;
+}
+
+export async function loadConsent(paths: readonly string[], phones: PhoneNormalizer, opts: ConsentLoadOptions = {}): Promise<LoadedConsent> {
   const index = new ConsentIndex(opts.keepText ?? false);
   const files: ConsentFileStats[] = [];
   const invalid = new InvalidEvidence();
@@ -116,7 +132,7 @@ function addInvalid(stats: ConsentFileStats, r: InvalidRecord): void {
 }
 
 async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEvidence, phones: PhoneNormalizer, opts: ConsentLoadOptions): Promise<ConsentFileStats> {
-  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input, signal: opts.signal });
+  const reader = await TableReader.open({ path, label: path, encoding: opts.encoding, input: opts.input, signal: opts.signal, chunkSize: opts.chunkSize ?? CONSENT_READ_BYTES });
   const names = reader.header.names;
   // Field -> column, as a plain object: looked up ~20 times a record, millions of records.
   const { columns: column, unknownMapped } = resolveColumns(names, CONSENT_ALIASES, opts.columns ?? {});
@@ -164,7 +180,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
   const fieldOf = jsonKeyFields(opts.columns ?? {});
   const stats: ConsentFileStats = { path: resolve(path), sha256: '', format: 'jsonl', encoding: 'utf-8', records: 0, valid: 0, invalid: [], invalidCount: 0, invalidByField: {}, label: path };
   const file = basename(path);
-  const result = await readJsonLines(path, opts, (line, value, text) => {
+  const result = await readJsonLines(path, { ...opts, chunkSize: opts.chunkSize ?? CONSENT_READ_BYTES }, (line, value, text) => {
     if (value instanceof Error) {
       addInvalid(stats, { line, problem: value instanceof LineTooLong ? value.message : t('consent.badJson', { why: jsonProblem(value) }) });
       return;

@@ -30,6 +30,18 @@ export class InvalidEvidence {
     return { first: list.slice(0, PER_NUMBER), more: Number(list[PER_NUMBER] ?? 0) };
   }
 
+  /** Everything kept, as JSON-able data (for the consent index snapshot). */
+  toData(): { numbers: [string, string[]][]; dropped: number } {
+    return { numbers: [...this.byNumber], dropped: this.dropped };
+  }
+
+  static fromData(d: { numbers: [string, string[]][]; dropped: number }): InvalidEvidence {
+    const x = new InvalidEvidence();
+    for (const [e164, list] of d.numbers) x.byNumber.set(e164, list);
+    x.dropped = d.dropped;
+    return x;
+  }
+
   get size(): number {
     return this.byNumber.size;
   }

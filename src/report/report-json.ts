@@ -2,6 +2,7 @@
  * report.json: the machine-readable record of a run (SPEC "Outputs"). Paths are absolute; every
  * input and output carries its SHA-256, so a lawyer can show which files produced which verdicts.
  */
+import { basename } from 'node:path';
 import { lang } from '../i18n/index.js';
 import { isoString } from '../dates.js';
 import { REASON_CODES, explain, type Finding, type ReasonCode } from '../reasons.js';
@@ -11,6 +12,7 @@ import { delimiterName } from '../io/table-reader.js';
 import type { PhoneColumn } from '../io/columns.js';
 import type { Encoding } from '../io/decode.js';
 import type { ConsentFileStats } from '../evidence/consent-loader.js';
+import type { IndexOrigin } from '../evidence/index-cache.js';
 import type { SuppressionStats } from '../evidence/suppression.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import type { AuditSettings } from '../core/settings.js';
@@ -32,6 +34,8 @@ export interface ReportInput {
   campaign: Campaign;
   manifest: NoticeManifest | undefined;
   consentFiles: ConsentFileStats[];
+  /** Where the consent index came from (issue #16). */
+  consentIndex: IndexOrigin;
   suppression: SuppressionStats[];
   /** --evidence-dir, --reassigned, --line-types (issue #14). */
   evidence: EvidenceStats | undefined;
@@ -199,6 +203,16 @@ export function buildReport(r: ReportInput) {
         types: { ...r.lineTypes.types },
         invalid: r.lineTypes.invalid,
       },
+    },
+    /**
+     * Where the consent index came from (issue #16): its snapshot, or built from the files and why;
+     * the snapshot by its file name (it sits in the run's cache folder, which may be anyone's).
+     */
+    consent_index: {
+      source: r.consentIndex.source,
+      snapshot: r.consentIndex.path === undefined ? null : basename(r.consentIndex.path),
+      reason: r.consentIndex.reason ?? null,
+      written: r.consentIndex.written,
     },
     outputs: r.outputs as ReportInput['outputs'] & { html?: { path: string; sha256: string }; junit?: { path: string; sha256: string } },
     totals: r.totals,

@@ -141,6 +141,13 @@ export const reportSchema = lazy(() => {
           invalid: z.array(keyedInvalid),
         }).strict().nullable().describe('--line-types (issue #14); null without it'),
       }).strict(),
+      consent_index: z.object({
+        source: z.enum(['snapshot', 'built']).describe('Whether the consent index was loaded from its snapshot or built from the consent files'),
+        snapshot: z.string().nullable().describe('The snapshot\'s file name in the index cache: the one loaded, or the one this run wrote; null when neither'),
+        reason: z.enum(['disabled', 'email', 'missing', 'corrupt', 'other-version', 'other-input', 'not-a-file', 'unreadable']).nullable()
+          .describe('Why it was built: --no-cache, an email run (its consent is keyed by address, not snapshotted), no snapshot yet, a damaged one, one from another program version, one of other inputs or settings, a consent input that is not a regular file, a cache that cannot be read; null when loaded'),
+        written: z.boolean().describe('Whether this run wrote the snapshot (audits do for consent files of 1 MiB or more)'),
+      }).strict().describe('The consent index cache (issue #16)'),
       outputs: z.object({
         clean: z.object({
           path: z.string(), sha256, rows: count,

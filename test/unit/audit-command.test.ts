@@ -7,6 +7,7 @@ import { InputError } from '../../src/errors.js';
 import { PRESETS } from '../../src/policy/presets.js';
 import { campaignFrom } from '../../src/policy/campaign.js';
 import type { AuditSettings } from '../../src/core/settings.js';
+import { defaultCacheDir } from '../../src/evidence/index-cache.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'leadaudit-settings-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -59,9 +60,20 @@ describe('toSettings: defaults', () => {
       junit: undefined,
       sign: undefined,
       certificate: false,
+      dialMode: undefined,
+      origin: undefined,
+      indexCache: { dir: defaultCacheDir() },
     });
     expect(campaign(s)).toMatchObject({ asOf: NOW, purpose: 'marketing', channel: 'call', region: 'RU', proofRequired: true, consentMaxAgeDays: undefined, rejectDuplicates: true });
     expect(PRESETS['ru-152fz'].required_notice).toHaveLength(7);
+  });
+
+  it('keeps consent index snapshots in --index-cache, or none with --no-cache (issue #16)', () => {
+    expect(defaultCacheDir()).toBe(join(process.env.XDG_CACHE_HOME!, 'leadaudit'));
+    expect(settings({ indexCache: 'ci-cache' }).indexCache).toEqual({ dir: 'ci-cache' });
+    expect(settings({ cache: false }).indexCache).toBeUndefined();
+    expect(settings({ cache: false, indexCache: 'ci-cache' }).indexCache).toBeUndefined();
+    expect(failure({ indexCache: ' ' }).message).toBe('--index-cache " ": must name a folder');
   });
 
   it('carries the other options through', () => {

@@ -19,4 +19,5 @@ export { evidence } from './evidence.js';
 export { outdir } from './outdir.js';
 export { reading } from './reading.js';
 export { exporting } from './export.js';
+export { indexcache } from './indexcache.js';
 export { email } from './email.js';
