@@ -209,7 +209,7 @@ export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding
   row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164, extra);
   if (extra?.disconnected) row.consent.disconnected = extra.disconnected;
   // Unusable evidence is shown, not silently dropped (issue #11): CONSENT_MISSING names it.
-  const invalid = ctx.invalidConsent?.for(row.e164);
+  const invalid = ctx.invalidConsent?.for(row.e164, row.key);
   if (invalid) row.consent = withInvalidRecords(row.consent, invalid);
   if (row.consent.covering) row.consent.unstated = unstatedOf(row.consent.covering, ctx.campaign);
   // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21; an
