@@ -105,7 +105,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   });
 
   const label = settings.contacts === '-' ? t('summary.stdin') : settings.contacts;
-  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal });
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal, lines: true });
   const abort = () => reader.destroy();
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -147,6 +147,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       } : undefined;
       const dialect = settings.csvExcel ? csvExcelDialect(lang()) : undefined;
       const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect);
+      router.copyLines(reader.delimiter);
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
