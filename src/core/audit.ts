@@ -17,6 +17,7 @@ import { runWarnings } from '../report/run-notes.js';
 import { personalColumns } from '../io/personal-columns.js';
 import { NumberTable } from '../evidence/number-table.js';
 import { TableReader } from '../io/table-reader.js';
+import { CONTACTS_CHUNK_BYTES } from '../io/input-source.js';
 import { findPhoneColumn, noticeColumns, noticeMetaColumns, type PhoneColumn } from '../io/columns.js';
 import { OutputSet } from '../io/atomic-output.js';
 import { mappedNotice } from '../io/column-map.js';
@@ -105,7 +106,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   });
 
   const label = settings.contacts === '-' ? t('summary.stdin') : settings.contacts;
-  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal, lines: true });
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal, lines: true, chunkSize: CONTACTS_CHUNK_BYTES });
   const abort = () => reader.destroy();
   signal?.addEventListener('abort', abort, { once: true });
   try {
