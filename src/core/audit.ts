@@ -60,6 +60,9 @@ export interface AuditHooks {
   onProgress?: (p: { rows: number; bytes: number; size: number | undefined }) => void;
 }
 
+/** Output gathered before it is written: several 64 KiB reads' worth (issue #16 item 2). */
+const FLUSH_BYTES = 256 << 10;
+
 /** A contact list at least this big is a long run (see the full collection in audit()). */
 const LONG_RUN_BYTES = 16 << 20;
 
@@ -180,8 +183,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           router.route(record, facts, window);
           trailLines?.append(`${JSON.stringify(trailEntry(record, facts, names, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
-        await router.flush();
-        if (trailFile && trailLines) await trailFile.writeLines(trailLines);
+        await router.flush(FLUSH_BYTES);
+        if (trailFile && trailLines && trailLines.size >= FLUSH_BYTES) await trailFile.writeLines(trailLines);
         heap.tick(reader.bytesRead);
         hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
       }
@@ -189,6 +192,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const [cleanSha, rejectsSha] = await router.close();
       const xlsxSha = await router.closeXlsx();
       const contactsSha = await reader.sha256();
+      if (trailFile && trailLines) await trailFile.writeLines(trailLines);
       const trailSha = trailFile ? await trailFile.close() : undefined;
       const seconds = (performance.now() - started) / 1000;
       const gate = evaluateGate({ rows: router.rows, rejected: router.rejected, reasons: router.reasons }, settings.gate, listStates);

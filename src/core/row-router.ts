@@ -207,8 +207,13 @@ export class RowRouter {
     if (bits & UNSTATED_KIND) count(1, this.unstated.kind);
   }
 
-  /** Writes the lines gathered since the last flush. */
-  async flush(): Promise<void> {
+  /**
+   * Writes the lines gathered since the last flush, when there are at least `min` bytes of them:
+   * the audit reads 64 KiB at a time, and a write per read would be four times the writes of the
+   * 256 KiB reads before (issue #16 item 2).
+   */
+  async flush(min = 0): Promise<void> {
+    if (this.cleanLines.size + this.rejectLines.size < min) return;
     await this.cleanFile.writeLines(this.cleanLines);
     await this.rejectsFile.writeLines(this.rejectLines);
     if (this.xlsx) {

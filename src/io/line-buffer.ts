@@ -20,8 +20,9 @@ interface Slab {
 }
 
 export class LineBuffer {
-  /** Views made since the last take(), in order. */
+  /** Views made since the last take(), in order, and their bytes. */
   private readonly full: Buffer[] = [];
+  private taken = 0;
   private slab: Slab = newSlab(CHUNK);
   /** Where the bytes not yet handed out start in the current slab, and how many there are. */
   private base = 0;
@@ -61,6 +62,11 @@ export class LineBuffer {
     return this.off === 0 && this.full.length === 0;
   }
 
+  /** Bytes gathered since the last take(). */
+  get size(): number {
+    return this.taken + this.off;
+  }
+
   /**
    * The bytes gathered since the last take. They stay valid until handed back with recycle(); a
    * caller that never recycles them just leaves them to the garbage collector.
@@ -69,6 +75,7 @@ export class LineBuffer {
     this.cut();
     // Go on filling the rest of the slab while there is room enough.
     if (this.slab.mem.length - this.base < MIN_ROOM) this.next(0);
+    this.taken = 0;
     return this.full.splice(0);
   }
 
@@ -87,6 +94,7 @@ export class LineBuffer {
     const view = this.slab.mem.subarray(this.base, this.base + this.off);
     this.views.set(view, this.slab);
     this.full.push(view);
+    this.taken += this.off;
     this.slab.out++;
     this.base += this.off;
     this.off = 0;
