@@ -14,6 +14,7 @@ export class InvalidEvidence {
   /**
    * The same numbers as e164Key() keys: every contact row asks (src/rules/consent.ts), and a set of
    * numbers answers "none" for a fresh E.164 string far cheaper than hashing it (issue #16 item 4).
+   * An email address's key is NaN, which a Set holds and finds (SameValueZero): the map answers.
    */
   private readonly keys = new Set<number>();
   /** Invalid records whose number was not kept (over the bound). */
