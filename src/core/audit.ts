@@ -17,6 +17,7 @@ import { runWarnings } from '../report/run-notes.js';
 import { personalColumns } from '../io/personal-columns.js';
 import { NumberTable } from '../evidence/number-table.js';
 import { TableReader } from '../io/table-reader.js';
+import { CONTACTS_CHUNK_BYTES } from '../io/input-source.js';
 import { findPhoneColumn, noticeColumns, noticeMetaColumns, type PhoneColumn } from '../io/columns.js';
 import { OutputSet } from '../io/atomic-output.js';
 import { mappedNotice } from '../io/column-map.js';
@@ -66,6 +67,9 @@ export interface AuditHooks {
   /** Called after each batch of rows. */
   onProgress?: (p: { rows: number; bytes: number; size: number | undefined }) => void;
 }
+
+/** Output gathered before it is written: several 64 KiB reads' worth (issue #16 item 2). */
+const FLUSH_BYTES = 256 << 10;
 
 /** A contact list at least this big is a long run (see the full collection in audit()). */
 const LONG_RUN_BYTES = 16 << 20;
@@ -121,7 +125,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const exportsKey = settings.exports && exportKey(settings.exports.jobs.map((j) => j.platform), campaign.channel);
 
   const label = settings.contacts === '-' ? t('summary.stdin') : settings.contacts;
-  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal });
+  const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal, lines: true, chunkSize: CONTACTS_CHUNK_BYTES });
   const abort = () => reader.destroy();
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -170,6 +174,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const router = new RowRouter(names, cleanFile, out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect,
         email && { phoneColumns: phoneColumn.indexes.filter((i) => i !== emailColumn!.index) });
       const exportJobs = settings.exports?.jobs.map((j) => ({ ...j, file: out.file(platform(j.platform).file) }));
+      router.copyLines(reader.delimiter);
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
@@ -201,8 +206,8 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           router.route(record, facts, window);
           trailLines?.append(`${JSON.stringify(trailEntry(record, facts, names, phoneColumn.index, campaign.consentRequired, window))}\n`);
         }
-        await router.flush();
-        if (trailFile && trailLines) await trailFile.writeLines(trailLines);
+        await router.flush(FLUSH_BYTES);
+        if (trailFile && trailLines && trailLines.size >= FLUSH_BYTES) await trailFile.writeLines(trailLines);
         heap.tick(reader.bytesRead);
         hooks.onProgress?.({ rows: router.rows, bytes: reader.bytesRead, size: reader.size });
       }
@@ -210,6 +215,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const [cleanSha, rejectsSha] = await router.close();
       const xlsxSha = await router.closeXlsx();
       const contactsSha = await reader.sha256();
+      if (trailFile && trailLines) await trailFile.writeLines(trailLines);
       const trailSha = trailFile ? await trailFile.close() : undefined;
       // Made from the complete clean.csv, read back (src/export/write-exports.ts).
       const exports = exportJobs && exportsKey

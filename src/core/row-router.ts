@@ -11,6 +11,7 @@ import type { AtomicFile } from '../io/atomic-output.js';
 import { LineBuffer } from '../io/line-buffer.js';
 import type { RowFacts } from '../rules/context.js';
 import { UNSTATED_KIND, UNSTATED_SEPARATE } from '../rules/consent.js';
+import { LineCopier } from './row-copy.js';
 
 /** How many records were used (covered a clean row) without saying something the campaign checks, and on how many rows. */
 export interface UnstatedCount { records: number; rows: number }
@@ -58,6 +59,10 @@ export class RowRouter {
   private readonly seenUnstated: [Uint8Array, Uint8Array];
   private readonly cleanLines = new LineBuffer();
   private readonly rejectLines = new LineBuffer();
+  /** Copies rows' input lines where that gives the same text (src/core/row-copy.ts); unset: never. */
+  private copier: LineCopier | undefined;
+  /** Rows written by copying their line (for tests: both paths must be taken). */
+  copied = 0;
 
   constructor(
     private readonly columns: readonly string[],
@@ -76,6 +81,14 @@ export class RowRouter {
   ) {
     const bytes = Math.ceil(consentRecords / 8);
     this.seenUnstated = [new Uint8Array(bytes), new Uint8Array(bytes)];
+  }
+
+  /**
+   * Rows read as plain lines (CsvRecord `text`) with this delimiter may be written by copying the
+   * line (issue #16 item 4). Not with --xlsx (the cells go there too) or another CSV dialect.
+   */
+  copyLines(delimiter: string): void {
+    if (!this.xlsx && !this.cleanDialect) this.copier = new LineCopier(delimiter);
   }
 
   async start(): Promise<void> {
@@ -110,13 +123,18 @@ export class RowRouter {
       }
       let line = '';
       let removed = '';
-      if (row.numbers) {
-        const kept = keptCells(record.fields, row);
+      const kept = row.numbers ? keptCells(record.fields, row) : undefined;
+      const copy = kept === undefined || kept.cells === record.fields ? this.copier?.line(record, false) : undefined;
+      if (copy !== undefined) {
+        this.cleanLines.appendCopy(copy, this.copier!.byte);
+        this.copied++;
+        line = ',';
+      } else if (kept) {
         for (const f of kept.cells) line += `${csvField(f)},`;
-        removed = csvField(kept.removed);
       } else {
         for (const f of record.fields) line += `${csvField(f)},`;
       }
+      if (kept) removed = csvField(kept.removed);
       line += `${row.e164!},${csvField(row.consent?.covering?.consentId ?? '')}`;
       if (this.windowColumns) line += `,${csvField(window?.[0] ?? '')},${csvField(window?.[1] ?? '')}`;
       this.cleanLines.append(`${line},${removed}\n`);
@@ -135,14 +153,19 @@ export class RowRouter {
       else if (lines.length < FIRST_LINES) lines.push(record.line);
       codes.push(f.code);
     }
+    const combo = codes.join('|');
+    this.countCombo(combo);
+    const copy = this.copier?.line(record, true);
+    if (copy !== undefined) {
+      this.rejectLines.appendCopy(copy, this.copier!.byte);
+      this.copied++;
+      this.rejectLines.append(`,${record.line},${csvField(neutralizeFormula(combo))},${csvField(neutralizeFormula(details.join('; ')))}\n`);
+      return;
+    }
     // A malformed record's fields fill the input columns as far as they go.
     const width = this.columns.length;
     const cells = record.fields.length === width ? record.fields.slice()
       : Array.from({ length: width }, (_, i) => record.fields[i] ?? '');
-    const combo = codes.join('|');
-    const seen = this.combos.get(combo);
-    if (seen !== undefined) this.combos.set(combo, seen + 1);
-    else if (this.combos.size < MAX_COMBOS) this.combos.set(combo, 1);
     cells.push(String(record.line), combo, details.join('; '));
     // A spreadsheet never runs a string cell: the .xlsx keeps every cell as read.
     this.xlsx?.rejects.add(cells);
@@ -157,6 +180,12 @@ export class RowRouter {
     cells.push(kept.removed);
     this.xlsx?.clean.add(cells);
     this.cleanLines.append(this.cleanDialect ? csvLineWith(cells, this.cleanDialect.delimiter) : csvLine(cells));
+  }
+
+  private countCombo(combo: string): void {
+    const seen = this.combos.get(combo);
+    if (seen !== undefined) this.combos.set(combo, seen + 1);
+    else if (this.combos.size < MAX_COMBOS) this.combos.set(combo, 1);
   }
 
   /**
@@ -200,8 +229,13 @@ export class RowRouter {
     if (bits & UNSTATED_KIND) count(1, this.unstated.kind);
   }
 
-  /** Writes the lines gathered since the last flush. */
-  async flush(): Promise<void> {
+  /**
+   * Writes the lines gathered since the last flush, when there are at least `min` bytes of them:
+   * the audit reads 64 KiB at a time, and a write per read would be four times the writes of the
+   * 256 KiB reads before (issue #16 item 2).
+   */
+  async flush(min = 0): Promise<void> {
+    if (this.cleanLines.size + this.rejectLines.size < min) return;
     await this.cleanFile.writeLines(this.cleanLines);
     await this.rejectsFile.writeLines(this.rejectLines);
     if (this.xlsx) {

@@ -21,6 +21,15 @@ export interface CsvRecord {
   line: number;
   fields: string[];
   malformed?: { problem: string; raw: string };
+  /**
+   * With the `lines` option, a record read from one plain line (no quote, no CR inside) also
+   * carries that line: `text.slice(from, to)`, without its line end. The output copies it where it
+   * is provably what re-encoding the fields would give (src/core/row-copy.ts, issue #16 item 4).
+   * A reference into the decoded chunk, not a copy: nothing is made per row for it.
+   */
+  text?: string;
+  from?: number;
+  to?: number;
 }
 
 export interface TokenizerOptions {
@@ -33,6 +42,8 @@ export interface TokenizerOptions {
   firstLine?: number;
   /** The first record is a header: every later record must have as many fields. */
   header?: boolean;
+  /** Plain one-line records carry their line (CsvRecord `text`, `from`, `to`). */
+  lines?: boolean;
 }
 
 const QUOTE = 34, CR = 13, LF = 10, SPACE = 32, TAB = 9;
@@ -65,6 +76,7 @@ export class CsvTokenizer {
   private readonly maxField: number;
   private readonly maxRecord: number;
   private readonly header: boolean;
+  private readonly lines: boolean;
 
   constructor(opts: TokenizerOptions) {
     if (opts.delimiter.length !== 1) throw new Error('delimiter must be one character');
@@ -74,6 +86,7 @@ export class CsvTokenizer {
     this.maxRecord = opts.maxRecord ?? DEFAULT_MAX_RECORD;
     this.line = opts.firstLine ?? 1;
     this.header = opts.header ?? false;
+    this.lines = opts.lines ?? false;
   }
 
   /** Feeds decoded text; complete records are appended to `out`. */
@@ -152,7 +165,7 @@ export class CsvTokenizer {
     }
     const want = this.expectedFields;
     if (want !== undefined && fields.length !== want) return false;
-    out.push({ line: this.line, fields });
+    out.push(this.lines ? { line: this.line, fields, text: buf, from: start, to: end } : { line: this.line, fields });
     if (want === undefined && this.header) this.expectedFields = fields.length;
     this.line++;
     this.pos = nl + 1;

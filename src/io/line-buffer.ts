@@ -20,8 +20,9 @@ interface Slab {
 }
 
 export class LineBuffer {
-  /** Views made since the last take(), in order. */
+  /** Views made since the last take(), in order, and their bytes. */
   private readonly full: Buffer[] = [];
+  private taken = 0;
   private slab: Slab = newSlab(CHUNK);
   /** Where the bytes not yet handed out start in the current slab, and how many there are. */
   private base = 0;
@@ -31,18 +32,39 @@ export class LineBuffer {
   /** Each view out and its slab; a view is taken back once only. */
   private readonly views = new WeakMap<Buffer, Slab>();
 
-  append(text: string): void {
+  /** Appends the text's UTF-8 bytes; returns how many there were. */
+  append(text: string): number {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     const worst = text.length * 3;
     if (this.base + this.off + worst > this.slab.mem.length) {
       this.cut();
       this.next(worst);
     }
-    this.off += this.slab.mem.write(text, this.base + this.off, 'utf8');
+    const n = this.slab.mem.write(text, this.base + this.off, 'utf8');
+    this.off += n;
+    return n;
+  }
+
+  /**
+   * Appends a line read from the input with its delimiter byte made a comma (src/core/row-copy.ts):
+   * the delimiter is ASCII, and no byte of a multi-byte UTF-8 character is below 0x80.
+   */
+  appendCopy(text: string, delimiter: number): void {
+    const n = this.append(text);
+    if (delimiter === 44) return;
+    const mem = this.slab.mem;
+    const end = this.base + this.off;
+    // The line's bytes end the current slab: append() moves to another slab before a text, never within one.
+    for (let i = end - n; i < end; i++) if (mem[i] === delimiter) mem[i] = 44;
   }
 
   get empty(): boolean {
     return this.off === 0 && this.full.length === 0;
+  }
+
+  /** Bytes gathered since the last take(). */
+  get size(): number {
+    return this.taken + this.off;
   }
 
   /**
@@ -53,6 +75,7 @@ export class LineBuffer {
     this.cut();
     // Go on filling the rest of the slab while there is room enough.
     if (this.slab.mem.length - this.base < MIN_ROOM) this.next(0);
+    this.taken = 0;
     return this.full.splice(0);
   }
 
@@ -71,6 +94,7 @@ export class LineBuffer {
     const view = this.slab.mem.subarray(this.base, this.base + this.off);
     this.views.set(view, this.slab);
     this.full.push(view);
+    this.taken += this.off;
     this.slab.out++;
     this.base += this.off;
     this.off = 0;

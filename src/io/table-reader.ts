@@ -28,6 +28,8 @@ export interface TableSource {
   signal?: AbortSignal | undefined;
   /** Bytes a read asks for; tests move chunk boundaries with it (issue #12 item 2). */
   chunkSize?: number | undefined;
+  /** Plain one-line records carry their line, for the output to copy (CsvRecord `text`). */
+  lines?: boolean | undefined;
 }
 
 export interface Header {
@@ -178,7 +180,7 @@ export class TableReader {
     if (search.kind === 'binary') throw say.binary(label, search.lineNo);
     if (search.kind !== 'found') throw new Error('unreachable');
     this.delimiter = detectDelimiter(search.line);
-    this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, header: true, firstLine: search.lineNo });
+    this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, header: true, firstLine: search.lineNo, lines: this.source.lines ?? false });
     this.tokenizer.blankLines = search.blankLines;
 
     // Feed text until the header record is complete.

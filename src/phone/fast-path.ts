@@ -34,7 +34,10 @@
  * - an accepted core: valid or invalid, for every region and every country calling code; except
  *   that an invalid core with other text around it returns `undefined`, because normalizePhone
  *   then looks for several numbers in the cell.
- * Everything else returns `undefined`: extensions (`доб. 12`), scientific notation, several
+ * Issue #16 adds, each argued where it is answered (spreadsheetNumber, withExtension): a number a
+ * spreadsheet wrote as a decimal or in exact scientific notation, and a valid number followed by
+ * an extension (`доб. 12`, `ext 12`, `x12`).
+ * Everything else returns `undefined`: other extensions, inexact scientific notation, several
  * numbers (`;`, `,`, `/`, `или` between digits), slashes or tabs inside the number, other scripts'
  * digits, one or two digits.
  *
@@ -44,11 +47,12 @@
  * several-numbers split happens only when the whole cell is invalid, and those are not answered
  * when the cell has text around the core (a bare core holds none of `,;/\n` or a word).
  * libphonenumber's extension patterns all need a letter, `#`, `~`, `,` or `;` inside or at the end
- * of the text it keeps, so `ext` is always undefined.
+ * of the text it keeps, so `ext` is always undefined in these shapes.
  */
 import metadataJson from 'libphonenumber-js/metadata.max.json';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { PhoneResult } from './normalize.js';
+import { spreadsheetDigits, splitExtension } from './fast-path-shapes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Metadata (format version 4, as read by source/metadata.js).
@@ -407,9 +411,30 @@ function endsAsDecimal(cell: string): boolean {
 
 /**
  * normalizePhone(cell, region) for the common shapes, or `undefined` when it has no fast answer.
- * Never differs from normalizePhone when it answers.
+ * Never differs from normalizePhone when it answers, and never answers a cell that splitNumbers()
+ * reads as several numbers (so PhoneNormalizer.read may return it as the cell's reading).
  */
 export function fastNormalize(cell: string, region: CountryCode | undefined): PhoneResult | undefined {
+  return plainNumber(cell, region) ?? spreadsheetNumber(cell, region) ?? withExtension(cell, region);
+}
+
+/** A spreadsheet's decimal or exact scientific notation: its digits' reading (see spreadsheetDigits). */
+function spreadsheetNumber(cell: string, region: CountryCode | undefined): PhoneResult | undefined {
+  const digits = spreadsheetDigits(cell);
+  return digits === undefined ? undefined : plainNumber(digits, region);
+}
+
+/** A valid number and an extension (see splitExtension): the number's reading with `ext` set. */
+function withExtension(cell: string, region: CountryCode | undefined): PhoneResult | undefined {
+  const split = splitExtension(cell);
+  if (split === undefined) return undefined;
+  const number = plainNumber(split.number, region);
+  if (number === undefined || number.kind !== 'valid') return undefined;
+  return { kind: 'valid', e164: number.e164, country: number.country, type: number.type, ext: split.ext };
+}
+
+/** The shapes of the module comment: one number written with digits and phone punctuation. */
+function plainNumber(cell: string, region: CountryCode | undefined): PhoneResult | undefined {
   const len = cell.length;
   if (len > 100 || endsAsDecimal(cell)) return undefined;
   let digits = '';

@@ -134,13 +134,20 @@ export function splitNumbers(cell: string): string[] | undefined {
 
 /** A cell as one number or several (issue #11); see splitNumbers. */
 export function readCell(cell: string, region: CountryCode | undefined): CellReading {
-  const single = normalizePhone(cell, region);
-  if (single.kind === 'missing') return single;
+  if (cell.trim() === '') return { kind: 'missing' };
   const parts = splitNumbers(cell);
-  if (!parts) return single;
+  if (!parts) return normalizePhone(cell, region);
   // Copies: a reading is memoized (PhoneNormalizer), and a part cut from the cell would keep the
   // cell's whole input chunk alive (a 1M-row list held 715 chunks, about 180 MB, through them).
-  return { kind: 'several', parts: parts.map((raw) => ({ raw: ownCopy(raw), result: normalizePhone(raw, region) })), single };
+  // Each part through the fast path first: it answers exactly as normalizePhone does (issue #16).
+  // `single` is for evidence files only (PhoneNormalizer.normalize): read when asked, once.
+  const own = ownCopy(cell);
+  let single: PhoneResult | undefined;
+  return {
+    kind: 'several',
+    parts: parts.map((raw) => ({ raw: ownCopy(raw), result: fastNormalize(raw, region) ?? normalizePhone(raw, region) })),
+    get single() { return (single ??= normalizePhone(own, region)); },
+  };
 }
 
 /**

@@ -237,7 +237,7 @@ export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding
  */
 export function consentFindings(row: RowFacts, decision: ConsentDecision, ctx: AuditContext, key: string): readonly Finding[] {
   // Unusable evidence is shown, not silently dropped (issue #11): CONSENT_MISSING names it.
-  const invalid = ctx.invalidConsent?.for(key);
+  const invalid = ctx.invalidConsent?.for(key, key === row.e164 ? row.key : undefined);
   const d = invalid ? withInvalidRecords(decision, invalid) : decision;
   row.consent = d;
   if (d.covering) d.unstated = unstatedOf(d.covering, ctx.campaign);

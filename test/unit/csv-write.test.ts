@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine, neutralizeFormula } from '../../src/io/csv-write.js';
+import fc from 'fast-check';
+import { NUMBER_CELL, csvField, csvLine, isNumberCell, isRegExpSpace, needsQuotes, neutralizeFormula } from '../../src/io/csv-write.js';
 
 describe('csvField', () => {
   it('leaves plain text unquoted', () => {
@@ -62,5 +63,31 @@ describe('neutralizeFormula', () => {
 
   it('neutralizes a cell that starts with a carriage return and quotes it', () => {
     expect(csvField(neutralizeFormula('\r=1'))).toBe(`"'\r=1"`);
+  });
+});
+
+// Issue #16 item 4: the per-cell checks are written by hand; they must say what the regular
+// expressions they replaced say, on strings made of the characters that matter to them.
+describe('hand-written cell checks agree with the regular expressions', () => {
+  const QUOTES = /[",\r\n]|^\s|\s$/;
+  const alphabet = ['+', '-', '＋', '－', '0', '7', '9', ' ', '\u00a0', '\t', '\u2009', '\u3000', '\ufeff', '\u2028', '\v', '(', ')', '.', ',', '"', '\r', '\n',
+    ';', 'x', 'X', 'e', 'E', 't', 'T', 'д', 'Д', 'о', 'О', 'б', 'Б', '#', 'a', 'Ж', '='];
+  const cell = fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }).map((cs) => cs.join(''));
+  const shaped = fc.tuple(fc.constantFrom('+', '-', '＋', '－'), fc.stringMatching(/^[\d ().-]{0,12}$/), fc.constantFrom('', ' ', '\t', ' \u00a0'),
+    fc.constantFrom('', 'доб', 'ДОБ.', 'Доб.', 'ext', 'EXT.', 'eXt', 'x', 'X', '#', 'ex', 'доб..'), fc.constantFrom('', ' ', '\u2009'), fc.stringMatching(/^\d{0,3}[a ]?$/))
+    .map((parts) => parts.join(''));
+
+  it('needsQuotes is /[",\\r\\n]|^\\s|\\s$/', () => {
+    fc.assert(fc.property(fc.oneof(cell, fc.string(), fc.string({ unit: 'binary', maxLength: 6 })), (s) => {
+      expect(needsQuotes(s)).toBe(QUOTES.test(s));
+      expect(csvField(s)).toBe(QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    }), { numRuns: 20_000 });
+    for (let c = 0; c <= 0xffff; c++) expect(isRegExpSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+
+  it('isNumberCell is NUMBER_CELL, for cells that start with a sign', () => {
+    fc.assert(fc.property(fc.oneof(shaped, cell.map((s) => `+${s}`), cell.map((s) => `－${s}`)), (s) => {
+      expect(isNumberCell(s)).toBe(NUMBER_CELL.test(s));
+    }), { numRuns: 30_000 });
   });
 });

@@ -21,6 +21,25 @@ describe('LineBuffer', () => {
     expect(b.empty).toBe(true);
   });
 
+  it('copies a line with its delimiter made a comma, and counts the bytes gathered (issue #16)', () => {
+    const b = new LineBuffer();
+    b.append('x,');
+    expect(b.size).toBe(2);
+    // `;` bytes only: the Cyrillic letters' UTF-8 bytes are all above 0x7f.
+    b.appendCopy('Пётр;;ООО «Лиды»;+7 916', 0x3b);
+    b.appendCopy('a\tb|c', 0x09);
+    b.appendCopy('a;b,c', 0x2c);
+    b.append('\n');
+    const want = 'x,Пётр,,ООО «Лиды»,+7 916a,b|ca;b,c\n';
+    expect(b.size).toBe(Buffer.byteLength(want));
+    expect(Buffer.concat(b.take()).toString('utf8')).toBe(want);
+    expect(b.size).toBe(0);
+    // Across slabs: a line that does not fit the rest of a slab starts a new one, whole.
+    const long = `${'ж'.repeat(200_000)};${'я'.repeat(200_000)}`;
+    for (let i = 0; i < 6; i++) b.appendCopy(long, 0x3b);
+    expect(Buffer.concat(b.take()).toString('utf8')).toBe(long.replace(';', ',').repeat(6));
+  });
+
   it('fills a slab again once every view of it is back, and not before', () => {
     const b = new LineBuffer();
     const first: Buffer[] = [];
