@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { rowWork, unpackBatch } from './workers-context.mjs';
+import { rowWork } from './workers-context.mjs';
+import { unpackBatch } from './workers-pack.mjs';
 
 const work = await rowWork(workerData.opts, workerData.names);
 const head = work.header();

@@ -57,7 +57,7 @@ async function child(mode, outDir) {
     for await (const batch of reader.batches()) await write(await work.judge(batch));
     counts = work.counts();
   } else {
-    const { packBatch } = await import('./workers-context.mjs');
+    const { packBatch } = await import('./workers-pack.mjs');
     const worker = new Worker(new URL('./workers-probe-worker.mjs', import.meta.url), { workerData: { opts, names } });
     const waiting = [];
     worker.on('message', (m) => waiting.shift()(m));
