@@ -98,6 +98,8 @@ export function evidenceFigures(step, snapshots) {
   if (!step) return undefined;
   return {
     firstSeconds: step.first.seconds,
+    firstCpu: step.first.cpu_seconds,
+    laterCpu: step.later?.cpu_seconds,
     firstLoad: fmtLoad(step.first.load.before, step.first.load.after),
     laterSeconds: step.later?.seconds,
     laterLoad: step.later?.load,

@@ -156,7 +156,7 @@ async function main() {
     }
     if (!o.args['no-startup']) {
       const st = await step('start-up', () => startup(ctx, join(data.dir, FILES.consent)));
-      if (st) { results.startup = st; figures.startupSeconds = st.audit_seconds; figures.startupLoad = st.load; }
+      if (st) { results.startup = st; figures.startupSeconds = st.audit_seconds; figures.startupCpu = st.audit_cpu_seconds; figures.startupLoad = st.load; }
     }
   }
 
