@@ -99,6 +99,7 @@ function reproduce(o) {
 }
 
 async function main() {
+  const startedAt = new Date();
   const o = options(process.argv.slice(2));
   if (o.args.help) { process.stdout.write(`${USAGE}\n`); return; }
   if (!existsSync(join(ROOT, 'dist/leadaudit.mjs'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
@@ -113,7 +114,7 @@ async function main() {
   out('## leadaudit benchmark');
   out();
   out(`- command: \`${results.command}\``);
-  out(`- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  out(`- date: ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   out(`- machine: ${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memory_gib, 1)} GiB RAM, ${machine.os}, Node ${machine.node}`);
   out(`- load average at start (1/5/15 min): ${machine.load.map((l) => fmt(l)).join(' / ')}; each figure below carries the 1-minute load average sampled just before and just after its process (before→after), which counts the benchmark's own process too`);
   out(`- wall time around each child process (Node's start-up included); CPU time (user + system) and peak RSS: ${method === 'time' ? "`/usr/bin/time -f '%e %U %S %M'`" : '`node --import scripts/bench/maxrss-hook.mjs` (process.resourceUsage() at exit)'}`);
@@ -181,11 +182,15 @@ async function main() {
   for (const line of targetLines(rows)) out(line);
   results.targets = rows;
   if (o.rows < 1_000_000) out(`\nThe issue's throughput figures are for 1,000,000 rows and consent records; this run had ${fmtInt(o.rows)}.`);
+  // r<rows>-s<seed>.{md,json} is the latest run; the dated copy keeps it when another run replaces it.
   const stamp = `r${o.rows}-s${o.seed}`;
+  const dated = `${stamp}-${startedAt.toISOString().slice(0, 16).replace(/[-:]/g, '')}`;
   await mkdir(join(o.dataDir, 'results'), { recursive: true });
-  await writeFile(join(o.dataDir, 'results', `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(join(o.dataDir, 'results', `${stamp}.md`), transcript);
-  note(`results saved to ${rel(join(o.dataDir, 'results', stamp))}.{md,json}`);
+  for (const name of [stamp, dated]) {
+    await writeFile(join(o.dataDir, 'results', `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(join(o.dataDir, 'results', `${name}.md`), transcript);
+  }
+  note(`results saved to ${rel(join(o.dataDir, 'results', stamp))}.{md,json} and ${dated}.{md,json}`);
   if (Object.keys(results.failed).length > 0) process.exitCode = 1;
 }
 
