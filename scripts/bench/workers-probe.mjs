@@ -17,11 +17,12 @@
  * real audit run, shown as a reference row). Each process reports its
  * evidence set-up and row phases; the parent adds wall, CPU (all threads), peak RSS and the load
  * average. --busy runs everything again next to a `node -e 'for(;;){}'` that keeps one core busy,
- * as another session on this shared machine would. Prints Markdown; --json also the figures.
+ * as another session on this shared machine would. Prints Markdown (--json: the figures too) and
+ * saves both in bench-data/results/workers-probe-<date>.{md,json}.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FILES, parseArgs } from './generate.mjs';
@@ -141,7 +142,12 @@ async function parent() {
       + `CPU ${fmt(f.one.cpu)} vs ${fmt(f.worker.cpu)} s (the worker costs x${fmt(f.worker.cpu / f.one.cpu)} the CPU). Outputs byte-identical to each other and to \`leadaudit audit\`'s clean.csv and rejects.csv.`);
   }
   if (args.json) process.stdout.write(`${JSON.stringify(all)}\n`);
-  return lines;
+  const results = join(ROOT, 'bench-data', 'results');
+  const name = `workers-probe-${new Date().toISOString().slice(0, 16).replace(/[-:]/g, '')}`;
+  await mkdir(results, { recursive: true });
+  await writeFile(join(results, `${name}.md`), `${lines.join('\n')}\n`);
+  await writeFile(join(results, `${name}.json`), `${JSON.stringify(all, null, 2)}\n`);
+  process.stderr.write(`workers-probe: results saved to bench-data/results/${name}.{md,json}\n`);
 }
 
 if (args.mode) await child(args.mode, args.out);
