@@ -6,6 +6,7 @@
  * behind each code under each preset is data of its own, in src/law/references.ts (issue #10).
  */
 import { fmtDate, lang, t } from './i18n/index.js';
+import { emailProblemWords } from './email/problem-words.js';
 
 export const REASON_CODES = [
   'ROW_MALFORMED',
@@ -13,6 +14,8 @@ export const REASON_CODES = [
   'PHONE_INVALID',
   'PHONE_TYPE_BLOCKED',
   'PHONE_COUNTRY_BLOCKED',
+  'EMAIL_MISSING',
+  'EMAIL_INVALID',
   'DUPLICATE',
   'SUPPRESSED',
   'SOURCE_BLOCKED',
@@ -121,6 +124,9 @@ const DETAILS: Record<ReasonCode, (a: FindingArgs) => string> = {
     e164: s(a.e164), type: s(a.type), from: a.from === 'line-types' ? t('reason.PHONE_TYPE_BLOCKED.fromLineTypes') : '',
   }),
   PHONE_COUNTRY_BLOCKED: (a) => t('reason.PHONE_COUNTRY_BLOCKED.detail', { e164: s(a.e164), country: a.country === undefined ? t('reason.PHONE_COUNTRY_BLOCKED.nonGeographic') : s(a.country), allowed: s(a.allowed) }),
+  EMAIL_MISSING: () => t('reason.EMAIL_MISSING.detail'),
+  // Issue #15: the parser's error code, in words where the catalogue has them.
+  EMAIL_INVALID: (a) => t('reason.EMAIL_INVALID.detail', { value: s(a.value), problem: emailProblemWords(s(a.problem)) }),
   DUPLICATE: (a) => t('reason.DUPLICATE.detail', { e164: s(a.e164), firstLine: s(a.firstLine) }),
   SUPPRESSED: (a) => {
     const lists = s(a.lists).split('|').map(listWords);
@@ -155,7 +161,9 @@ const DETAILS: Record<ReasonCode, (a: FindingArgs) => string> = {
     : t('reason.CONSENT_UNPROVEN.detail.evidence', { consentId: s(a.consentId), why: evidenceWords(a) })),
   CONSENT_OPERATOR_MISMATCH: (a) => t('reason.CONSENT_OPERATOR_MISMATCH.detail', { consentId: s(a.consentId), operator: s(a.operator), ours: s(a.ours) }),
   CONSENT_NOT_SEPARATE: (a) => t(a.why === 'unstated' ? 'reason.CONSENT_NOT_SEPARATE.detail.unstated' : 'reason.CONSENT_NOT_SEPARATE.detail.no', { consentId: s(a.consentId), givenAt: d(a.givenAt), from: d(a.from) }),
-  CONSENT_KIND_MISMATCH: (a) => t('reason.CONSENT_KIND_MISMATCH.detail', { consentId: s(a.consentId), kinds: s(a.kinds), purpose: s(a.purpose) }),
+  CONSENT_KIND_MISMATCH: (a) => (a.why === 'channel' || a.why === 'none' || a.why === 'origin' || a.why === 'optOut'
+    ? t('reason.CONSENT_KIND_MISMATCH.detail.softOptIn', { consentId: s(a.consentId), why: t(`reason.CONSENT_KIND_MISMATCH.softOptIn.${a.why}`, { channel: s(a.channel), channels: s(a.channels) }) })
+    : t('reason.CONSENT_KIND_MISMATCH.detail', { consentId: s(a.consentId), kinds: s(a.kinds), purpose: s(a.purpose) })),
   NOTICE_OPERATOR_MISSING: noticeDetail('NOTICE_OPERATOR_MISSING'),
   NOTICE_PURPOSE_MISSING: noticeDetail('NOTICE_PURPOSE_MISSING'),
   NOTICE_LEGAL_BASIS_MISSING: noticeDetail('NOTICE_LEGAL_BASIS_MISSING'),

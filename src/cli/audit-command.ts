@@ -49,6 +49,7 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('--dial-mode <mode>', t('help.audit.dialMode')).choices(DIAL_MODES))
     .addOption(new Option('--origin <origin>', t('help.audit.origin')).choices(ORIGINS))
     .option('--phone-column <name>', t('help.audit.phoneColumn'), collect)
+    .option('--email-column <name>', t('help.audit.emailColumn'))
     .option('--map <kind.field=column>', t('help.audit.map'), collect)
     .addOption(new Option('--date-order <order>', t('help.audit.dateOrder')).choices(DATE_ORDERS))
     .option('--sheet <name>', t('help.audit.sheet'))
@@ -91,6 +92,7 @@ const optionsSchema = z.object({
   lineTypes: z.string().min(1, { error: () => tr('opt.mustNameFile') }).optional(),
   maskColumn: z.array(z.string()).optional(),
   phoneColumn: z.union([z.string(), z.array(z.string())]).optional(),
+  emailColumn: z.string().optional(),
   map: z.array(z.string()).optional(),
   dateOrder: z.enum(DATE_ORDERS).optional(),
   sheet: z.string().min(1).optional(),
@@ -137,6 +139,8 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
   for (const m of o.map ?? []) parseMapFlag(m, flagMap);
   const columns = mergeColumnMaps(policy.policy.columns, flagMap, policy.file ? `${policy.file.path}: columns` : 'the policy\'s columns');
   if (o.phoneColumn !== undefined) columns.contacts.phone = [...(typeof o.phoneColumn === 'string' ? [o.phoneColumn] : o.phoneColumn), ...(flagMap.contacts.phone ?? [])];
+  // Issue #15: the email column of an email run, as --map contacts.email=NAME.
+  if (o.emailColumn !== undefined) columns.contacts.email = [o.emailColumn];
   const limits: InputLimits = {
     maxUnpackedBytes: o.maxUnpackedMb === undefined ? DEFAULT_LIMITS.maxUnpackedBytes : positive('--max-unpacked-mb', o.maxUnpackedMb) * MIB,
     maxRows: o.maxRows === undefined ? DEFAULT_LIMITS.maxRows : positive('--max-rows', o.maxRows),

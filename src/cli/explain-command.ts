@@ -170,7 +170,9 @@ function rowText(v: RowView): string {
   if (v.reasons.length === 0) out.push(`  ${t('sheet.noReason')}`);
   for (const r of v.reasons) out.push(`  ${r.code}  ${clean(r.title)}`, `    ${clean(r.detail)}`);
   out.push('', t('explain.row'), ...pairs(v.data));
-  out.push('', t('sheet.phoneNumber'), ...(v.phone ? pairs(v.phone) : [`  ${t('sheet.notRead')}`]));
+  // An email run's key (issue #15) stands where a phone run's number does.
+  if (v.email) out.push('', t('explain.emailAddress'), ...pairs(v.email));
+  else out.push('', t('sheet.phoneNumber'), ...(v.phone ? pairs(v.phone) : [`  ${t('sheet.notRead')}`]));
   out.push('', t('sheet.consentEvidence'), `  ${clean(v.consent.summary)}`);
   v.consent.records.forEach((r, i) => out.push(
     `  ${i + 1}. ${clean(r.id)}  ${clean(r.where)}${r.role ? `  [${r.role}]` : ''}`,

@@ -43,6 +43,9 @@ import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
 import { createHash } from 'node:crypto';
 import { findHints, type Hint } from '../report/hints.js';
+import { EmailConsent } from '../email/email-consent.js';
+import { EmailSuppression } from '../email/email-suppression.js';
+import { NO_PHONE_COLUMN, emailColumnOf, emailReport, emailRequiredLists } from '../email/email-run.js';
 
 export interface AuditResult {
   report: Report;
@@ -80,16 +83,20 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   const input = { limits: settings.limits };
   const evidence = settings.evidenceDir === undefined ? undefined : new EvidenceDir(settings.evidenceDir);
   // Evidence texts are kept only for the trail and --evidence-dir; the verdicts need just whether there is one.
+  // Issue #15: on an email run the address is the contact key of consent, suppression and rows.
+  const email = (settings.channel ?? policy.channel) === 'email' ? { consent: new EmailConsent(), suppression: new EmailSuppression() } : undefined;
   const consent = await loadConsent(settings.consent, phones, {
     encoding: settings.encoding, signal, keepText: settings.trail || evidence !== undefined, columns: settings.columns.consent, dateOrder: settings.dateOrder, input,
+    emails: email?.consent,
   });
-  const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal, columns: settings.columns.suppress, input });
+  const suppression = await loadSuppression(settings.suppress, phones, { encoding: settings.encoding, signal, columns: settings.columns.suppress, input, emails: email?.suppression });
   const reassigned = settings.reassigned === undefined ? undefined
     : await loadReassigned(settings.reassigned, phones, settings.asOf, settings.dateOrder, { encoding: settings.encoding, signal, columns: settings.columns.reassigned, input });
   const lineTypes = settings.lineTypes === undefined ? undefined
     : await loadLineTypes(settings.lineTypes, phones, { encoding: settings.encoding, signal, columns: settings.columns.line_types, input });
-  const listStates = requiredListStates(policy.required_lists, suppression.lists, settings.asOf);
-  const runFindings = staleLists(policy.required_lists, suppression.lists, settings.asOf);
+  const requiredLists = email ? emailRequiredLists(policy.required_lists) : policy.required_lists;
+  const listStates = requiredListStates(requiredLists, suppression.lists, settings.asOf);
+  const runFindings = staleLists(requiredLists, suppression.lists, settings.asOf);
   const screenedBy = policy.unconsented_calls_screened_by;
   const campaign = campaignFrom(policy, {
     asOf: settings.asOf,
@@ -111,13 +118,15 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
   try {
     const names = reader.header.names;
     const wanted = settings.columns.contacts.phone ?? (settings.phoneColumn === undefined ? undefined : [settings.phoneColumn]);
-    const phoneColumn = findPhoneColumn(names, wanted);
+    // An email run needs no phone column: the phone is not judged (issue #15).
+    const phoneColumn = findPhoneColumn(names, wanted) ?? (email && wanted === undefined ? NO_PHONE_COLUMN : undefined);
     if (!phoneColumn) {
       const missing = wanted?.find((w) => !names.some((n) => n.trim().toLowerCase() === w.trim().toLowerCase()));
       throw new InputError(wanted === undefined
         ? t('audit.noPhoneColumn', { where: `${label}:${reader.header.line}`, columns: names.join(', ') })
         : t('audit.phoneColumnMissing', { where: `${label}:${reader.header.line}`, column: String(JSON.stringify(missing)), columns: names.join(', ') }));
     }
+    const emailColumn = email ? emailColumnOf(names, settings.columns.contacts.email?.[0], `${label}:${reader.header.line}`) : undefined;
     // Columns of personal data (issue #14): found by name, and --mask-column, which must be there.
     const personal = personalColumns(names, phoneColumn.indexes, settings.maskColumns ?? [], `${label}:${reader.header.line}`);
     signal?.throwIfAborted();
@@ -136,17 +145,19 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       evidence,
       reassigned: reassigned && { list: reassigned, label: basename(settings.reassigned!.path) },
       lineTypes,
+      email: email && { column: emailColumn!.index, consent: email.consent, suppression: email.suppression, seen: new Map() },
     };
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);
     try {
       // --xlsx: the same rows as spreadsheets (issue #13); --csv-excel: clean.csv as the run's language's spreadsheet opens it.
       const xlsx = settings.xlsx ? {
-        clean: new XlsxSheetWriter(out.file('clean.xlsx'), 'clean', cleanHeader(names, tagger !== undefined)),
+        clean: new XlsxSheetWriter(out.file('clean.xlsx'), 'clean', cleanHeader(names, tagger !== undefined, email !== undefined)),
         rejects: new XlsxSheetWriter(out.file('rejects.xlsx'), 'rejects', rejectsHeader(names)),
       } : undefined;
       const dialect = settings.csvExcel ? csvExcelDialect(lang()) : undefined;
-      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect);
+      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect,
+        email && { phoneColumns: phoneColumn.indexes.filter((i) => i !== emailColumn!.index) });
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
@@ -212,6 +223,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           delimiter: reader.delimiter,
           phoneColumn,
           personalColumns: personal,
+          emailColumn,
           blankLines: reader.blankLines,
         },
         outputs: {
@@ -225,6 +237,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
           report: { path: resolve(out.dir, 'report.json') },
         },
         totals: { rows: router.rows, clean: router.clean, rejected: router.rejected },
+        email: email && emailReport(email, router),
         reasons: router.reasons,
         numbers: router.numbers,
         exemptions: router.exemptions,

@@ -21,8 +21,9 @@ const FIRST_LINES = 10;
 const MAX_COMBOS = 1000;
 
 /** clean.csv's columns (and clean.xlsx's). */
-export function cleanHeader(columns: readonly string[], windowColumns: boolean): string[] {
-  return [...columns, 'phone_e164', 'consent_id', ...(windowColumns ? ['time_zones', 'call_window_utc'] : []), 'audit_removed'];
+export function cleanHeader(columns: readonly string[], windowColumns: boolean, email = false): string[] {
+  // An email run (issue #15) adds the address as compared after phone_e164.
+  return [...columns, 'phone_e164', ...(email ? ['email_normalized'] : []), 'consent_id', ...(windowColumns ? ['time_zones', 'call_window_utc'] : []), 'audit_removed'];
 }
 
 /** rejects.csv's columns (and rejects.xlsx's). */
@@ -47,6 +48,8 @@ export class RowRouter {
   readonly origins = { subject: 0, third_party: 0, unrecognized: 0 };
   /** Clean rows whose registry hit was overridden by consent (PECR reg. 21(4), 47 CFR 64.1200(c)(2)(ii)). */
   registryOverrides = 0;
+  /** Clean rows of an email run resting on a soft opt-in (issue #15). */
+  softOptIn = 0;
   /** Consent used without saying whether it is a separate document, or what it is consent to (issue #10). */
   readonly unstated: { separate_document: UnstatedCount; kind: UnstatedCount } = {
     separate_document: { records: 0, rows: 0 }, kind: { records: 0, rows: 0 },
@@ -68,13 +71,15 @@ export class RowRouter {
     private readonly xlsx?: { clean: XlsxSheetWriter; rejects: XlsxSheetWriter },
     /** clean.csv in a spreadsheet's dialect, with --csv-excel (issue #13); else the contract's comma and no BOM. */
     private readonly cleanDialect?: { delimiter: string; bom: boolean },
+    /** An email run (issue #15): the phone columns, whose cells clean rows carry empty (they were not audited). */
+    private readonly email?: { phoneColumns: readonly number[] },
   ) {
     const bytes = Math.ceil(consentRecords / 8);
     this.seenUnstated = [new Uint8Array(bytes), new Uint8Array(bytes)];
   }
 
   async start(): Promise<void> {
-    const clean = cleanHeader(this.columns, this.windowColumns);
+    const clean = cleanHeader(this.columns, this.windowColumns, this.email !== undefined);
     await this.cleanFile.write(this.cleanDialect ? (this.cleanDialect.bom ? BOM : '') + csvLineWith(clean, this.cleanDialect.delimiter) : csvLine(clean));
     await this.rejectsFile.write(BOM + csvLine(rejectsHeader(this.columns).map(neutralizeFormula)));
   }
@@ -95,6 +100,10 @@ export class RowRouter {
       if (row.suppression?.overriddenBy) this.registryOverrides++;
       const unstated = row.consent?.unstated;
       if (unstated) this.countUnstated(unstated, row.consent!.covering!.i);
+      if (this.email) {
+        this.emailCells(record, row);
+        return;
+      }
       if (this.xlsx || this.cleanDialect) {
         this.cleanCells(record, row, window);
         return;
@@ -146,6 +155,19 @@ export class RowRouter {
     const cells = [...kept.cells, row.e164!, row.consent?.covering?.consentId ?? ''];
     if (this.windowColumns) cells.push(window?.[0] ?? '', window?.[1] ?? '');
     cells.push(kept.removed);
+    this.xlsx?.clean.add(cells);
+    this.cleanLines.append(this.cleanDialect ? csvLineWith(cells, this.cleanDialect.delimiter) : csvLine(cells));
+  }
+
+  /**
+   * An email run's clean row (issue #15): no number that was not audited reaches a clean output, so
+   * the phone cells are left empty; the address as compared follows phone_e164 (empty too).
+   */
+  private emailCells(record: CsvRecord, row: RowFacts): void {
+    if (row.consent?.covering?.kinds?.includes('soft_opt_in')) this.softOptIn++;
+    const cells = record.fields.slice();
+    for (const i of this.email!.phoneColumns) if (i < cells.length) cells[i] = '';
+    cells.push('', row.email!.address, row.consent?.covering?.consentId ?? '', '');
     this.xlsx?.clean.add(cells);
     this.cleanLines.append(this.cleanDialect ? csvLineWith(cells, this.cleanDialect.delimiter) : csvLine(cells));
   }

@@ -20,6 +20,7 @@ import { t, jsonProblem } from '../i18n/index.js';
 import { MAX_JSON_DEPTH, tooDeep } from '../io/json-depth.js';
 import { NOT_CONSENT_AFTER, tallyInvalid } from './invalid-records.js';
 import { numberAsWritten } from './json-number.js';
+import { toEmailConsentRecord, type EmailConsent } from '../email/email-consent.js';
 
 export interface ConsentLoadOptions {
   encoding?: Encoding | undefined;
@@ -29,6 +30,8 @@ export interface ConsentLoadOptions {
   columns?: Record<string, string[]> | undefined;
   dateOrder?: DateOrder | undefined;
   input?: InputOptions | undefined;
+  /** An email run (issue #15): records are keyed by their `email` and kept here, not in the phone index. */
+  emails?: EmailConsent | undefined;
 }
 
 export interface ConsentFileStats {
@@ -84,10 +87,15 @@ export async function loadConsent(
 
 function addRecord(
   index: ConsentIndex, invalid: InvalidEvidence, stats: ConsentFileStats, phones: PhoneNormalizer,
-  get: (field: string) => RawValue, line: number, file: string, order: DateOrder,
+  get: (field: string) => RawValue, line: number, file: string, order: DateOrder, emails?: EmailConsent,
 ): void {
   try {
-    index.add(toConsentRecord(get, { file, line }, phones, order));
+    if (emails) {
+      const { address, record } = toEmailConsentRecord(get, { file, line }, order);
+      emails.add(address, record);
+    } else {
+      index.add(toConsentRecord(get, { file, line }, phones, order));
+    }
     stats.records++;
     stats.valid++;
   } catch (e) {
@@ -112,7 +120,9 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
   const names = reader.header.names;
   // Field -> column, as a plain object: looked up ~20 times a record, millions of records.
   const { columns: column, unknownMapped } = resolveColumns(names, CONSENT_ALIASES, opts.columns ?? {});
-  const missing = REQUIRED_CONSENT_FIELDS.filter((f) => column[f] === undefined);
+  // An email run's records are keyed by the address (issue #15).
+  const required = opts.emails ? REQUIRED_CONSENT_FIELDS.map((f) => (f === 'phone' ? 'email' : f)) : REQUIRED_CONSENT_FIELDS;
+  const missing = required.filter((f) => column[f] === undefined);
   if (missing.length || unknownMapped.length) {
     reader.destroy();
     throw missingColumnsError(`${path}:${reader.header.line}`, 'consent', names, missing, unknownMapped, column);
@@ -139,7 +149,7 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
         continue;
       }
       const fields = rec.fields;
-      addRecord(index, invalid, stats, phones, (f) => { const i = column[f]; return i === undefined ? undefined : fields[i]; }, rec.line, file, order);
+      addRecord(index, invalid, stats, phones, (f) => { const i = column[f]; return i === undefined ? undefined : fields[i]; }, rec.line, file, order, opts.emails);
     }
   }
   stats.sha256 = await reader.sha256();
@@ -188,7 +198,7 @@ async function loadJsonl(path: string, index: ConsentIndex, invalid: InvalidEvid
       // A number a double can't hold exactly (1e400, ids beyond 2^53) is taken as written.
       return typeof v === 'number' && !Number.isSafeInteger(v) ? numberAsWritten(text, k, v) : v;
     };
-    addRecord(index, invalid, stats, phones, get, line, file, order);
+    addRecord(index, invalid, stats, phones, get, line, file, order, opts.emails);
   });
   stats.sha256 = result.sha256;
   if (result.compression) stats.compression = result.compression;

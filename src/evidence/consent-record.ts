@@ -40,13 +40,15 @@ export interface ConsentRecord {
   kinds: readonly ConsentKind[] | undefined;
   /** Where the data came from, if the record says. */
   origin: Origin | undefined;
+  /** A soft opt-in's record: whether a way to refuse was offered when the address was collected (issue #15); undefined: not said. */
+  optOutOffered?: boolean | undefined;
   /** The record's place in the consent index, when it was read back from one. */
   readonly i?: number;
 }
 
 export const CONSENT_FIELDS = [
   'phone', 'consent_id', 'given_at', 'withdrawn_at', 'expires_at', 'channels', 'purposes', 'evidence_ref', 'evidence_sha256', ...NOTICE_FIELDS,
-  'notice_given_at', 'notice_exempt', 'separate_document', 'kind', 'origin',
+  'notice_given_at', 'notice_exempt', 'separate_document', 'kind', 'origin', 'email', 'opt_out_offered',
 ] as const;
 export const REQUIRED_CONSENT_FIELDS = ['phone', 'given_at', 'purposes'] as const;
 
@@ -182,15 +184,15 @@ export function toConsentRecord(
     throw new SchemaProblem('phone', tr('consent.badPhone', { value: JSON.stringify(phoneText.slice(0, 60)), problem: phone.kind === 'invalid' && phone.problem ? ` (${phone.problem})` : '' }));
   }
   try {
-    return checked(get, where, phone.e164, order);
+    return consentFields(get, where, phone.e164, order);
   } catch (e) {
     if (e instanceof SchemaProblem) e.e164 = phone.e164;
     throw e;
   }
 }
 
-/** The fields after the phone: a failure here still knows the record's number. */
-function checked(get: (field: string) => RawValue, where: { file: string; line: number }, e164: string, order: DateOrder): ConsentRecord {
+/** The fields after the key (the phone, or the email address of issue #15): a failure here still knows the record's key. */
+export function consentFields(get: (field: string) => RawValue, where: { file: string; line: number }, e164: string, order: DateOrder): ConsentRecord {
   const givenAt = asDate('given_at', get('given_at'), true, order)!;
   const withdrawnAt = asDate('withdrawn_at', get('withdrawn_at'), false, order);
   const expiresAt = asDate('expires_at', get('expires_at'), false, order);
@@ -220,5 +222,6 @@ function checked(get: (field: string) => RawValue, where: { file: string; line: 
     separateDocument: asYesNo('separate_document', get('separate_document')),
     kinds: asKinds(get('kind')),
     origin: asOrigin(get('origin')),
+    optOutOffered: asYesNo('opt_out_offered', get('opt_out_offered')),
   };
 }

@@ -18,10 +18,12 @@ export function yesNo(text: string): boolean | undefined {
   return YES_NO.get(text.trim().toLowerCase());
 }
 
-export type ConsentKind = 'advertising' | 'processing';
+/** `soft_opt_in` (issue #15): no consent, an existing customer's address (ePrivacy Art. 13(2), PECR reg. 22(3)). */
+export type ConsentKind = 'advertising' | 'processing' | 'soft_opt_in';
 const KINDS = new Map<string, ConsentKind>([
   ['advertising', 'advertising'], ['реклама', 'advertising'], ['на получение рекламы', 'advertising'],
   ['processing', 'processing'], ['обработка', 'processing'], ['обработка пдн', 'processing'], ['обработка персональных данных', 'processing'],
+  ['soft_opt_in', 'soft_opt_in'], ['soft opt-in', 'soft_opt_in'], ['soft-opt-in', 'soft_opt_in'], ['существующий клиент', 'soft_opt_in'],
 ]);
 
 /** A kind word (already lower-cased and trimmed), or undefined. */

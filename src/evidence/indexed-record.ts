@@ -10,20 +10,22 @@ import type { ConsentIndex } from './consent-index.js';
 
 /**
  * The issue #10 facts of a record in one byte: bits 0-1 separate_document (0 unknown, 1 yes, 2 no),
- * bit 2 advertising, bit 3 processing (neither: kind unknown).
+ * bit 2 advertising, bit 3 processing, bit 4 soft_opt_in (issue #15) (none: kind unknown).
  */
-export const SEPARATE_YES = 1, SEPARATE_NO = 2, SEPARATE_MASK = 3, KIND_ADVERTISING = 4, KIND_PROCESSING = 8;
-const KIND_LISTS: Readonly<Record<number, readonly ConsentKind[] | undefined>> = {
-  0: undefined,
-  [KIND_ADVERTISING]: Object.freeze(['advertising'] as ConsentKind[]),
-  [KIND_PROCESSING]: Object.freeze(['processing'] as ConsentKind[]),
-  [KIND_ADVERTISING | KIND_PROCESSING]: Object.freeze(['advertising', 'processing'] as ConsentKind[]),
-};
+export const SEPARATE_YES = 1, SEPARATE_NO = 2, SEPARATE_MASK = 3, KIND_ADVERTISING = 4, KIND_PROCESSING = 8, KIND_SOFT_OPT_IN = 16;
+const KIND_BITS: readonly [number, ConsentKind][] = [[KIND_ADVERTISING, 'advertising'], [KIND_PROCESSING, 'processing'], [KIND_SOFT_OPT_IN, 'soft_opt_in']];
+const KIND_MASK = KIND_ADVERTISING | KIND_PROCESSING | KIND_SOFT_OPT_IN;
+/** Every combination of kinds, by its bits (0: undefined, the record does not say). */
+const KIND_LISTS: readonly (readonly ConsentKind[] | undefined)[] = Array.from({ length: KIND_MASK + 1 }, (_, b) => {
+  const kinds = KIND_BITS.filter(([bit]) => (b & bit) !== 0).map(([, k]) => k);
+  return kinds.length === 0 ? undefined : Object.freeze(kinds);
+});
 
 export function factsByte(r: ConsentRecord): number {
   let b = r.separateDocument === undefined ? 0 : r.separateDocument ? SEPARATE_YES : SEPARATE_NO;
   if (r.kinds?.includes('advertising')) b |= KIND_ADVERTISING;
   if (r.kinds?.includes('processing')) b |= KIND_PROCESSING;
+  if (r.kinds?.includes('soft_opt_in')) b |= KIND_SOFT_OPT_IN;
   return b;
 }
 
@@ -62,7 +64,7 @@ export class IndexedRecord implements ConsentRecord {
     this.origin = f.tuple.origin;
     const separate = f.facts & SEPARATE_MASK;
     this.separateDocument = separate === 0 ? undefined : separate === SEPARATE_YES;
-    this.kinds = KIND_LISTS[f.facts & (KIND_ADVERTISING | KIND_PROCESSING)];
+    this.kinds = KIND_LISTS[f.facts & KIND_MASK];
   }
 
   get consentId(): string {

@@ -18,6 +18,9 @@ import type { ListKind } from '../policy/schema.js';
 import { NumberTable, e164Key } from './number-table.js';
 import { t } from '../i18n/index.js';
 import { tallyInvalid } from './invalid-records.js';
+import type { EmailSuppression } from '../email/email-suppression.js';
+import { normalizeSuppressEntry } from '../email/normalize.js';
+import { emailProblemWords } from '../email/problem-words.js';
 
 export interface SuppressionStats {
   name: string;
@@ -42,6 +45,11 @@ export interface SuppressionStats {
   kind: ListKind;
   /** Where the kind came from: the --suppress flag, the policy's list of that name, or the default. */
   kindSource: SuppressSpec['kindSource'];
+  /** The key its entries were read as (issue #15): a phone run's numbers, an email run's addresses; a list with only the other key's column gives this run nothing. */
+  key: 'phone' | 'email';
+  /** An email run's distinct addresses and whole domains (`@example.ru`) on the list. */
+  addresses?: number;
+  domains?: number;
 }
 
 /** The lists one number is on (interned: few numbers are on more than one list). */
@@ -87,25 +95,34 @@ export class SuppressionLists {
   }
 
   private setId(lists: number[], specs: readonly SuppressSpec[]): number {
-    const key = lists.join(',');
-    let id = this.setIds.get(key);
-    if (id === undefined) {
-      id = this.sets.length;
-      this.sets.push({
-        lists,
-        label: lists.map((i) => `${specs[i]!.name}:${specs[i]!.kind}`).join('|'),
-        registryOnly: lists.every((i) => specs[i]!.kind === 'registry'),
-      });
-      this.setIds.set(key, id);
-    }
-    return id;
+    return internListSet(this.sets, this.setIds, lists, specs);
   }
+}
+
+/** The id of a set of lists (indices in list order), made the first time it is seen (shared with src/email/email-suppression.ts). */
+export function internListSet(sets: ListSet[], ids: Map<string, number>, lists: number[], specs: readonly SuppressSpec[]): number {
+  const key = lists.join(',');
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = sets.length;
+    sets.push({
+      lists,
+      label: lists.map((i) => `${specs[i]!.name}:${specs[i]!.kind}`).join('|'),
+      registryOnly: lists.every((i) => specs[i]!.kind === 'registry'),
+    });
+    ids.set(key, id);
+  }
+  return id;
 }
 
 export async function loadSuppression(
   specs: readonly SuppressSpec[],
   phones: PhoneNormalizer,
-  opts: { encoding?: Encoding | undefined; signal?: AbortSignal | undefined; columns?: Record<string, string[]> | undefined; input?: InputOptions | undefined } = {},
+  opts: {
+    encoding?: Encoding | undefined; signal?: AbortSignal | undefined; columns?: Record<string, string[]> | undefined; input?: InputOptions | undefined;
+    /** An email run (issue #15): entries are addresses and `@domain`s, kept here. */
+    emails?: EmailSuppression | undefined;
+  } = {},
 ): Promise<SuppressionLists> {
   const lists = new SuppressionLists();
   for (const spec of specs) {
@@ -116,17 +133,24 @@ export async function loadSuppression(
       reader.destroy();
       throw missingColumnsError(`${spec.path}:${reader.header.line}`, 'suppress', reader.header.names, [], resolved.unknownMapped, resolved.columns);
     }
-    const phoneColumn = resolved.columns.phone === undefined ? undefined : { index: resolved.columns.phone };
+    // The column of this run's key; a header naming only the other key's column (a phone list on an
+    // email run) is still a header, and the list gives this run nothing (issue #15).
+    const emails = opts.emails;
+    const keyIndex = emails ? resolved.columns.email : resolved.columns.phone;
+    const otherIndex = emails ? resolved.columns.phone : resolved.columns.email;
+    const phoneColumn = keyIndex === undefined && otherIndex === undefined ? undefined : { index: keyIndex ?? -1 };
     const mtime = statSync(spec.path).mtimeMs;
     const stats: SuppressionStats = {
       name: spec.name, path: resolve(spec.path), sha256: '', format: phoneColumn ? 'csv' : 'lines', encoding: reader.encoding,
       delimiter: phoneColumn ? delimiterName(reader.delimiter) : undefined,
       date: spec.date ?? Math.floor(mtime), dateSource: spec.date === undefined ? 'file-mtime' : 'list-date',
       numbers: 0, invalid: [], invalidCount: 0, invalidByField: {}, kind: spec.kind, kindSource: spec.kindSource,
+      key: keyIndex === undefined && otherIndex !== undefined ? (emails ? 'phone' : 'email') : emails ? 'email' : 'phone',
+      ...(emails ? { addresses: 0, domains: 0 } : {}),
       ...(reader.input.compression ? { compression: reader.input.compression } : {}),
       ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
     };
-    const take = (cell: string, line: number) => {
+    const take = emails ? (cell: string, line: number) => takeEmail(emails, stats, cell, line, listIndex, specs) : (cell: string, line: number) => {
       const r = phones.normalize(cell);
       if (r.kind !== 'valid') {
         const value = cell.length > VALUE_SHOWN ? t('suppress.longValue', { value: cell.slice(0, VALUE_SHOWN), length: cell.length }) : cell;
@@ -142,7 +166,7 @@ export async function loadSuppression(
       if (opts.signal?.aborted) { reader.destroy(); throw opts.signal.reason; }
       for (const rec of batch) {
         if (column === undefined) take(rec.malformed ? rec.malformed.raw : rec.fields.join(reader.delimiter), rec.line);
-        else take(rec.fields[column] ?? '', rec.line);
+        else if (column >= 0) take(rec.fields[column] ?? '', rec.line);
       }
     }
     stats.sha256 = await reader.sha256();
@@ -151,4 +175,18 @@ export async function loadSuppression(
     lists.lists.push(stats);
   }
   return lists;
+}
+
+/** One entry of an email run's list: an address or `@domain`, or a line reported as invalid. */
+function takeEmail(emails: EmailSuppression, stats: SuppressionStats, cell: string, line: number, listIndex: number, specs: readonly SuppressSpec[]): void {
+  const r = normalizeSuppressEntry(cell);
+  if (r.kind !== 'valid') {
+    const value = cell.length > VALUE_SHOWN ? t('suppress.longValue', { value: cell.slice(0, VALUE_SHOWN), length: cell.length }) : cell;
+    tallyInvalid(stats, { line, value, problem: r.kind === 'missing' ? t('suppress.noEmail') : t('suppress.invalidEmail', { problem: emailProblemWords(r.problem) }) });
+    return;
+  }
+  if (!emails.add(r.address, listIndex, specs)) return;
+  stats.numbers++;
+  if (r.address.startsWith('@')) stats.domains!++;
+  else stats.addresses!++;
 }

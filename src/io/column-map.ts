@@ -8,6 +8,7 @@
 import { InputError } from '../errors.js';
 import { NOTICE_FIELDS, NOTICE_META, NOTICE_META_COLUMNS, noticeColumnNames } from '../notice-fields.js';
 import { PHONE_HEADERS, headerKey } from './columns.js';
+import { EMAIL_HEADERS } from '../email/columns.js';
 import { t } from '../i18n/index.js';
 
 export const INPUT_KINDS = ['contacts', 'consent', 'suppress', 'reassigned', 'line_types'] as const;
@@ -38,11 +39,15 @@ export const CONSENT_ALIASES: Record<string, readonly string[]> = {
   // consent to (38-FZ Art. 18 part 1); `origin` comes with the notice meta fields below.
   separate_document: ['separate_document', 'separate', 'отдельный документ', 'отдельный_документ'],
   kind: ['kind', 'consent_kind', 'вид', 'вид согласия'],
+  // Issue #15: consent keyed by email address, instead of or besides the phone.
+  email: EMAIL_HEADERS,
+  // Issue #15: a soft opt-in (ePrivacy Art. 13(2), PECR reg. 22(3)) offered the customer a way to refuse when the address was collected.
+  opt_out_offered: ['opt_out_offered', 'opt-out offered', 'opt_out_at_collection', 'отказ предложен', 'предложен отказ'],
   ...Object.fromEntries(NOTICE_FIELDS.map((f) => [f, noticeColumnNames(f)])),
   ...Object.fromEntries(NOTICE_META.map((m) => [m, NOTICE_META_COLUMNS[m]])),
 };
 
-export const SUPPRESS_ALIASES: Record<string, readonly string[]> = { phone: EVIDENCE_PHONE };
+export const SUPPRESS_ALIASES: Record<string, readonly string[]> = { phone: EVIDENCE_PHONE, email: EMAIL_HEADERS };
 
 /**
  * Issue #14: a reassigned-numbers list (an operator's recycling list, or a Reassigned Numbers
@@ -61,9 +66,9 @@ export const LINE_TYPE_ALIASES: Record<string, readonly string[]> = {
 };
 
 export const FIELDS: Record<InputKind, readonly string[]> = {
-  contacts: ['phone', ...NOTICE_FIELDS, ...NOTICE_META],
+  contacts: ['phone', 'email', ...NOTICE_FIELDS, ...NOTICE_META],
   consent: Object.keys(CONSENT_ALIASES),
-  suppress: ['phone'],
+  suppress: ['phone', 'email'],
   reassigned: Object.keys(REASSIGNED_ALIASES),
   line_types: Object.keys(LINE_TYPE_ALIASES),
 };

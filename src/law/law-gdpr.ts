@@ -77,6 +77,8 @@ export function gdprShared(g: ReturnType<typeof gdprFamily>): PresetLaw {
     ROW_MALFORMED: [g.accountable],
     PHONE_MISSING: [g.accurate],
     PHONE_INVALID: [g.accurate],
+    EMAIL_MISSING: [g.accurate],
+    EMAIL_INVALID: [g.accurate],
     PHONE_TYPE_BLOCKED: [NUMBER_TYPE_PRACTICE],
     PHONE_COUNTRY_BLOCKED: [COUNTRY_SETTING],
     DUPLICATE: [g.minimal],
@@ -142,5 +144,9 @@ export const EU_GDPR: PresetLaw = {
     gdpr.demonstrable,
   ],
   CONSENT_KIND_MISMATCH: [eprivacy('13', { path: ['1'] }, 'consent to receive the communications, not only to the processing of data',
-    'согласие на получение сообщений прямого маркетинга, а не только на обработку данных')],
+    'согласие на получение сообщений прямого маркетинга, а не только на обработку данных'),
+  // Issue #15: the soft opt-in and its conditions.
+  eprivacy('13', { path: ['2'] },
+    "soft opt-in: email contact details obtained from the sender's own customers in the context of a sale, for its own similar products, with a free and easy chance to object at collection and in each message",
+    'исключение для существующих клиентов: адрес электронной почты получен от собственного клиента в связи с продажей, рассылка касается собственных аналогичных товаров или услуг, и при получении адреса и в каждом сообщении клиенту дана бесплатная и простая возможность отказаться')],
 };

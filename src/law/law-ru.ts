@@ -54,6 +54,9 @@ export const RU_152FZ: PresetLaw = {
     'обязанность доказать получение согласия лежит на операторе, а для строки, которую нельзя прочитать, это невозможно')],
   PHONE_MISSING: accuracy,
   PHONE_INVALID: accuracy,
+  // Issue #15: an address that cannot be read is not accurate data either.
+  EMAIL_MISSING: accuracy,
+  EMAIL_INVALID: accuracy,
   PHONE_TYPE_BLOCKED: [NUMBER_TYPE_PRACTICE],
   PHONE_COUNTRY_BLOCKED: [COUNTRY_SETTING],
   DUPLICATE: [pd('5', { part: '5' },

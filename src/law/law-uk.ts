@@ -59,6 +59,10 @@ export const UK_PECR: PresetLaw = {
   CONSENT_KIND_MISMATCH: [
     notifiedCaller('calls: the subscriber does not object to marketing calls from this caller', 'звонки: абонент не возражает против маркетинговых звонков этого звонящего'),
     emailConsent('consent to receive such communications', 'согласие на получение таких сообщений'),
+    // Issue #15: the soft opt-in and its conditions.
+    pecr('22', { path: ['3'] },
+      "soft opt-in: contact details obtained in the course of a sale or negotiations for a sale, marketing of the sender's similar products and services only, a simple free means of refusing at collection and in each later message",
+      'исключение для существующих клиентов: контактные данные получены при продаже или переговорах о продаже, рассылка касается только аналогичных товаров и услуг отправителя, и при получении данных и в каждом следующем сообщении предоставлен простой бесплатный способ отказаться'),
   ],
   LIST_STALE: [
     registered('numbers listed in the register kept under reg. 26, the TPS and the CTPS', 'номера, внесённые в реестр, который ведётся по правилу 26'),

@@ -8,6 +8,9 @@ import { at, COUNTRY_SETTING, NUMBER_TYPE_PRACTICE, practice, type PresetLaw } f
 
 const cfr47 = at('47-CFR');
 const cfr16 = at('16-CFR');
+const usc15 = at('15-USC');
+const emailHygiene = practice('data hygiene, no article: CAN-SPAM (15 U.S.C. 7704) needs no consent for commercial email, but an address that cannot be read cannot be checked against the opt-outs',
+  'гигиена данных, без нормы закона: американский закон о коммерческих письмах не требует согласия, но адрес, который нельзя прочитать, невозможно сверить со списком отказов');
 
 const screened = [cfr47('64.1200', { path: ['c', '2'] },
   'no telephone solicitation to a residential subscriber on the National Do Not Call Registry: a number that cannot be read cannot be screened against it',
@@ -22,6 +25,9 @@ export const US_TCPA: PresetLaw = {
   ROW_MALFORMED: screened,
   PHONE_MISSING: screened,
   PHONE_INVALID: screened,
+  // Issue #15: CAN-SPAM has no rule on unreadable addresses; an opt-out list can't be checked against one.
+  EMAIL_MISSING: [emailHygiene],
+  EMAIL_INVALID: [emailHygiene],
   PHONE_TYPE_BLOCKED: [NUMBER_TYPE_PRACTICE, cfr47('64.1200', { path: ['a', '1', 'iii'] },
     "autodialled or prerecorded calls to wireless numbers and to any service for which the called party is charged need the called party's prior express consent",
     'звонки с автоматическим набором или с искусственным либо записанным голосом на мобильные номера и на номера, звонок на которые оплачивает вызываемый абонент, допускаются только с его предварительного явно выраженного согласия')],
@@ -40,6 +46,12 @@ export const US_TCPA: PresetLaw = {
     cfr47('64.1200', { path: ['d', '3'] },
       "internal and objection lists: a do-not-call request is recorded when made and honoured within ten business days of receipt, from 11 April 2025",
       'внутренние стоп-листы и возражения: просьба не звонить фиксируется в момент её поступления и исполняется не позднее десяти рабочих дней с её получения, с 11 апреля 2025 г.'),
+    usc15('7704', { path: ['a', '4'] },
+      'email: no commercial email to a recipient more than 10 business days after the recipient asked not to receive it',
+      'электронная почта: коммерческие письма получателю не направляются позднее 10 рабочих дней после получения его просьбы их не присылать'),
+    cfr47('64.3100', { path: ['a'] },
+      "email to a domain on the FCC's wireless domain names list, a mobile service commercial message, needs the addressee's express prior authorization",
+      'письмо на домен из перечня доменов беспроводной связи Федеральной комиссии связи США допускается только с предварительного явно выраженного разрешения адресата'),
   ],
   SOURCE_BLOCKED: [practice("the policy's practice, no article: data from a blocked source (a leak, scraping) is not used",
     'собственная практика политики проверки, без нормы закона: данные из запрещённого источника, например утечки или парсинга, не используются')],
@@ -55,7 +67,9 @@ export const US_TCPA: PresetLaw = {
   ],
   CONSENT_WITHDRAWN: [cfr47('64.1200', { path: ['a', '10'] },
     'revocation of consent in any reasonable manner, honoured within ten business days, from 11 April 2025',
-    'согласие может быть отозвано любым разумным способом, а отзыв исполняется не позднее десяти рабочих дней, с 11 апреля 2025 г.')],
+    'согласие может быть отозвано любым разумным способом, а отзыв исполняется не позднее десяти рабочих дней, с 11 апреля 2025 г.'),
+  usc15('7704', { path: ['a', '4'] }, 'email: an opt-out is honoured within 10 business days of its receipt',
+    'электронная почта: отказ получателя исполняется не позднее 10 рабочих дней с его получения')],
   // Issue #14: the safe harbour of the Reassigned Numbers Database rules (FCC 18-177, 84 FR 11226 of
   // 26 March 2019), cited as (m) in providers' compliance policies: docs/legal-references.md.
   CONSENT_NUMBER_REASSIGNED: [

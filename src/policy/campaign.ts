@@ -67,7 +67,8 @@ export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
     operatorNames: operatorNames.map(fold).filter(Boolean),
     operatorLabel: operatorNames[0],
     noticeExemptions: policy.notice_exemptions.map((g) => g.trim().toLowerCase()),
-    callingWindow: policy.calling_window ?? undefined,
+    // Calling hours are for calls and texts; an email is read when the person opens it.
+    callingWindow: channel === 'email' ? undefined : policy.calling_window ?? undefined,
     dateOrder: o.dateOrder ?? policy.date_order ?? 'dmy',
     dialMode,
     advertising,
@@ -79,5 +80,6 @@ export function campaignFrom(policy: Policy, o: CampaignOverrides): Campaign {
     consentOverridesRegistry: policy.consent_overrides_registry,
     noticeFromSubject: policy.notice_from_subject ?? policy.required_notice,
     origin: o.origin ?? 'third_party',
+    softOptInChannels: policy.soft_opt_in_channels,
   };
 }

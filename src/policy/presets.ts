@@ -32,6 +32,7 @@ const common = {
   advise_line_types: false,
   separate_consent_from: null,
   separate_consent_required: false,
+  soft_opt_in_channels: [],
 } satisfies Partial<Policy>;
 
 /** What GDPR Art. 13 asks when the data came from the subject: Art. 14 without the data list and the source. */
@@ -72,6 +73,8 @@ export const PRESETS: Record<PresetName, Policy> = {
     notice_exemptions: ['14.5.a', '14.5.b', '14.5.c', '14.5.d'],
     required_lists: [],
     notice_from_subject: ART_13_FIELDS,
+    // ePrivacy Art. 13(2): an existing customer's email address, for the sender's own similar products (issue #15).
+    soft_opt_in_channels: ['email'],
   },
   'uk-pecr': {
     ...common,
@@ -92,6 +95,8 @@ export const PRESETS: Record<PresetName, Policy> = {
     // Reg. 19: automated calls playing recorded sound need consent; automatic dialling of live calls is reg. 21.
     consent_required_for_dial_modes: ['prerecorded'],
     notice_from_subject: ART_13_FIELDS,
+    // Reg. 22(3): the soft opt-in for an existing customer's email address (issue #15).
+    soft_opt_in_channels: ['email'],
   },
   'us-tcpa': {
     ...common,
@@ -101,7 +106,8 @@ export const PRESETS: Record<PresetName, Policy> = {
     legal_basis: ['47 CFR 64.1200', '16 CFR 310.4'],
     region: 'US',
     // 47 CFR 64.1200(a)(2), (a)(3): consent for autodialled or prerecorded calls and for texts; live
-    // calls need none (the registry protects people), and the TCPA does not cover email.
+    // calls need none (the registry protects people), and the TCPA does not cover email: commercial
+    // email needs no prior consent under CAN-SPAM, only the opt-outs honoured (15 U.S.C. 7704(a)(4)).
     consent_required_for: ['sms'],
     consent_required_for_dial_modes: ['auto', 'prerecorded'],
     // (a)(2) asks consent of autodialled calls to wireless numbers (and the services of (a)(1)(i)-(iii)),

@@ -88,6 +88,8 @@ function buildPolicySchema() {
         .describe('Whether a consent record that does not say whether it is a separate document counts as not separate'),
       notice_from_subject: z.array(z.enum(NOTICE_FIELDS)).nullable().default(null)
         .describe('Notice fields required when the data came from the subject (origin subject); null: the same as required_notice'),
+      soft_opt_in_channels: z.array(z.enum(CHANNELS)).default([])
+        .describe('Channels on which a consent record of kind soft_opt_in (an existing customer, ePrivacy Art. 13(2), PECR reg. 22(3)) stands in for consent (issue #15)'),
       duplicates: z.enum(['reject', 'allow']).describe('Whether a number seen on an earlier row is rejected'),
       calling_window: z.object({ from: clock, to: clock }).strict().nullable()
         .describe('Local hours calls may be made in; tags clean.csv with time zones and the UTC window'),

@@ -24,6 +24,8 @@ import type { ReassignedStats } from '../evidence/reassigned.js';
 import type { LineTypeStats } from '../evidence/line-types.js';
 import type { PersonalColumn } from '../io/personal-columns.js';
 import { warningText, type RunWarning } from './run-notes.js';
+import type { EmailColumn } from '../email/columns.js';
+import type { EmailReport } from '../email/email-run.js';
 
 export interface ReportInput {
   settings: AuditSettings;
@@ -39,6 +41,8 @@ export interface ReportInput {
   contacts: {
     path: string; sha256: string; bytes: number; encoding: Encoding; encodingWarning: string | undefined; delimiter: string;
     phoneColumn: PhoneColumn; personalColumns: PersonalColumn[]; blankLines: number;
+    /** An email run's email column (issue #15). */
+    emailColumn?: EmailColumn | undefined;
     format: 'csv' | 'xlsx'; compression: 'gzip' | undefined; sheet: string | undefined;
   };
   outputs: {
@@ -48,6 +52,8 @@ export interface ReportInput {
     report: { path: string };
   };
   totals: { rows: number; clean: number; rejected: number };
+  /** An email run (issue #15). */
+  email?: EmailReport | undefined;
   reasons: Map<ReasonCode, number>;
   numbers: { rows: number; audited: number; passed: number; removed: number; removedReasons: Map<ReasonCode, number> };
   exemptions: Map<string, number>;
@@ -124,6 +130,7 @@ export function buildReport(r: ReportInput) {
         phone_column: contacts.phoneColumn.name,
         phone_columns_matched: contacts.phoneColumn.matches,
         phone_columns: contacts.phoneColumn.matches,
+        ...(contacts.emailColumn ? { email_column: contacts.emailColumn.name, email_columns_matched: contacts.emailColumn.matches } : {}),
         /** Columns of personal data, masked by --mask in what is meant for people (issue #14). */
         personal_data_columns: contacts.personalColumns.map((p) => ({ column: p.column, index: p.index, kind: p.kind })),
         format: contacts.format,
@@ -164,6 +171,8 @@ export function buildReport(r: ReportInput) {
         invalid_count: s.invalidCount,
         kind: s.kind,
         kind_source: s.kindSource,
+        key: s.key,
+        ...(s.addresses === undefined ? {} : { addresses: s.addresses, domains: s.domains }),
       })),
       evidence: r.evidence === undefined ? null : {
         dir: r.evidence.dir,
@@ -191,6 +200,7 @@ export function buildReport(r: ReportInput) {
     },
     outputs: r.outputs as ReportInput['outputs'] & { html?: { path: string; sha256: string }; junit?: { path: string; sha256: string } },
     totals: r.totals,
+    ...(r.email ? { email: r.email } : {}),
     reasons,
     /** Rows with several numbers (several phone columns or numbers in a cell) and their numbers (issue #11). */
     numbers: {

@@ -81,6 +81,8 @@ export const reportSchema = lazy(() => {
           phone_column: z.string(),
           phone_columns_matched: z.array(z.string()),
           phone_columns: z.array(z.string()).describe('Every phone column audited, in header order (issue #11)'),
+          email_column: z.string().optional().describe('An email run (--channel email): the column holding the contact key (issue #15)'),
+          email_columns_matched: z.array(z.string()).optional(),
           personal_data_columns: z.array(z.object({ column: z.string(), index: count.describe('Its place in the header, from 0'), kind: z.enum(PERSONAL_KINDS) }).strict())
             .describe('Columns of personal data, found by name or named with --mask-column; --mask masks them (issue #14)'),
           format: z.enum(['csv', 'xlsx']),
@@ -104,6 +106,9 @@ export const reportSchema = lazy(() => {
             .describe(`The first ${INVALID_KEPT} lines that are not a valid number`),
           invalid_count: count.describe('Every line that is not a valid number'),
           kind: z.enum(LIST_KINDS), kind_source: z.enum(['flag', 'policy', 'default']),
+          key: z.enum(['phone', 'email']).describe('What the entries were read as: a phone run reads numbers, an email run addresses (issue #15); a list with only the other column gives the run nothing'),
+          addresses: count.optional().describe('An email run: distinct addresses on the list'),
+          domains: count.optional().describe('An email run: whole domains (@example.ru) on the list'),
         }).strict()),
         evidence: z.object({
           dir: z.string().describe('The --evidence-dir folder, its real path'),
@@ -137,6 +142,13 @@ export const reportSchema = lazy(() => {
         rejects_xlsx: z.object({ path: z.string(), sha256, rows: count }).strict().optional().describe('With --xlsx: rejects.xlsx (issue #13)'),
       }).catchall(z.object({ path: z.string(), sha256: sha256.optional() })),
       totals: z.object({ rows: count, clean: count, rejected: count }).strict(),
+      email: z.object({
+        key: z.literal('email'),
+        consent_records: count, consent_addresses: count,
+        consent_snapshot: z.literal(false).describe('Email consent is read by every run; the consent index snapshot holds phone records only'),
+        phone_cells_blanked: z.literal(true).describe('Phone cells of clean rows are written empty: the run did not audit them'),
+        soft_opt_in_rows: count.describe('Clean rows resting on a soft opt-in (ePrivacy Art. 13(2), PECR reg. 22(3))'),
+      }).strict().optional().describe('An email run (--channel email, issue #15)'),
       reasons: z.partialRecord(z.enum(REASON_CODES), count),
       numbers: z.object({
         rows: count, audited: count, passed: count, removed: count, removed_reasons: z.partialRecord(z.enum(REASON_CODES), count),

@@ -56,6 +56,8 @@ export interface RowView {
   data: Pair[];
   /** Undefined when the row could not be read as CSV (no number was taken from it). */
   phone: Pair[] | undefined;
+  /** An email run's address, as written and as compared (issue #15). */
+  email?: Pair[] | undefined;
   consent: { summary: string; records: RecordView[] };
   notice: { summary: string; fields: NoticeFieldView[]; meta: Pair[] };
   callWindow: string | undefined;
@@ -139,6 +141,10 @@ export function rowView(entry: TrailEntry, report: AuditReport, mask: boolean | 
       return { label, value: plan === undefined ? value : kind === undefined ? maskPhone(value) : maskValue(kind, value) };
     }),
     phone: phoneView(entry, report, plan !== undefined, maskText),
+    ...(entry.email ? { email: [
+      { label: t('explain.emailWritten'), value: maskText(entry.email.raw) },
+      { label: t('explain.emailNormalized'), value: maskText(entry.email.normalized) },
+    ] } : {}),
     consent: consentView(entry, report),
     notice: noticeView(entry, report, maskText),
     callWindow: callWindowView(entry, report),

@@ -72,11 +72,19 @@ export function renderSummary(
   lines.push(t('summary.head', { tool: c.bold('leadaudit'), version: report.tool.version, source, policy: report.policy.name, channel: campaign.channel, mode, purpose: campaign.purpose, asOf: fmtDate(report.as_of) }));
   const columns = contacts.phone_columns;
   const blank = contacts.blank_lines ? t('summary.blankLines', { count: contacts.blank_lines }) : '';
-  lines.push(t('summary.phoneColumns', { count: columns.length, columns: columns.map((m) => `"${m}"`).join(', '), encoding: contacts.encoding, delimiter: contacts.delimiter, blank }));
+  if (contacts.email_column !== undefined) {
+    // An email run (issue #15): the address is the key, and the phone cells of clean rows are left empty.
+    lines.push(t('summary.emailColumn', { column: `"${contacts.email_column}"`, encoding: contacts.encoding, delimiter: contacts.delimiter, blank }));
+    if (columns.length) lines.push(t('summary.phoneBlanked', { columns: columns.map((m) => `"${m}"`).join(', ') }));
+  } else {
+    lines.push(t('summary.phoneColumns', { count: columns.length, columns: columns.map((m) => `"${m}"`).join(', '), encoding: contacts.encoding, delimiter: contacts.delimiter, blank }));
+  }
   const width = fmtNumber(totals.rows).length;
   lines.push(t('summary.rows', { n: fmtNumber(totals.rows).padStart(width) }));
   lines.push(t('summary.clean', { n: c.green(fmtNumber(totals.clean).padStart(width)) }));
   lines.push(t('summary.rejected', { n: (totals.rejected ? c.red : c.green)(fmtNumber(totals.rejected).padStart(width)), rate: formatRate(report.gate.reject_rate) }));
+
+  if (report.email?.soft_opt_in_rows) lines.push(t('summary.softOptIn', { count: report.email.soft_opt_in_rows }));
 
   const n = report.numbers;
   if (n.rows) {

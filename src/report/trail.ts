@@ -78,6 +78,8 @@ export interface TrailEntry {
     /** Where the type came from: libphonenumber's numbering plan, or the --line-types file (issue #14). */
     type_source?: 'libphonenumber' | 'line-types';
   } | null;
+  /** An email run's key (issue #15): the address as written and as compared; absent on phone runs. */
+  email?: { raw: string; normalized: string };
   consent: {
     required: boolean;
     covering: string | null;
@@ -188,6 +190,7 @@ export function trailEntry(
     line: record.line,
     verdict: facts.findings.length === 0 ? 'clean' : 'rejected',
     cells: record.fields,
+    ...(facts.email ? { email: { raw: facts.email.raw, normalized: facts.email.address } } : {}),
     phone: p === undefined ? null : {
       raw,
       status: p.kind,

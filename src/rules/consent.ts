@@ -94,7 +94,13 @@ export function uncovered(r: ConsentRecord, c: Campaign, evidence?: EvidenceChec
   // 38-FZ Art. 18 part 1: consent to receive advertising; a record that says it is only consent to
   // processing of personal data does not give it.
   if (c.advertising && r.kinds !== undefined && !r.kinds.includes('advertising')) {
-    out.push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId, kinds: r.kinds.join('|'), purpose: c.purpose } });
+    // Issue #15: an existing customer's address stands in for consent to email marketing where the
+    // policy accepts it and its conditions hold (ePrivacy Art. 13(2), PECR reg. 22(3)).
+    const soft = r.kinds.includes('soft_opt_in') ? softOptInProblem(r, c) : 'not-soft';
+    if (soft === 'not-soft') out.push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId, kinds: r.kinds.join('|'), purpose: c.purpose } });
+    else if (soft !== undefined) {
+      out.push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId, kinds: r.kinds.join('|'), purpose: c.purpose, why: soft, channel: c.channel, channels: c.softOptInChannels.join(', ') } });
+    }
   }
   const operator = r.notice.operator;
   if (operator !== undefined && c.operatorNames.length > 0 && !namesOperator(operator, c.operatorNames)
@@ -102,6 +108,20 @@ export function uncovered(r: ConsentRecord, c: Campaign, evidence?: EvidenceChec
     out.push({ code: 'CONSENT_OPERATOR_MISMATCH', args: { consentId, operator: JSON.stringify(operator), ours: JSON.stringify(c.operatorLabel ?? c.operatorNames[0]) } });
   }
   return out;
+}
+
+/**
+ * Why a soft opt-in record does not stand in for consent, or undefined when it does: the policy
+ * accepts it for the channel (ePrivacy Art. 13(2) and PECR reg. 22(3) speak of electronic mail), the
+ * address was obtained from the customer (not a third party), and a simple way to refuse was offered
+ * when it was collected. That the products are the sender's own similar ones, and that each message
+ * offers a way out, are the sender's to keep: the summary and report.json say so.
+ */
+function softOptInProblem(r: ConsentRecord, c: Campaign): 'channel' | 'none' | 'origin' | 'optOut' | undefined {
+  if (!c.softOptInChannels.includes(c.channel)) return c.softOptInChannels.length ? 'channel' : 'none';
+  if (r.origin === 'third_party') return 'origin';
+  if (r.optOutOffered !== true) return 'optOut';
+  return undefined;
 }
 
 /**
@@ -208,20 +228,30 @@ export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding
     : { evidence: ctx.evidence, disconnected: found && { ...found, where: `${ctx.reassigned!.label}:${found.line}` } };
   row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164, extra);
   if (extra?.disconnected) row.consent.disconnected = extra.disconnected;
+  return consentFindings(row, row.consent, ctx, row.e164);
+}
+
+/**
+ * The consent rule's findings once a key's records are judged: a number's, or an email address's
+ * (issue #15), `key` being what invalid records are remembered by.
+ */
+export function consentFindings(row: RowFacts, decision: ConsentDecision, ctx: AuditContext, key: string): readonly Finding[] {
   // Unusable evidence is shown, not silently dropped (issue #11): CONSENT_MISSING names it.
-  const invalid = ctx.invalidConsent?.for(row.e164);
-  if (invalid) row.consent = withInvalidRecords(row.consent, invalid);
-  if (row.consent.covering) row.consent.unstated = unstatedOf(row.consent.covering, ctx.campaign);
+  const invalid = ctx.invalidConsent?.for(key);
+  const d = invalid ? withInvalidRecords(decision, invalid) : decision;
+  row.consent = d;
+  if (d.covering) d.unstated = unstatedOf(d.covering, ctx.campaign);
   // Where the policy needs no consent (a live call to a TPS-screened number, PECR reg. 21; an
-  // autodialled call to a known landline, 47 CFR 64.1200(a)(2)), the records are still judged for
-  // the trail, but only a withdrawal (an objection) rejects the row.
+  // autodialled call to a known landline, 47 CFR 64.1200(a)(2); commercial email under CAN-SPAM,
+  // 15 U.S.C. 7704), the records are still judged for the trail, but only a withdrawal (an
+  // objection, an opt-out) rejects the row.
   let required = ctx.campaign.consentRequired;
   if (row.lineType === 'landline') {
     required = ctx.campaign.consentRequiredLandline;
-    row.consent.required = required;
+    d.required = required;
   }
-  if (!required) return row.consent.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');
-  return row.consent.findings;
+  if (!required) return d.findings.filter((f) => f.code === 'CONSENT_WITHDRAWN');
+  return d.findings;
 }
 
 /** The decision with the number's invalid records attached, and named in CONSENT_MISSING. */

@@ -19,6 +19,8 @@ import type { Finding as RuleFinding } from '../reasons.js';
 import type { EvidenceDir } from '../evidence/evidence-dir.js';
 import type { ReassignedNumbers } from '../evidence/reassigned.js';
 import type { LineType, LineTypes } from '../evidence/line-types.js';
+import type { EmailConsent } from '../email/email-consent.js';
+import type { EmailSuppression } from '../email/email-suppression.js';
 
 /**
  * The campaign the list is audited for: the policy with the command line's overrides applied, in
@@ -73,6 +75,8 @@ export interface Campaign {
   noticeFromSubject: readonly NoticeField[];
   /** Where the data came from when the row, its consent record and the manifest do not say (--origin). */
   origin: Origin;
+  /** Channels on which a soft opt-in record (an existing customer's address) stands in for consent (issue #15). */
+  softOptInChannels: readonly Channel[];
 }
 
 export interface AuditContext {
@@ -100,6 +104,18 @@ export interface AuditContext {
   reassigned?: { list: ReassignedNumbers; label: string } | undefined;
   /** --line-types: a carrier lookup's line types, over libphonenumber's (issue #14). */
   lineTypes?: LineTypes | undefined;
+  /** An email run (issue #15): the address is the contact key; see src/email/judge-email.ts. */
+  email?: EmailContext | undefined;
+}
+
+/** What an email run's rows are judged with (issue #15). */
+export interface EmailContext {
+  /** The email column. */
+  column: number;
+  consent: EmailConsent;
+  suppression: EmailSuppression;
+  /** Normalized addresses seen so far -> the line they were first seen on. */
+  seen: Map<string, number>;
 }
 
 /** One row as the rules see it, and what they found out about it. */
@@ -118,6 +134,8 @@ export interface RowFacts {
   /** The suppression lists the number is on, and the consent that overrode them where it could. */
   suppression?: { lists: ListSet; overriddenBy: ConsentRecord | undefined };
   notice?: ResolvedNotice;
+  /** An email run's address (issue #15): as written, and as compared (clean.csv `email_normalized`). */
+  email?: { raw: string; address: string };
   /**
    * Every contact key of a row with more than one phone column or number (issue #11); undefined
    * on the common path (one column, one number), where the fields above are that number's.

@@ -16,6 +16,7 @@ import { checkSource } from './source.js';
 import { checkRequiredLists } from './required-lists.js';
 import { judgeNumbers } from './numbers.js';
 import { checkDialMode } from './dial-mode.js';
+import { judgeEmailRow } from '../email/judge-email.js';
 
 export interface Rule {
   name: string;
@@ -48,6 +49,8 @@ const NUMBER_RULES = RULES.filter((r) => r.scope === 'number' && r.name !== 'pho
 const ROW_RULES = RULES.filter((r) => r.scope === 'row');
 
 export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {
+  // Issue #15: on an email run the address is the contact key and the phone is not judged.
+  if (ctx.email) return judgeEmailRow(record, ctx, ROW_RULES);
   const row: RowFacts = { line: record.line, cells: record.fields, findings: [] };
   if (record.malformed) {
     row.findings.push({ code: 'ROW_MALFORMED', args: { problem: record.malformed.problem, raw: record.malformed.raw } });

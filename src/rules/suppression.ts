@@ -9,11 +9,17 @@
  */
 import { NO_FINDINGS, type Finding } from '../reasons.js';
 import type { AuditContext, RowFacts } from './context.js';
+import type { ListSet } from '../evidence/suppression.js';
 
 export function checkSuppression(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
   const lists = ctx.suppression.find(row.e164, row.key);
   if (lists === undefined) return NO_FINDINGS;
+  return suppressionFindings(row, ctx, lists, row.e164);
+}
+
+/** SUPPRESSED for a key on these lists, unless consent overrides them: a number's, or an email address's (issue #15). */
+export function suppressionFindings(row: RowFacts, ctx: AuditContext, lists: ListSet, key: string): readonly Finding[] {
   const covering = row.consent?.covering;
   const overridable = lists.registryOnly && ctx.campaign.consentOverridesRegistry;
   if (overridable && covering) {
@@ -22,5 +28,5 @@ export function checkSuppression(row: RowFacts, ctx: AuditContext): readonly Fin
   }
   row.suppression = { lists, overriddenBy: undefined };
   const why = !lists.registryOnly ? undefined : overridable ? 'no-consent' : 'not-overridable';
-  return [{ code: 'SUPPRESSED', args: { e164: row.e164, lists: lists.label, why } }];
+  return [{ code: 'SUPPRESSED', args: { e164: key, lists: lists.label, why } }];
 }

@@ -44,7 +44,7 @@ describe('--map', () => {
     ['given_at=X', /must be KIND\.FIELD=COLUMN/],
     ['lists.phone=X', /unknown kind "lists"/],
     ['consent.given=X', /unknown consent field "given" \(fields: phone, consent_id, given_at/],
-    ['suppress.given_at=X', /unknown suppress field "given_at" \(fields: phone\)/],
+    ['suppress.given_at=X', /unknown suppress field "given_at" \(fields: phone, email\)/],
     ['consent.phone=  ', /names no column/],
   ])('refuses %s', (flag, message) => {
     expect(() => parseMapFlag(flag, emptyColumnMap())).toThrow(message);

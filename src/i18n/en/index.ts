@@ -18,3 +18,4 @@ export { progress } from './progress.js';
 export { evidence } from './evidence.js';
 export { outdir } from './outdir.js';
 export { reading } from './reading.js';
+export { email } from './email.js';

@@ -1,0 +1,58 @@
+/**
+ * Email runs end to end (issue #15): what report.json says of the key, the consent read by address,
+ * the lists read as addresses and domains, and the summary in both languages. The verdicts of each
+ * row are the fixtures' (fixtures/email-*).
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, leadaudit } from '../helpers/exec.js';
+
+const fixture = (name: string) => join(ROOT, 'fixtures', name);
+
+function run(name: string, extra: string[] = [], env: Record<string, string> = {}) {
+  const out = mkdtempSync(join(tmpdir(), 'leadaudit-email-'));
+  const args = readFileSync(join(fixture(name), 'args'), 'utf8').split(/\s+/).filter(Boolean);
+  const r = leadaudit(['audit', 'contacts.csv', ...args, '--out-dir', out, ...extra], { cwd: fixture(name), env });
+  return { r, out, report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) };
+}
+
+describe('an email run', () => {
+  it('keys on the address: report.json names the email column and says the email consent is not snapshotted', () => {
+    const { r, report } = run('email-idn');
+    expect(r.status).toBe(0);
+    expect(report.inputs.contacts.email_column).toBe('Эл. почта');
+    expect(report.email).toEqual({
+      key: 'email', consent_records: 6, consent_addresses: 6, consent_snapshot: false, phone_cells_blanked: true, soft_opt_in_rows: 0,
+    });
+    expect(r.stderr).toContain('phone columns "Телефон" are left empty in clean.csv');
+  });
+
+  it('reads a suppression list of addresses (with its header) and one of domains, and reports the line that is neither', () => {
+    const { report } = run('email-suppression');
+    const lists = report.inputs.suppress.map((s: Record<string, unknown>) => [s.name, s.key, s.addresses, s.domains, s.invalid_count]);
+    expect(lists).toEqual([['unsubscribed', 'email', 2, 0, 1], ['domains', 'email', 0, 3, 0]]);
+    expect(report.inputs.suppress[0].invalid[0]).toMatchObject({ line: 3, value: 'not-an-address' });
+  });
+
+  it('reads a record without an email as invalid on an email run, and one without a phone as invalid on a call run', () => {
+    const email = run('email-mixed-channel-email').report.inputs.consent[0];
+    expect(email).toMatchObject({ records: 4, valid: 3, invalid_count: 1, invalid_by_field: { email: 1 } });
+    const call = run('email-mixed-channel-call').report.inputs.consent[0];
+    expect(call).toMatchObject({ records: 4, valid: 3, invalid_count: 1, invalid_by_field: { phone: 1 } });
+  });
+
+  it('counts the clean rows resting on a soft opt-in and says so, in Russian too', () => {
+    const { r, report } = run('email-uk-pecr-soft-opt-in', ['--lang', 'ru']);
+    expect(report.email.soft_opt_in_rows).toBe(1);
+    expect(r.stderr).toContain('1 чистая строка основана на отношениях с существующим клиентом (soft_opt_in)');
+    expect(r.stderr).toContain('столбец электронной почты "e-mail"');
+  });
+
+  it('names the address in EMAIL_INVALID in the run\'s language', () => {
+    const { out } = run('email-idn', ['--lang', 'ru']);
+    const rejects = readFileSync(join(out, 'rejects.csv'), 'utf8');
+    expect(rejects).toContain('""anna.example.ru"" не является действительным адресом электронной почты: нет знака @');
+  });
+});
