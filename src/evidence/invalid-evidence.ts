@@ -47,7 +47,10 @@ export class InvalidEvidence {
 
   static fromData(d: { numbers: [string, string[]][]; dropped: number }): InvalidEvidence {
     const x = new InvalidEvidence();
-    for (const [e164, list] of d.numbers) x.byNumber.set(e164, list);
+    for (const [e164, list] of d.numbers) {
+      x.byNumber.set(e164, list);
+      x.keys.add(e164Key(e164));
+    }
     x.dropped = d.dropped;
     return x;
   }

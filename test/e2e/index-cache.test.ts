@@ -140,13 +140,16 @@ function indexArgs(args: string[]): string[] {
 describe.each(listCases().filter((c) => c.exit !== 2))('fixture $name from a snapshot', (c) => {
   it('writes clean.csv and rejects.csv byte for byte as without one', () => {
     const cache = join(work, 'fixtures-cache', c.name);
-    const r = leadaudit(['index', ...indexArgs(c.args), '--index-cache', cache], { cwd: c.dir });
-    expect(r.status, r.stderr).toBe(0);
+    // An email run's consent is keyed by address (issue #15): not snapshotted (its consent files may
+    // have no phone column for `leadaudit index` to read), and report.json says so.
+    const emailRun = c.args.some((a, i) => a === '--channel' && c.args[i + 1] === 'email');
+    if (!emailRun) {
+      const r = leadaudit(['index', ...indexArgs(c.args), '--index-cache', cache], { cwd: c.dir });
+      expect(r.status, r.stderr).toBe(0);
+    }
     const out = join(work, 'fixtures-out', c.name);
     const a = runCase(c, out, ['--index-cache', cache, '--quiet']);
     expect(a.status, a.stderr).toBe(c.exit);
-    // An email run's consent is keyed by address (issue #15): not snapshotted, and report.json says so.
-    const emailRun = c.args.some((a, i) => a === '--channel' && c.args[i + 1] === 'email');
     expect(report(out).consent_index).toMatchObject(emailRun ? { source: 'built', reason: 'email' } : { source: 'snapshot', reason: null });
     for (const f of ['clean.csv', 'rejects.csv']) {
       expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(c.dir, 'expected', f), 'utf8'));
