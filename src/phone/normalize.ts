@@ -123,13 +123,21 @@ export function splitNumbers(cell: string): string[] | undefined {
     parts.push(text.slice(start, end));
     parts = parts.map((p) => p.trim()).filter(Boolean);
   } else {
-    const starts: number[] = [];
-    PHONE_RUN.lastIndex = 0;
-    for (let m = PHONE_RUN.exec(text); m; m = PHONE_RUN.exec(text)) if (digitCount(m[0]) >= MIN_NUMBER_DIGITS) starts.push(m.index);
-    if (starts.length < 2) return undefined;
-    parts = starts.map((s, i) => text.slice(i === 0 ? 0 : s, starts[i + 1] ?? text.length).trim());
+    parts = splitRuns(text);
   }
+  // A piece between separators may itself hold two runs (`+7 916 ... +7 495 ... n/a`: the `/` of
+  // `n/a` is a separator, and the two numbers before it are one piece).
+  if (pieces.length > 1) parts = parts.flatMap(splitRuns);
   return parts.length >= 2 ? parts : undefined;
+}
+
+/** Two or more runs of number characters with 7 digits each are that many numbers; else the text. */
+function splitRuns(text: string): string[] {
+  const starts: number[] = [];
+  PHONE_RUN.lastIndex = 0;
+  for (let m = PHONE_RUN.exec(text); m; m = PHONE_RUN.exec(text)) if (digitCount(m[0]) >= MIN_NUMBER_DIGITS) starts.push(m.index);
+  if (starts.length < 2) return [text];
+  return starts.map((s, i) => text.slice(i === 0 ? 0 : s, starts[i + 1] ?? text.length).trim());
 }
 
 /** A cell as one number or several (issue #11); see splitNumbers. */

@@ -22,6 +22,14 @@ describe('splitNumbers: the numbers of one cell (issue #11)', () => {
     },
   );
 
+  it('splits two numbers written side by side even when a separator comes later in the cell', () => {
+    // Found by test/property/every-number-audited.test.ts: the `/` of `n/a` made the two numbers
+    // before it one piece, so the cell was one invalid number and the second went unseen.
+    expect(splitNumbers('+79163000000 +79163000009 n/a')).toEqual(['+79163000000', '+79163000009 n/a']);
+    expect(splitNumbers('8 916 300-00-00 +7 916 300-00-09; +7 495 765-43-21')).toEqual(['8 916 300-00-00', '+7 916 300-00-09', '+7 495 765-43-21']);
+    expect(splitNumbers('+7 916 123-45-67, доб. 12 / n/a')).toBeUndefined();
+  });
+
   it('reads each part, and keeps the one-number reading for evidence files', () => {
     const phones = new PhoneNormalizer('RU');
     const r = phones.read('8(916)123-45-79 (моб), 12345678');
