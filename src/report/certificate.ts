@@ -6,7 +6,7 @@
  * `leadaudit verify` can make it again and compare, and a report can't hold the hash of the page
  * that holds the report's own hash, so report.json never lists it. Self-contained like report.html.
  */
-import { REASONS, type ReasonCode } from '../reasons.js';
+import { reasonFor, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
 import { escapeHtml as e } from './html.js';
@@ -211,7 +211,7 @@ ${pairs.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
 function reasonsSection(r: Loose): string {
   const entries = (Object.entries(r.reasons) as [ReasonCode, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const shown = entries.length > MAX_REASONS ? entries.slice(0, MAX_REASONS - 1) : entries;
-  const items = shown.map(([code, n]) => `<li data-code="${e(code)}" data-count="${n}"><code title="${e(REASONS[code]?.title ?? code)}">${e(code)}</code><span class="n">${e(num(n))}</span></li>`);
+  const items = shown.map(([code, n]) => `<li data-code="${e(code)}" data-count="${n}"><code title="${e(reasonFor(code, r.campaign?.channel)?.title ?? code)}">${e(code)}</code><span class="n">${e(num(n))}</span></li>`);
   if (shown.length < entries.length) items.push(`<li class="more"><span class="muted">${e(t('cert.moreCodes', { n: String(entries.length - shown.length) }))}</span></li>`);
   return `<section id="reasons" aria-labelledby="reasons-h">
   <h2 id="reasons-h">${e(t('html.whyRejected'))}</h2>

@@ -5,7 +5,7 @@
  * HTML-escaped: paths, column names and problems come from users' files.
  */
 import { maskPhone as maskPhones } from './mask.js';
-import { REASONS, type ReasonCode } from '../reasons.js';
+import { reasonFor, type ReasonCode } from '../reasons.js';
 import { LAW } from '../law/references.js';
 import { lawIn as lawText } from '../i18n/law.js';
 import { isPresetName, type PresetName } from '../policy/preset-names.js';
@@ -149,8 +149,9 @@ function reasonEntries(r: Report): [string, number][] {
     .sort((a, b) => b[1] - a[1]);
 }
 
-function reasonInfo(code: string) {
-  return (REASONS as Partial<Record<string, (typeof REASONS)[ReasonCode]>>)[code];
+/** A code's words on this report's channel (an email run's DUPLICATE speaks of the address, issue #15). */
+function reasonInfo(code: string, r: Report) {
+  return reasonFor(code, r.campaign.channel);
 }
 
 function reasonsSection(r: Report): string {
@@ -161,7 +162,7 @@ function reasonsSection(r: Report): string {
   if (entries.length === 0) return `${head}\n  <figure id="reasons-chart" class="empty"><p>${e(t('html.noRejected'))}</p></figure>\n</section>`;
   const max = entries[0]![1];
   // The labels' column fits the longest title (Russian ones run longer): about 7.8 px a character at 12.5 px.
-  const longest = Math.max(...entries.map(([code]) => (reasonInfo(code)?.title ?? code).length));
+  const longest = Math.max(...entries.map(([code]) => (reasonInfo(code, r)?.title ?? code).length));
   const LABEL = Math.max(300, Math.ceil(longest * 7.8) + 16);
   const W = LABEL + 420, COUNT = 74, ROW = 24, BAR = 14;
   const span = W - LABEL - COUNT;
@@ -169,7 +170,7 @@ function reasonsSection(r: Report): string {
     const y = i * ROW;
     const w = Math.max(2, (count / max) * span);
     const share = r.totals.rows === 0 ? 0 : count / r.totals.rows;
-    const label = reasonInfo(code)?.title ?? code;
+    const label = reasonInfo(code, r)?.title ?? code;
     return `    <g transform="translate(0 ${y})"><title>${e(`${code}: ${t('html.rows', { count })} (${formatRate(share)})`)}</title>
       <text class="label" x="${LABEL - 10}" y="${ROW / 2}" text-anchor="end" dominant-baseline="central">${e(label)}</text>
       <rect class="bar" data-code="${e(code)}" data-count="${count}" x="${LABEL}" y="${(ROW - BAR) / 2}" width="${w.toFixed(1)}" height="${BAR}" rx="2"></rect>
@@ -265,7 +266,8 @@ function runFindingsSection(r: Report): string {
   const items = findings.map((f) => {
     const law = lawOf(r, f.code, preset);
     const detail = f.detail.startsWith(`${f.code}: `) ? f.detail.slice(f.code.length + 2) : f.detail;
-    return `<li><strong>${e(reasonInfo(f.code)?.title ?? f.code)}</strong> <code>${e(f.code)}</code>: ${e(detail)}${law ? ` <span class="muted">(${e(law)})</span>` : ''}${reasonInfo(f.code) ? `<br><span class="muted">${e(reasonInfo(f.code)!.remedy)}</span>` : ''}</li>`;
+    const info = reasonInfo(f.code, r);
+    return `<li><strong>${e(info?.title ?? f.code)}</strong> <code>${e(f.code)}</code>: ${e(detail)}${law ? ` <span class="muted">(${e(law)})</span>` : ''}${info ? `<br><span class="muted">${e(info.remedy)}</span>` : ''}</li>`;
   });
   return `<section id="run-findings" class="card notice-card" aria-labelledby="run-h">
   <h2 id="run-h">${e(t('html.wholeRun'))}</h2>
@@ -337,7 +339,7 @@ function lawSection(r: Report): string {
   if (entries.length === 0) return '';
   const preset = presetOf(r);
   const body = entries.map(([code, count]) => {
-    const info = reasonInfo(code);
+    const info = reasonInfo(code, r);
     const law = lawOf(r, code, preset);
     return `    <tr><td><span class="title">${e(info?.title ?? code)}</span><code class="code">${e(code)}</code></td><td class="n">${e(num(count))}</td><td>${law === undefined ? `<span class="muted">${e(t('html.noLaw'))}</span>` : e(law)}</td><td>${e(info?.remedy ?? '')}</td></tr>`;
   });

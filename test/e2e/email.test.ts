@@ -55,4 +55,18 @@ describe('an email run', () => {
     const rejects = readFileSync(join(out, 'rejects.csv'), 'utf8');
     expect(rejects).toContain('""anna.example.ru"" не является действительным адресом электронной почты: нет знака @');
   });
+
+  it('speaks of the address, not the number, in DUPLICATE and SUPPRESSED, in both languages', () => {
+    const en = run('email-idn');
+    expect(en.r.stderr).toMatch(/DUPLICATE +4 +Address already on an earlier row/);
+    expect(en.r.stderr).not.toContain('Number already on an earlier row');
+    expect(readFileSync(join(en.out, 'rejects.csv'), 'utf8')).toContain('DUPLICATE: the address егор@xn--80a1acny.xn--p1ai already appeared on line 2');
+    expect(readFileSync(join(en.out, 'report.html'), 'utf8')).toContain('Address already on an earlier row');
+    const ru = run('email-idn', ['--lang', 'ru']);
+    expect(ru.r.stderr).toMatch(/DUPLICATE +4 +Адрес уже встречался в строке выше/);
+    expect(readFileSync(join(ru.out, 'rejects.csv'), 'utf8')).toContain('DUPLICATE: адрес егор@xn--80a1acny.xn--p1ai уже встречался в строке 2');
+    const suppressed = run('email-suppression', ['--lang', 'ru']);
+    expect(suppressed.r.stderr).toMatch(/SUPPRESSED +\d+ +Адрес или его домен в стоп-листе/);
+    expect(readFileSync(join(suppressed.out, 'report.html'), 'utf8')).toContain('Не пишите: адресат отказался от рассылки');
+  });
 });
