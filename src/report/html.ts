@@ -16,6 +16,7 @@ import { conditionText, gateState } from './gate-text.js';
 import { fmtDate, fmtNumber, lang, t } from '../i18n/index.js';
 import { legalBasisIn } from '../i18n/law.js';
 import { evidenceRows, proofInputRows, warningsSection } from './html-proof.js';
+import { emailColumnHtml, emailEvidenceRows, listEntriesText } from './html-email.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -287,9 +288,10 @@ function evidenceSection(r: Report): string {
     [e(t('html.label.consentRecords')), `${e(t('html.usedOf', { valid: num(valid), records: num(records), files: files(i.consent.length) }))}${badConsent ? `, <strong class="warn">${e(t('html.invalid', { n: num(badConsent) }))}</strong>` : ''}`],
     [e(t('html.label.notice')), i.notice ? `<span title="${e(i.notice.path)}">${e(baseName(i.notice.path))}</span>` : e(t('html.none'))],
     [e(t('html.label.suppression')), i.suppress.length === 0 ? e(t('html.none'))
-      : `${e(t('html.numbersIn', { n: num(sum(i.suppress.map((s) => s.numbers))), files: files(i.suppress.length) }))}${badSuppress ? `, <strong class="warn">${e(t('html.invalid', { n: num(badSuppress) }))}</strong>` : ''}`],
+      : `${e(r.email ? t('html.email.listsIn', { addresses: num(sum(i.suppress.map((s) => s.addresses ?? 0))), domains: num(sum(i.suppress.map((s) => s.domains ?? 0))), files: files(i.suppress.length) })
+        : t('html.numbersIn', { n: num(sum(i.suppress.map((s) => s.numbers))), files: files(i.suppress.length) }))}${badSuppress ? `, <strong class="warn">${e(t('html.invalid', { n: num(badSuppress) }))}</strong>` : ''}`],
   ];
-  rows.push(...evidenceRows(r));
+  rows.push(...evidenceRows(r), ...emailEvidenceRows(r));
   const exemptions = Object.entries(extras(r).exemptions ?? {});
   if (exemptions.length) rows.push([e(t('html.label.exemptions')), exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(t('html.rows', { count: n }))})</span>`).join('<br>')]);
   const origins = extras(r).origins;
@@ -372,7 +374,7 @@ function inputsSection(r: Report, mask: boolean): string {
   const row = (role: string, path: string, format: string, counts: string, sha: string | undefined, extra = '') =>
     `    <tbody class="group"><tr><th scope="row">${role}</th><td>${fileCell(path)}</td><td>${format}</td><td>${counts}</td><td>${hashCell(sha)}</td></tr>${extra}</tbody>`;
   rows.push(row(e(t('sheet.file.contacts')), c.path, fmt(['csv', c.encoding, delim(c.delimiter)]),
-    `${e(t('html.contactsCounts', { rows: num(c.rows), blank: num(c.blank_lines), bytes: bytes(c.bytes) }))}<br>${e(t('html.phoneColumns', { count: c.phone_columns.length }))} ${c.phone_columns.map((m) => `<q>${e(m)}</q>`).join(', ')}${numbersLine(r)}`,
+    `${e(t('html.contactsCounts', { rows: num(c.rows), blank: num(c.blank_lines), bytes: bytes(c.bytes) }))}<br>${emailColumnHtml(c) ?? `${e(t('html.phoneColumns', { count: c.phone_columns.length }))} ${c.phone_columns.map((m) => `<q>${e(m)}</q>`).join(', ')}`}${numbersLine(r)}`,
     c.sha256));
   for (const f of i.consent) {
     rows.push(row(e(t('html.label.consent')), f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
@@ -388,7 +390,7 @@ function inputsSection(r: Report, mask: boolean): string {
     const s = i.suppress[n]!;
     const date = x.date ? `<br>${e(t('html.listOf', { date: humanInstant(x.date) }))}${x.date_source ? ` <span class="muted">(${e(x.date_source === 'file-mtime' || x.date_source === 'list-date' ? t(`html.dateSource.${x.date_source}`) : x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
     rows.push(row(`${e(t('html.label.suppression'))}${x.name ? `<span class="dir">${e(x.name)}${x.kind ? ` (${e(x.kind)})` : ''}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
-      `${e(t('html.numbersN', { n: num(s.numbers) }))}, ${invalidCount(s.invalid_count)}${date}`, s.sha256,
+      `${e(listEntriesText(s))}, ${invalidCount(s.invalid_count)}${date}`, s.sha256,
       invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask, s.invalid_count)));
   });
   rows.push(...proofInputRows(r, mask, row, invalidRows, fmt));

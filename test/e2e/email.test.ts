@@ -69,4 +69,22 @@ describe('an email run', () => {
     expect(suppressed.r.stderr).toMatch(/SUPPRESSED +\d+ +Адрес или его домен в стоп-листе/);
     expect(readFileSync(join(suppressed.out, 'report.html'), 'utf8')).toContain('Не пишите: адресат отказался от рассылки');
   });
+
+  it('shows report.html and the certificate the email column, the email consent, the lists\' addresses and domains, the soft opt-in, the phones not audited', () => {
+    const html = (o: string) => readFileSync(join(o, 'report.html'), 'utf8');
+    const cert = (o: string) => readFileSync(join(o, 'certificate.html'), 'utf8');
+    const idn = run('email-idn', ['--certificate']);
+    expect(html(idn.out)).toContain('Email column (the contact key of --channel email) <q>Эл. почта</q>');
+    expect(html(idn.out)).toContain('Phone columns left empty in clean.csv (not audited): <q>Телефон</q>');
+    expect(html(idn.out)).toContain('6 records, 6 addresses');
+    expect(cert(idn.out)).toMatch(/14 rows, email column <q>Эл. почта<\/q> <span class="muted">\(phone numbers not audited\)/);
+    const listed = run('email-suppression', ['--lang', 'ru', '--certificate']);
+    expect(html(listed.out)).toContain('адресов: 2, доменов целиком: 3 в 2 файлах');
+    expect(html(listed.out)).toContain('адресов: 0, доменов целиком: 3,');
+    expect(cert(listed.out)).toContain('адресов: 2, доменов целиком: 0');
+    expect(cert(listed.out)).toContain('столбец электронной почты');
+    const soft = run('email-uk-pecr-soft-opt-in', ['--lang', 'ru']);
+    expect(html(soft.out)).toMatch(/Существующие клиенты \(soft opt-in\)<\/dt><dd><strong class="warn" id="soft-opt-in">чистых строк: 1<\/strong>/);
+    expect(html(soft.out)).toContain('простой бесплатный способ отказаться');
+  });
 });
