@@ -84,7 +84,7 @@ describe('an email run', () => {
     expect(cert(listed.out)).toContain('адресов: 2, доменов целиком: 0');
     expect(cert(listed.out)).toContain('столбец электронной почты');
     const soft = run('email-uk-pecr-soft-opt-in', ['--lang', 'ru']);
-    expect(html(soft.out)).toMatch(/Существующие клиенты \(soft opt-in\)<\/dt><dd><strong class="warn" id="soft-opt-in">чистых строк: 1<\/strong>/);
+    expect(html(soft.out)).toMatch(/Существующие клиенты \(soft_opt_in\)<\/dt><dd><strong class="warn" id="soft-opt-in">чистых строк: 1<\/strong>/);
     expect(html(soft.out)).toContain('простой бесплатный способ отказаться');
   });
 });
