@@ -87,4 +87,17 @@ describe('an email run', () => {
     expect(html(soft.out)).toMatch(/Существующие клиенты \(soft_opt_in\)<\/dt><dd><strong class="warn" id="soft-opt-in">чистых строк: 1<\/strong>/);
     expect(html(soft.out)).toContain('простой бесплатный способ отказаться');
   });
+
+  it('warns, in both languages, of an email column named on a phone run, where it is not used', () => {
+    const en = run('email-mixed-channel-call', ['--email-column', 'email']);
+    expect(en.r.status).toBe(0);
+    const detail = 'the email column "email" (--email-column or --map contacts.email) is not used: a call run keys on the phone number and does not judge addresses; to audit the addresses, run with --channel email';
+    expect(en.report.warnings).toEqual([{ code: 'email_column_unused', detail }]);
+    expect(en.r.stderr).toContain(`warning: ${detail}`);
+    const ru = run('email-mixed-channel-call', ['--channel', 'sms', '--map', 'contacts.email=email', '--lang', 'ru']);
+    expect(ru.report.warnings.map((w: { code: string }) => w.code)).toEqual(['email_column_unused']);
+    expect(ru.r.stderr).toContain('столбец электронной почты "email" (--email-column или --map contacts.email) не используется: при канале sms ключ контакта — номер телефона');
+    expect(run('email-mixed-channel-call').report.warnings).toEqual([]);
+    expect(run('email-mixed-channel-email', ['--email-column', 'email']).report.warnings).toEqual([]);
+  });
 });

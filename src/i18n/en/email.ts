@@ -48,6 +48,7 @@ export const email = {
   'html.email.phonesNotAudited': 'not audited: an email run keys on the address, and the phone cells of clean rows are written empty',
   'html.email.label.softOptIn': 'Soft opt-in',
   'html.email.softOptInKeep': 'existing customers: each message must offer a simple, free way to refuse, and the products must be the sender\'s own similar ones; the list cannot show either',
+  'warning.emailColumnUnused': 'the email column {column} (--email-column or --map contacts.email) is not used: a {channel} run keys on the phone number and does not judge addresses; to audit the addresses, run with --channel email',
   'cert.rowsEmail': '{rows} rows, email column',
   'cert.phonesNotAudited': 'phone numbers not audited',
   'cert.list.email': 'list {name} of {date}{mtime}, {entries}',

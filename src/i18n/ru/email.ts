@@ -51,6 +51,7 @@ export const email: Messages<typeof en> = {
   'html.email.phonesNotAudited': 'не проверялись: при рассылке по почте ключ контакта — адрес, а ячейки телефонов чистых строк записаны пустыми',
   'html.email.label.softOptIn': 'Существующие клиенты (soft_opt_in)',
   'html.email.softOptInKeep': 'в каждом письме должен быть простой бесплатный способ отказаться, а предлагать можно только собственные аналогичные товары и услуги отправителя; по списку ни то, ни другое проверить нельзя',
+  'warning.emailColumnUnused': 'столбец электронной почты {column} (--email-column или --map contacts.email) не используется: при канале {channel} ключ контакта — номер телефона, адреса не проверяются; чтобы проверить адреса, запустите с --channel email',
   'cert.rowsEmail': 'строк: {rows}, столбец электронной почты',
   'cert.phonesNotAudited': 'номера телефонов не проверялись',
   'cert.list.email': 'список {name} от {date}{mtime}, {entries}',
