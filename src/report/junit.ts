@@ -25,7 +25,7 @@ export function renderJunit(report: Report, used: ReadonlySet<ReasonCode>, first
   const contacts = report.inputs.contacts.path;
   let failures = 0;
   const cases = codes.map((code) => {
-    const info = reasonFor(code, report.campaign.channel)!;
+    const info = reasonFor(code, (report.campaign as Report['campaign'] | undefined)?.channel)!;
     // The test name is what CI tools track from run to run: English whatever the run's language (issue #13).
     const name = `${code}: ${tIn('en', `reason.${code}.title`)}`;
     const findings = report.run_findings.filter((f) => f.code === code);
