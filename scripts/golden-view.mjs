@@ -26,5 +26,13 @@ export function goldenView(report) {
       ...(report.inputs.line_types ? { line_types: (({ path, sha256, ...r }) => ({ path: base(path), ...r }))(report.inputs.line_types) } : {}),
     },
     ...(report.warnings?.length ? { warnings: report.warnings } : {}),
+    // --export files (issue #15), where a case asks for them: all but their paths.
+    ...exportsOf(report),
   };
+}
+
+function exportsOf(report) {
+  const entries = Object.entries(report.outputs).filter(([name]) => name.startsWith('export_'));
+  if (!entries.length) return {};
+  return { exports: Object.fromEntries(entries.map(([name, { path, ...rest }]) => [name, { file: path.split('/').pop(), ...rest }])) };
 }

@@ -25,6 +25,8 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
   mkdirSync(join(dir, 'expected'), { recursive: true });
   copyFileSync(join(out, 'clean.csv'), join(dir, 'expected', 'clean.csv'));
   copyFileSync(join(out, 'rejects.csv'), join(dir, 'expected', 'rejects.csv'));
+  // --export files (issue #15), where a case asks for them.
+  for (const f of readdirSync(out).filter((n) => /^export-.*\.csv$/.test(n))) copyFileSync(join(out, f), join(dir, 'expected', f));
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   writeFileSync(join(dir, 'expected', 'totals.json'), `${JSON.stringify(goldenView(report), null, 2)}\n`);
   rmSync(out, { recursive: true, force: true });

@@ -17,6 +17,9 @@ import { audit } from '../core/audit.js';
 import type { AuditSettings } from '../core/settings.js';
 import { renderSummary, gateFailedLine } from '../report/summary.js';
 import { bad, listDate, suppressSpecs } from './list-options.js';
+import { exportSettings } from './export-options.js';
+import { PLATFORMS } from '../export/platforms.js';
+import { exportKey } from '../export/export-plan.js';
 
 export { suppressSpecs } from './list-options.js';
 import { REASON_CODES, type ReasonCode } from '../reasons.js';
@@ -70,6 +73,9 @@ export function registerAudit(program: Command): void {
     .option('--mask-column <name>', t('help.audit.maskColumn'), collect)
     .option('--certificate', t('help.audit.certificate'))
     .option('--sign <key>', t('help.audit.sign'))
+    .option('--export <platform>', t('help.audit.export', { platforms: PLATFORMS.join(', ') }), collect)
+    .option('--hash <[platform=]form>', t('help.audit.hash'), collect)
+    .option('--export-columns <columns>', t('help.audit.exportColumns'), collect)
     .action(runAudit);
 }
 
@@ -112,6 +118,9 @@ const optionsSchema = z.object({
   junit: z.string().min(1).optional(),
   sign: z.string().min(1, { error: () => tr('opt.mustNameKey') }).optional(),
   certificate: z.boolean().optional(),
+  export: z.array(z.string()).optional(),
+  hash: z.array(z.string()).optional(),
+  exportColumns: z.array(z.string()).optional(),
 });
 type RawOptions = z.infer<typeof optionsSchema>;
 
@@ -190,6 +199,10 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     throw bad('--suppress', o.suppress!.find((v) => /^reassigned=/i.test(v)) ?? 'reassigned', t('opt.reassignedName'));
   }
 
+  // --export dialer on an email run is refused before any file is read (src/export/export-plan.ts).
+  const exports = exportSettings(o.export, o.hash, o.exportColumns);
+  if (exports) exportKey(exports.jobs.map((j) => j.platform), o.channel ?? policy.policy.channel);
+
   return {
     contacts,
     consent: o.consent,
@@ -230,6 +243,7 @@ export function toSettings(contacts: string, raw: unknown, now = Date.now()): Au
     junit: o.junit,
     sign,
     certificate: o.certificate ?? false,
+    exports,
   };
 }
 

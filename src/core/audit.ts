@@ -43,6 +43,9 @@ import { SIGNATURE_FILE, signBytes } from '../report/signature.js';
 import { CERTIFICATE_FILE, renderCertificate } from '../report/certificate.js';
 import { createHash } from 'node:crypto';
 import { findHints, type Hint } from '../report/hints.js';
+import { platform } from '../export/platforms.js';
+import { writeExports } from '../export/write-exports.js';
+import { exportColumns, exportKey, exportOutputs, exportRunWarnings } from '../export/export-plan.js';
 import { EmailConsent } from '../email/email-consent.js';
 import { EmailSuppression } from '../email/email-suppression.js';
 import { NO_PHONE_COLUMN, emailColumnOf, emailReport, emailRequiredLists } from '../email/email-run.js';
@@ -111,6 +114,9 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     dateOrder: settings.dateOrder,
   });
 
+  // --export (issue #15): an email run's exports are keyed by email; a dialer file is refused there.
+  const exportsKey = settings.exports && exportKey(settings.exports.jobs.map((j) => j.platform), campaign.channel);
+
   const label = settings.contacts === '-' ? t('summary.stdin') : settings.contacts;
   const reader = await TableReader.open({ path: settings.contacts, label, encoding: settings.encoding, input: { limits: settings.limits, sheet: settings.sheet }, signal });
   const abort = () => reader.destroy();
@@ -129,6 +135,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
     const emailColumn = email ? emailColumnOf(names, settings.columns.contacts.email?.[0], `${label}:${reader.header.line}`) : undefined;
     // Columns of personal data (issue #14): found by name, and --mask-column, which must be there.
     const personal = personalColumns(names, phoneColumn.indexes, settings.maskColumns ?? [], `${label}:${reader.header.line}`);
+    const carry = settings.exports ? exportColumns(settings.exports.columns, names, `${label}:${reader.header.line}`) : [];
     signal?.throwIfAborted();
 
     const ctx: AuditContext = {
@@ -156,8 +163,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         rejects: new XlsxSheetWriter(out.file('rejects.xlsx'), 'rejects', rejectsHeader(names)),
       } : undefined;
       const dialect = settings.csvExcel ? csvExcelDialect(lang()) : undefined;
-      const router = new RowRouter(names, out.file('clean.csv'), out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect,
+      const cleanFile = out.file('clean.csv');
+      const router = new RowRouter(names, cleanFile, out.file('rejects.csv'), tagger !== undefined, consent.index.size, xlsx, dialect,
         email && { phoneColumns: phoneColumn.indexes.filter((i) => i !== emailColumn!.index) });
+      const exportJobs = settings.exports?.jobs.map((j) => ({ ...j, file: out.file(platform(j.platform).file) }));
       const trailFile = settings.trail ? out.file('trail.jsonl') : undefined;
       const htmlFile = out.file('report.html');
       const junitFile = settings.junit === undefined ? undefined : out.external(settings.junit, '--junit');
@@ -199,6 +208,10 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const xlsxSha = await router.closeXlsx();
       const contactsSha = await reader.sha256();
       const trailSha = trailFile ? await trailFile.close() : undefined;
+      // Made from the complete clean.csv, read back (src/export/write-exports.ts).
+      const exports = exportJobs && exportsKey
+        ? await writeExports({ path: cleanFile.tempPath, delimiter: dialect?.delimiter ?? ',', inputColumns: names.length }, exportJobs, exportsKey, carry, { keysUnique: campaign.rejectDuplicates, signal })
+        : [];
       const seconds = (performance.now() - started) / 1000;
       const gate = evaluateGate({ rows: router.rows, rejected: router.rejected, reasons: router.reasons }, settings.gate, listStates);
       const report = buildReport({
@@ -211,6 +224,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         reassigned: reassigned?.stats,
         lineTypes: lineTypes?.stats,
         warnings: runWarnings(policy, campaign, { lineTypes: lineTypes !== undefined, emailColumn: settings.columns.contacts.email?.[0] }),
+        exportWarnings: exportRunWarnings(exports),
         contacts: {
           path: settings.contacts === '-' ? '-' : resolve(settings.contacts),
           sha256: contactsSha,
@@ -234,6 +248,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
             rejects_xlsx: { path: resolve(out.dir, 'rejects.xlsx'), sha256: xlsxSha[1], rows: router.rejected },
           } : {}),
           ...(trailFile ? { trail: { path: trailFile.path, sha256: trailSha!, rows: router.rows } } : {}),
+          ...exportOutputs(exports),
           report: { path: resolve(out.dir, 'report.json') },
         },
         totals: { rows: router.rows, clean: router.clean, rejected: router.rejected },

@@ -10,6 +10,7 @@ import type { DateOrder } from '../dates.js';
 import type { InputLimits } from '../io/xlsx/limits.js';
 import type { Channel, DialMode, ListKind } from '../policy/schema.js';
 import type { Origin } from '../policy/campaign.js';
+import type { ExportSettings } from '../cli/export-options.js';
 
 export interface GateSettings {
   /** Fail when rejected/rows is above this (0..1). */
@@ -87,4 +88,6 @@ export interface AuditSettings {
   sign?: { path: string; key: KeyObject; fingerprint: string } | undefined;
   /** Also write certificate.html, the one-page certificate of the run (issue #14). */
   certificate?: boolean;
+  /** --export, --hash, --export-columns: upload-ready files made from the clean rows (issue #15). */
+  exports?: ExportSettings | undefined;
 }

@@ -20,13 +20,14 @@ import { OutDirLock, removeDeadRunsLeftovers } from './out-dir-lock.js';
 import { commitFiles, realFs, type OutputFs } from './commit.js';
 import { SIGNATURE_FILE } from '../report/signature.js';
 import { CERTIFICATE_FILE } from '../report/certificate.js';
+import { EXPORT_FILES } from '../export/platforms.js';
 
 /**
  * Outputs a run may write into its out-dir; one the run does not write is removed at commit: it
  * belongs to the run being replaced (a trail, or a signature or certificate made from its report,
  * issue #14), and would match nothing once the new report.json is in place.
  */
-export const KNOWN_OUTPUTS = ['clean.csv', 'rejects.csv', 'trail.jsonl', 'report.html', 'clean.xlsx', 'rejects.xlsx', SIGNATURE_FILE, CERTIFICATE_FILE, 'report.json'];
+export const KNOWN_OUTPUTS = ['clean.csv', 'rejects.csv', 'trail.jsonl', 'report.html', 'clean.xlsx', 'rejects.xlsx', ...EXPORT_FILES, SIGNATURE_FILE, CERTIFICATE_FILE, 'report.json'];
 
 /** Why a file could not be made or written: the system's code, else its message. */
 const why = (e: unknown) => String((e as NodeJS.ErrnoException).code ?? (e as Error).message ?? e);

@@ -38,6 +38,8 @@ export interface ReportInput {
   reassigned: ReassignedStats | undefined;
   lineTypes: LineTypeStats | undefined;
   warnings: RunWarning[];
+  /** The --export files' size warnings (issue #15), already in words. */
+  exportWarnings?: { code: 'export_below_minimum' | 'export_above_maximum' | 'export_file_too_big'; detail: string }[];
   contacts: {
     path: string; sha256: string; bytes: number; encoding: Encoding; encodingWarning: string | undefined; delimiter: string;
     phoneColumn: PhoneColumn; personalColumns: PersonalColumn[]; blankLines: number;
@@ -219,7 +221,7 @@ export function buildReport(r: ReportInput) {
     consent_unstated: { separate_document: { ...r.unstated.separate_document }, kind: { ...r.unstated.kind } },
     run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),
     /** Warnings about the run that reject no row (issue #14: a carrier lookup the policy advises). */
-    warnings: r.warnings.map((w) => ({ code: w.code, detail: warningText(w) })),
+    warnings: [...r.warnings.map((w) => ({ code: w.code as string, detail: warningText(w) })), ...(r.exportWarnings ?? [])],
     gate: { ...r.gate, failures: gateFailures(r.gate, { policy: loaded.policy.name, asOf: isoString(c.asOf) }) },
     signature: r.signature,
     timing: {

@@ -10,6 +10,7 @@ import { NOTICE_FIELDS } from '../notice-fields.js';
 import { CHANNELS, DIAL_MODES, LIST_KINDS } from '../policy/schema.js';
 import { PERSONAL_KINDS } from '../io/personal-columns.js';
 import { INVALID_KEPT } from '../evidence/invalid-records.js';
+import { HASHINGS, PLATFORMS } from '../export/platforms.js';
 
 /** The report.json schema, built on first use (src/lazy.ts). */
 export const reportSchema = lazy(() => {
@@ -32,6 +33,16 @@ export const reportSchema = lazy(() => {
       date: z.string().nullable(), state: z.enum(['fresh', 'stale', 'missing']), passed: z.boolean(),
     }).strict(),
   ]);
+  const exportWarningCodes = ['export_below_minimum', 'export_above_maximum', 'export_file_too_big'] as const;
+  const exportFile = z.object({
+    path: z.string(), sha256, rows: count.describe('Lines after the header: one per clean row, less repeated keys where the platform takes unique items'),
+    platform: z.enum(PLATFORMS), key: z.enum(['phone', 'email']).describe('The audited key the file holds: emails on an email run, else phones'),
+    hashing: z.enum(HASHINGS), columns: z.array(z.string()).describe('The header line, as written'),
+    duplicates: count.describe('Clean rows whose key was in the file already (left out)'),
+    warnings: z.array(z.object({ code: z.enum(exportWarningCodes), limit: count, actual: count }).strict())
+      .describe('The list is smaller or bigger than the platform takes (rows; bytes for export_file_too_big)'),
+  }).strict();
+  const exportOutputs = Object.fromEntries(PLATFORMS.map((p) => [`export_${p.replace(/-/g, '_')}`, exportFile.optional().describe(`With --export ${p}: export-${p}.csv (issue #15)`)]));
   const encodingWarning = z.string().optional().describe('Present when the encoding was sniffed as windows-1251 but the text looks unlike Russian: name the encoding with --encoding');
 
   return z
@@ -140,6 +151,7 @@ export const reportSchema = lazy(() => {
         report: z.object({ path: z.string() }).strict(),
         clean_xlsx: z.object({ path: z.string(), sha256, rows: count }).strict().optional().describe('With --xlsx: clean.xlsx (issue #13)'),
         rejects_xlsx: z.object({ path: z.string(), sha256, rows: count }).strict().optional().describe('With --xlsx: rejects.xlsx (issue #13)'),
+        ...exportOutputs,
       }).catchall(z.object({ path: z.string(), sha256: sha256.optional() })),
       totals: z.object({ rows: count, clean: count, rejected: count }).strict(),
       email: z.object({
@@ -161,7 +173,7 @@ export const reportSchema = lazy(() => {
         separate_document: z.object({ records: count, rows: count }).strict(),
         kind: z.object({ records: count, rows: count }).strict(),
       }).strict().describe('Covering consent records, and the clean rows they covered, that do not say what the policy checks'),
-      warnings: z.array(z.object({ code: z.enum(['line_types_missing', 'email_column_unused']), detail: z.string() }).strict())
+      warnings: z.array(z.object({ code: z.enum(['line_types_missing', 'email_column_unused', ...exportWarningCodes]), detail: z.string() }).strict())
         .describe('Warnings about the run that reject no row (issue #14)'),
       run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
       gate: z.object({

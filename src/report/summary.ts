@@ -3,7 +3,7 @@
  * the files are, and the gate. Words only; the exit code is decided elsewhere.
  */
 import type { ChalkInstance } from 'chalk';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { REASONS, REASON_CODES, reasonFor, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { AuditResult } from '../core/audit.js';
@@ -157,10 +157,17 @@ export function renderSummary(
   const exemptions = Object.entries(report.exemptions);
   if (exemptions.length) lines.push(t('summary.exemptions', { list: exemptions.map(([g, n]) => `${g} (${fmtNumber(n)})`).join(', ') }));
 
+  const exports = exportEntries(report);
+  if (exports.length) lines.push(t('summary.exports'));
+  for (const x of exports) {
+    const key = t(x.key === 'email' ? 'summary.exportKey.email' : 'summary.exportKey.phone');
+    lines.push(t('summary.export', { file: basename(x.path), count: x.rows, platform: x.platform, how: t(x.hashing === 'sha256' ? 'summary.exportSha256' : 'summary.exportPlain', { key }) }));
+  }
+
   lines.push(t('summary.files'));
   const o = report.outputs;
   const sig = report.signature ? join(dirname(o.report.path), report.signature.file) : undefined;
-  for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, o.report.path, sig, certificate, o.junit?.path]) {
+  for (const path of [o.clean.path, o.rejects.path, o.trail?.path, o.html?.path, ...exports.map((x) => x.path), o.report.path, sig, certificate, o.junit?.path]) {
     if (path) lines.push(`  ${path}`);
   }
   if (report.signature) lines.push(t('summary.signed', { fingerprint: report.signature.key_fingerprint }));
@@ -176,4 +183,11 @@ export function renderSummary(
 /** The one line a failed gate prints even under --quiet (issue #14). */
 export function gateFailedLine(report: Report): string {
   return `${t('summary.gateFailedLine', { why: report.gate.failures.join('; ') })}\n`;
+}
+
+/** The --export files report.json lists (issue #15), in the order they were asked for. */
+function exportEntries(report: Report): { path: string; rows: number; platform: string; key: string; hashing: string }[] {
+  return Object.entries(report.outputs as Record<string, { path: string; rows?: number; platform?: string; key?: string; hashing?: string }>)
+    .filter(([name, o]) => name.startsWith('export_') && o.platform !== undefined)
+    .map(([, o]) => ({ path: o.path, rows: o.rows ?? 0, platform: o.platform!, key: o.key ?? 'phone', hashing: o.hashing ?? 'none' }));
 }

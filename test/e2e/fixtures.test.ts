@@ -134,6 +134,10 @@ describe.each(listCases())('fixture $name', (c) => {
     expect(existsSync(golden), 'run npm run fixtures:golden and review the diff').toBe(true);
     expect(readFileSync(join(out, 'clean.csv'), 'utf8')).toBe(readFileSync(join(golden, 'clean.csv'), 'utf8'));
     expect(readFileSync(join(out, 'rejects.csv'), 'utf8')).toBe(readFileSync(join(golden, 'rejects.csv'), 'utf8'));
+    // --export files (issue #15): the same set as the goldens, byte for byte.
+    const exports = (dir: string) => readdirSync(dir).filter((n) => /^export-.*\.csv$/.test(n)).sort();
+    expect(exports(out)).toEqual(exports(golden));
+    for (const f of exports(golden)) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(golden, f), 'utf8'));
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(goldenView(report)).toEqual(JSON.parse(readFileSync(join(golden, 'totals.json'), 'utf8')));
   });

@@ -18,4 +18,5 @@ export { progress } from './progress.js';
 export { evidence } from './evidence.js';
 export { outdir } from './outdir.js';
 export { reading } from './reading.js';
+export { exporting } from './export.js';
 export { email } from './email.js';
