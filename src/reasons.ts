@@ -127,7 +127,9 @@ const DETAILS: Record<ReasonCode, (a: FindingArgs) => string> = {
   EMAIL_MISSING: () => t('reason.EMAIL_MISSING.detail'),
   // Issue #15: the parser's error code, in words where the catalogue has them.
   EMAIL_INVALID: (a) => t('reason.EMAIL_INVALID.detail', { value: s(a.value), problem: emailProblemWords(s(a.problem)) }),
-  DUPLICATE: (a) => t('reason.DUPLICATE.detail', { e164: s(a.e164), firstLine: s(a.firstLine) }),
+  // An email run's duplicate names the address (issue #15), a phone run's the number.
+  DUPLICATE: (a) => (a.email === undefined ? t('reason.DUPLICATE.detail', { e164: s(a.e164), firstLine: s(a.firstLine) })
+    : t('reason.DUPLICATE.detail.email', { email: s(a.email), firstLine: s(a.firstLine) })),
   SUPPRESSED: (a) => {
     const lists = s(a.lists).split('|').map(listWords);
     const on = lists.length === 1 ? t('reason.SUPPRESSED.on.one', { list: lists[0]! })
@@ -188,6 +190,17 @@ export const REASONS: Readonly<Record<ReasonCode, ReasonInfo>> = Object.fromEntr
   get remedy() { return t(`reason.${code}.remedy`); },
   detail: DETAILS[code],
 }])) as Record<ReasonCode, ReasonInfo>;
+
+/** Codes whose title and remedy speak of the number, with words of their own for an email run, whose key is the address (issue #15). */
+const ADDRESS_WORDED = ['DUPLICATE', 'SUPPRESSED'] as const;
+
+/** A code's words on a run of `channel` (report.json `campaign.channel`); undefined for a code this version does not know. */
+export function reasonFor(code: string, channel: string | undefined): ReasonInfo | undefined {
+  const info = (REASONS as Partial<Record<string, ReasonInfo>>)[code];
+  const worded = ADDRESS_WORDED.find((c) => c === code);
+  if (info === undefined || channel !== 'email' || worded === undefined) return info;
+  return { title: t(`reason.${worded}.title.email`), remedy: t(`reason.${worded}.remedy.email`), detail: info.detail };
+}
 
 const ORDER = new Map<ReasonCode, number>(REASON_CODES.map((c, i) => [c, i]));
 

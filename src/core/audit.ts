@@ -233,7 +233,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         evidence: evidence?.stats(),
         reassigned: reassigned?.stats,
         lineTypes: lineTypes?.stats,
-        warnings: runWarnings(policy, campaign, { lineTypes: lineTypes !== undefined }),
+        warnings: runWarnings(policy, campaign, { lineTypes: lineTypes !== undefined, emailColumn: settings.columns.contacts.email?.[0] }),
         exportWarnings: exportRunWarnings(exports),
         contacts: {
           path: settings.contacts === '-' ? '-' : resolve(settings.contacts),

@@ -43,7 +43,7 @@ function checkDuplicate(row: RowFacts, email: EmailContext, ctx: AuditContext): 
     email.seen.set(address, row.line);
     return NO_FINDINGS;
   }
-  return ctx.campaign.rejectDuplicates ? [{ code: 'DUPLICATE', args: { e164: address, firstLine: first } }] : NO_FINDINGS;
+  return ctx.campaign.rejectDuplicates ? [{ code: 'DUPLICATE', args: { email: address, firstLine: first } }] : NO_FINDINGS;
 }
 
 function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding[] {

@@ -6,10 +6,11 @@
  * `leadaudit verify` can make it again and compare, and a report can't hold the hash of the page
  * that holds the report's own hash, so report.json never lists it. Self-contained like report.html.
  */
-import { REASONS, type ReasonCode } from '../reasons.js';
+import { reasonFor, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { Report } from './report-json.js';
 import { escapeHtml as e } from './html.js';
+import { certEmailWhat, listEntriesText } from './html-email.js';
 import { humanInstant } from './sheet.js';
 import { conditionText, gateState } from './gate-text.js';
 import { CERTIFICATE_STYLE } from './certificate-style.js';
@@ -152,7 +153,8 @@ function auditedSection(r: Loose): string {
   const i = r.inputs;
   const rows: FileRow[] = [{
     role: e(t('sheet.file.contacts')), path: i.contacts.path, sha256: i.contacts.sha256,
-    what: `${e(t('cert.rowsPhone', { rows: num(i.contacts.rows) }))} <q>${e(clip(i.contacts.phone_column, 40))}</q>`,
+    // An email run's key is its email column; its phones were not audited (issue #15).
+    what: certEmailWhat(i.contacts.rows, i.contacts, clip) ?? `${e(t('cert.rowsPhone', { rows: num(i.contacts.rows) }))} <q>${e(clip(i.contacts.phone_column, 40))}</q>`,
   }];
   rows.push(...capped(i.consent.map((c) => ({ role: e(t('html.label.consent')), path: c.path, sha256: c.sha256, what: e(t('cert.recordsUsed', { records: num(c.records), valid: num(c.valid) })) })), e(t('html.label.consent'))));
   if (i.notice) rows.push({ role: e(t('sheet.notice')), path: i.notice.path, sha256: i.notice.sha256, what: e(t('cert.noticeManifest')) });
@@ -161,12 +163,18 @@ function auditedSection(r: Loose): string {
   // evidence folder share one cap: the page stays one page whatever the run was given (issue #14).
   rows.push(...capped([...i.suppress.map((s) => ({
     role: e(t('html.label.suppression')), path: s.path, sha256: s.sha256,
-    what: t('cert.list', { name: `<strong>${e(clip(s.name, 30))}</strong>`, date: e(when(s.date)), mtime: s.date_source === 'file-mtime' ? e(t('cert.fileTime')) : '', n: e(num(s.numbers)) }),
+    what: listWhat(s),
   })), ...proofRows(r)], e(t('cert.role.list'))));
   return `<section id="audited" aria-labelledby="audited-h">
   <h2 id="audited-h">${e(t('cert.audited'))}</h2>
   ${fileTable(rows, [e(t('cert.input')), e(t('sheet.col.file')), 'SHA-256'])}
 </section>`;
+}
+
+/** A suppression list: its date, and its numbers, or on an email run its addresses and domains (issue #15). */
+function listWhat(s: Loose['inputs']['suppress'][number]): string {
+  const head = { name: `<strong>${e(clip(s.name, 30))}</strong>`, date: e(when(s.date)), mtime: s.date_source === 'file-mtime' ? e(t('cert.fileTime')) : '' };
+  return s.key === 'email' ? t('cert.list.email', { ...head, entries: e(listEntriesText(s)) }) : t('cert.list', { ...head, n: e(num(s.numbers)) });
 }
 
 /** Issue #14's inputs (an older report has none): the reassigned-numbers list, the line types, the evidence folder. */
@@ -211,7 +219,7 @@ ${pairs.map(([k, v]) => `    <div><dt>${k}</dt><dd>${v}</dd></div>`).join('\n')}
 function reasonsSection(r: Loose): string {
   const entries = (Object.entries(r.reasons) as [ReasonCode, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const shown = entries.length > MAX_REASONS ? entries.slice(0, MAX_REASONS - 1) : entries;
-  const items = shown.map(([code, n]) => `<li data-code="${e(code)}" data-count="${n}"><code title="${e(REASONS[code]?.title ?? code)}">${e(code)}</code><span class="n">${e(num(n))}</span></li>`);
+  const items = shown.map(([code, n]) => `<li data-code="${e(code)}" data-count="${n}"><code title="${e(reasonFor(code, r.campaign?.channel)?.title ?? code)}">${e(code)}</code><span class="n">${e(num(n))}</span></li>`);
   if (shown.length < entries.length) items.push(`<li class="more"><span class="muted">${e(t('cert.moreCodes', { n: String(entries.length - shown.length) }))}</span></li>`);
   return `<section id="reasons" aria-labelledby="reasons-h">
   <h2 id="reasons-h">${e(t('html.whyRejected'))}</h2>

@@ -5,7 +5,7 @@
  * HTML-escaped: paths, column names and problems come from users' files.
  */
 import { maskPhone as maskPhones } from './mask.js';
-import { REASONS, type ReasonCode } from '../reasons.js';
+import { reasonFor, type ReasonCode } from '../reasons.js';
 import { LAW } from '../law/references.js';
 import { lawIn as lawText } from '../i18n/law.js';
 import { isPresetName, type PresetName } from '../policy/preset-names.js';
@@ -16,6 +16,7 @@ import { conditionText, gateState } from './gate-text.js';
 import { fmtDate, fmtNumber, lang, t } from '../i18n/index.js';
 import { legalBasisIn } from '../i18n/law.js';
 import { evidenceRows, proofInputRows, warningsSection } from './html-proof.js';
+import { emailColumnHtml, emailEvidenceRows, listEntriesText } from './html-email.js';
 
 export interface HtmlOptions {
   /** Mask what could be personal data (phone numbers in invalid-record problems and values). */
@@ -149,8 +150,9 @@ function reasonEntries(r: Report): [string, number][] {
     .sort((a, b) => b[1] - a[1]);
 }
 
-function reasonInfo(code: string) {
-  return (REASONS as Partial<Record<string, (typeof REASONS)[ReasonCode]>>)[code];
+/** A code's words on this report's channel (an email run's DUPLICATE speaks of the address, issue #15). */
+function reasonInfo(code: string, r: Report) {
+  return reasonFor(code, r.campaign.channel);
 }
 
 function reasonsSection(r: Report): string {
@@ -161,7 +163,7 @@ function reasonsSection(r: Report): string {
   if (entries.length === 0) return `${head}\n  <figure id="reasons-chart" class="empty"><p>${e(t('html.noRejected'))}</p></figure>\n</section>`;
   const max = entries[0]![1];
   // The labels' column fits the longest title (Russian ones run longer): about 7.8 px a character at 12.5 px.
-  const longest = Math.max(...entries.map(([code]) => (reasonInfo(code)?.title ?? code).length));
+  const longest = Math.max(...entries.map(([code]) => (reasonInfo(code, r)?.title ?? code).length));
   const LABEL = Math.max(300, Math.ceil(longest * 7.8) + 16);
   const W = LABEL + 420, COUNT = 74, ROW = 24, BAR = 14;
   const span = W - LABEL - COUNT;
@@ -169,7 +171,7 @@ function reasonsSection(r: Report): string {
     const y = i * ROW;
     const w = Math.max(2, (count / max) * span);
     const share = r.totals.rows === 0 ? 0 : count / r.totals.rows;
-    const label = reasonInfo(code)?.title ?? code;
+    const label = reasonInfo(code, r)?.title ?? code;
     return `    <g transform="translate(0 ${y})"><title>${e(`${code}: ${t('html.rows', { count })} (${formatRate(share)})`)}</title>
       <text class="label" x="${LABEL - 10}" y="${ROW / 2}" text-anchor="end" dominant-baseline="central">${e(label)}</text>
       <rect class="bar" data-code="${e(code)}" data-count="${count}" x="${LABEL}" y="${(ROW - BAR) / 2}" width="${w.toFixed(1)}" height="${BAR}" rx="2"></rect>
@@ -265,7 +267,8 @@ function runFindingsSection(r: Report): string {
   const items = findings.map((f) => {
     const law = lawOf(r, f.code, preset);
     const detail = f.detail.startsWith(`${f.code}: `) ? f.detail.slice(f.code.length + 2) : f.detail;
-    return `<li><strong>${e(reasonInfo(f.code)?.title ?? f.code)}</strong> <code>${e(f.code)}</code>: ${e(detail)}${law ? ` <span class="muted">(${e(law)})</span>` : ''}${reasonInfo(f.code) ? `<br><span class="muted">${e(reasonInfo(f.code)!.remedy)}</span>` : ''}</li>`;
+    const info = reasonInfo(f.code, r);
+    return `<li><strong>${e(info?.title ?? f.code)}</strong> <code>${e(f.code)}</code>: ${e(detail)}${law ? ` <span class="muted">(${e(law)})</span>` : ''}${info ? `<br><span class="muted">${e(info.remedy)}</span>` : ''}</li>`;
   });
   return `<section id="run-findings" class="card notice-card" aria-labelledby="run-h">
   <h2 id="run-h">${e(t('html.wholeRun'))}</h2>
@@ -285,9 +288,10 @@ function evidenceSection(r: Report): string {
     [e(t('html.label.consentRecords')), `${e(t('html.usedOf', { valid: num(valid), records: num(records), files: files(i.consent.length) }))}${badConsent ? `, <strong class="warn">${e(t('html.invalid', { n: num(badConsent) }))}</strong>` : ''}`],
     [e(t('html.label.notice')), i.notice ? `<span title="${e(i.notice.path)}">${e(baseName(i.notice.path))}</span>` : e(t('html.none'))],
     [e(t('html.label.suppression')), i.suppress.length === 0 ? e(t('html.none'))
-      : `${e(t('html.numbersIn', { n: num(sum(i.suppress.map((s) => s.numbers))), files: files(i.suppress.length) }))}${badSuppress ? `, <strong class="warn">${e(t('html.invalid', { n: num(badSuppress) }))}</strong>` : ''}`],
+      : `${e(r.email ? t('html.email.listsIn', { addresses: num(sum(i.suppress.map((s) => s.addresses ?? 0))), domains: num(sum(i.suppress.map((s) => s.domains ?? 0))), files: files(i.suppress.length) })
+        : t('html.numbersIn', { n: num(sum(i.suppress.map((s) => s.numbers))), files: files(i.suppress.length) }))}${badSuppress ? `, <strong class="warn">${e(t('html.invalid', { n: num(badSuppress) }))}</strong>` : ''}`],
   ];
-  rows.push(...evidenceRows(r));
+  rows.push(...evidenceRows(r), ...emailEvidenceRows(r));
   const exemptions = Object.entries(extras(r).exemptions ?? {});
   if (exemptions.length) rows.push([e(t('html.label.exemptions')), exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(t('html.rows', { count: n }))})</span>`).join('<br>')]);
   const origins = extras(r).origins;
@@ -337,7 +341,7 @@ function lawSection(r: Report): string {
   if (entries.length === 0) return '';
   const preset = presetOf(r);
   const body = entries.map(([code, count]) => {
-    const info = reasonInfo(code);
+    const info = reasonInfo(code, r);
     const law = lawOf(r, code, preset);
     return `    <tr><td><span class="title">${e(info?.title ?? code)}</span><code class="code">${e(code)}</code></td><td class="n">${e(num(count))}</td><td>${law === undefined ? `<span class="muted">${e(t('html.noLaw'))}</span>` : e(law)}</td><td>${e(info?.remedy ?? '')}</td></tr>`;
   });
@@ -370,7 +374,7 @@ function inputsSection(r: Report, mask: boolean): string {
   const row = (role: string, path: string, format: string, counts: string, sha: string | undefined, extra = '') =>
     `    <tbody class="group"><tr><th scope="row">${role}</th><td>${fileCell(path)}</td><td>${format}</td><td>${counts}</td><td>${hashCell(sha)}</td></tr>${extra}</tbody>`;
   rows.push(row(e(t('sheet.file.contacts')), c.path, fmt(['csv', c.encoding, delim(c.delimiter)]),
-    `${e(t('html.contactsCounts', { rows: num(c.rows), blank: num(c.blank_lines), bytes: bytes(c.bytes) }))}<br>${e(t('html.phoneColumns', { count: c.phone_columns.length }))} ${c.phone_columns.map((m) => `<q>${e(m)}</q>`).join(', ')}${numbersLine(r)}`,
+    `${e(t('html.contactsCounts', { rows: num(c.rows), blank: num(c.blank_lines), bytes: bytes(c.bytes) }))}<br>${emailColumnHtml(c) ?? `${e(t('html.phoneColumns', { count: c.phone_columns.length }))} ${c.phone_columns.map((m) => `<q>${e(m)}</q>`).join(', ')}`}${numbersLine(r)}`,
     c.sha256));
   for (const f of i.consent) {
     rows.push(row(e(t('html.label.consent')), f.path, fmt([f.format, f.encoding, f.delimiter === undefined ? undefined : delim(f.delimiter)]),
@@ -386,7 +390,7 @@ function inputsSection(r: Report, mask: boolean): string {
     const s = i.suppress[n]!;
     const date = x.date ? `<br>${e(t('html.listOf', { date: humanInstant(x.date) }))}${x.date_source ? ` <span class="muted">(${e(x.date_source === 'file-mtime' || x.date_source === 'list-date' ? t(`html.dateSource.${x.date_source}`) : x.date_source.replace(/-/g, ' '))})</span>` : ''}` : '';
     rows.push(row(`${e(t('html.label.suppression'))}${x.name ? `<span class="dir">${e(x.name)}${x.kind ? ` (${e(x.kind)})` : ''}</span>` : ''}`, s.path, fmt([s.format, s.encoding, x.delimiter === undefined ? undefined : delim(x.delimiter)]),
-      `${e(t('html.numbersN', { n: num(s.numbers) }))}, ${invalidCount(s.invalid_count)}${date}`, s.sha256,
+      `${e(listEntriesText(s))}, ${invalidCount(s.invalid_count)}${date}`, s.sha256,
       invalidRows(s.invalid.map((v) => ({ line: v.line, text: `${v.value}: ${v.problem}` })), mask, s.invalid_count)));
   });
   rows.push(...proofInputRows(r, mask, row, invalidRows, fmt));

@@ -3,7 +3,7 @@
  * the policy applies, failing with the number of rows and the first lines it was found on.
  * LIST_STALE fails with what is wrong with the list (a run finding) and the rows it rejected.
  */
-import { REASONS, REASON_CODES, type ReasonCode } from '../reasons.js';
+import { REASON_CODES, reasonFor, type ReasonCode } from '../reasons.js';
 import type { Report } from './report-json.js';
 import { gateState } from './gate-text.js';
 import { t, tIn } from '../i18n/index.js';
@@ -25,7 +25,7 @@ export function renderJunit(report: Report, used: ReadonlySet<ReasonCode>, first
   const contacts = report.inputs.contacts.path;
   let failures = 0;
   const cases = codes.map((code) => {
-    const info = REASONS[code];
+    const info = reasonFor(code, (report.campaign as Report['campaign'] | undefined)?.channel)!;
     // The test name is what CI tools track from run to run: English whatever the run's language (issue #13).
     const name = `${code}: ${tIn('en', `reason.${code}.title`)}`;
     const findings = report.run_findings.filter((f) => f.code === code);

@@ -180,7 +180,7 @@ export const reportSchema = lazy(() => {
         separate_document: z.object({ records: count, rows: count }).strict(),
         kind: z.object({ records: count, rows: count }).strict(),
       }).strict().describe('Covering consent records, and the clean rows they covered, that do not say what the policy checks'),
-      warnings: z.array(z.object({ code: z.enum(['line_types_missing', ...exportWarningCodes]), detail: z.string() }).strict())
+      warnings: z.array(z.object({ code: z.enum(['line_types_missing', 'email_column_unused', ...exportWarningCodes]), detail: z.string() }).strict())
         .describe('Warnings about the run that reject no row (issue #14)'),
       run_findings: z.array(z.object({ code: z.enum(REASON_CODES), list: z.union([z.string(), z.number()]).nullable(), detail: z.string() }).strict()),
       gate: z.object({

@@ -8,7 +8,7 @@
  * value appears (the row, the details that quote it, the notice), and phone numbers anywhere.
  * Consent ids, evidence references, files and hashes are not personal data of the row and stay.
  */
-import { REASONS, evidenceWords, type ReasonCode } from '../reasons.js';
+import { evidenceWords, reasonFor } from '../reasons.js';
 import { maskPhone, maskPhoneCell, maskValue } from './mask.js';
 import { InputError } from '../errors.js';
 import { personalKind, type PersonalKind } from '../io/personal-columns.js';
@@ -128,7 +128,7 @@ export function rowView(entry: TrailEntry, report: AuditReport, mask: boolean | 
     const detail = entry.details[i] ?? '';
     return {
       code,
-      title: REASONS[code as ReasonCode]?.title ?? '',
+      title: reasonFor(code, report.campaign?.channel)?.title ?? '',
       detail: maskText(detail.startsWith(`${code}: `) ? detail.slice(code.length + 2) : detail),
     };
   });
@@ -278,7 +278,7 @@ function whyNot(code: string, r: TrailConsentRecord, report: AuditReport): strin
     case 'CONSENT_KIND_MISMATCH':
       return t('sheet.whyNot.kind', { kinds: (r.kind ?? []).join(', ') || 'processing' });
     default:
-      return t('sheet.whyNot.other', { code, title: REASONS[code as ReasonCode]?.title ?? t('sheet.seeReasons') });
+      return t('sheet.whyNot.other', { code, title: reasonFor(code, report.campaign?.channel)?.title ?? t('sheet.seeReasons') });
   }
 }
 

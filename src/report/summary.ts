@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { basename, dirname, join } from 'node:path';
-import { REASONS, REASON_CODES, type ReasonCode } from '../reasons.js';
+import { REASONS, REASON_CODES, reasonFor, type ReasonCode } from '../reasons.js';
 import { formatRate } from '../core/gate.js';
 import type { AuditResult } from '../core/audit.js';
 import type { Report } from './report-json.js';
@@ -98,7 +98,7 @@ export function renderSummary(
     const codeWidth = Math.max(...reasons.map(([code]) => code.length));
     const countWidth = Math.max(...reasons.map(([, n]) => fmtNumber(n).length));
     for (const [code, n] of reasons) {
-      lines.push(`  ${code.padEnd(codeWidth)}  ${fmtNumber(n).padStart(countWidth)}  ${c.dim(REASONS[code].title)}`);
+      lines.push(`  ${code.padEnd(codeWidth)}  ${fmtNumber(n).padStart(countWidth)}  ${c.dim(reasonFor(code, campaign.channel)!.title)}`);
     }
   }
 
