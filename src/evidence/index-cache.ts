@@ -23,6 +23,7 @@ import type { PhoneNormalizer } from '../phone/normalize.js';
 import { VERSION } from '../version.js';
 import { lang } from '../i18n/index.js';
 import { describeFsError } from '../io/byte-source.js';
+import { hashRegularFile } from '../io/hash.js';
 import { loadConsent, type ConsentLoadOptions, type LoadedConsent } from './consent-loader.js';
 import { SNAPSHOT_HEAD, encodeSnapshot, openSnapshot, restoreSnapshot, type FileFacts } from './index-snapshot.js';
 import { lazy } from '../lazy.js';
@@ -103,27 +104,13 @@ function identify(paths: readonly string[]): FileId[] | undefined {
   return out;
 }
 
-/** Bytes a hashing read asks for: large reads into one reused buffer, one pass (see README). */
-const HASH_READ_BYTES = 1 << 20;
-
-/** The SHA-256 of each file, read once. */
+/** The SHA-256 of each file, read once (src/io/hash.ts); throws when one is not a readable regular file. */
 export async function hashFiles(paths: readonly string[], signal?: AbortSignal): Promise<string[]> {
-  const buf = Buffer.allocUnsafeSlow(HASH_READ_BYTES);
   const out: string[] = [];
   for (const p of paths) {
-    const fh = await open(p, 'r');
-    try {
-      const h = createHash('sha256');
-      for (;;) {
-        signal?.throwIfAborted();
-        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-        if (bytesRead === 0) break;
-        h.update(buf.subarray(0, bytesRead));
-      }
-      out.push(h.digest('hex'));
-    } finally {
-      await fh.close();
-    }
+    const h = await hashRegularFile(p, signal);
+    if (h.kind !== 'hashed') throw new Error(`${p}: ${h.kind}`);
+    out.push(h.sha256);
   }
   return out;
 }

@@ -27,7 +27,10 @@ export type FileHash = { kind: 'hashed'; sha256: string } | { kind: 'missing' } 
  * with no writer would block the open) and checked on the open descriptor, so what is read is
  * what was checked.
  */
-export async function hashRegularFile(path: string): Promise<FileHash> {
+/** Bytes a hashing read asks for: large reads into one reused buffer, one pass (issue #16, see README). */
+const HASH_READ_BYTES = 1 << 20;
+
+export async function hashRegularFile(path: string, signal?: AbortSignal): Promise<FileHash> {
   let fh: FileHandle;
   try {
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -40,7 +43,13 @@ export async function hashRegularFile(path: string): Promise<FileHash> {
   try {
     if (!(await fh.stat()).isFile()) return { kind: 'not-a-file' };
     const h = createHash('sha256');
-    for await (const chunk of fh.createReadStream({ autoClose: false })) h.update(chunk as Buffer);
+    const buf = Buffer.allocUnsafeSlow(HASH_READ_BYTES);
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      h.update(buf.subarray(0, bytesRead));
+    }
     return { kind: 'hashed', sha256: h.digest('hex') };
   } finally {
     await fh.close();
