@@ -155,6 +155,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       invalidConsent: consent.invalid.size ? consent.invalid : undefined,
       columns: { phone: phoneColumn.index, phones: phoneColumn.indexes, notice: mappedNotice(noticeColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`), meta: mappedNotice(noticeMetaColumns(names), names, settings.columns.contacts, `${label}:${reader.header.line}`) },
       noticeMemo: new Map(),
+      noticeMemoSize: { n: 0 },
       listStale: rowListFindings(runFindings),
       evidence,
       reassigned: reassigned && { list: reassigned, label: basename(settings.reassigned!.path) },

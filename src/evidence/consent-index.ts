@@ -1,8 +1,9 @@
 /**
  * Consent records by E.164 number, kept compact (issue #5): tens of millions of records must fit,
  * and a Map of objects costs about a kilobyte a record and can't hold more than 2^24 keys. So the
- * records live in typed-array columns (numbers as float64 keys, dates as float64 milliseconds,
- * purpose and channel lists and notice values interned, consent ids in one UTF-8 arena), and a
+ * records live in one typed array, 64 bytes each (numbers as float64 keys, dates as float64
+ * milliseconds, purpose and channel lists and notice values interned, consent ids in one UTF-8
+ * arena), and a
  * hash table from number to the first of its records chains each number's records in read order
  * (the later `--consent` file, then the later line, comes last: rule 4's tie-break depends on it).
  * `lookup()` materializes the few records of one number as ConsentRecord objects.
@@ -47,17 +48,46 @@ export interface NoticeTuple {
   origin: Origin | undefined;
 }
 
-/** A sealed index's columns: name -> typed array (the arena is a Buffer). */
+/**
+ * A sealed index's columns: the records (RECORD_BYTES each), the evidence texts' places (with
+ * keepText), the hash table and the arena.
+ */
 export interface IndexColumns {
-  key: F64; given: F64; withdrawn: F64; expires: F64;
-  purposes: U32; channels: U32; notices: U32; fileOf: U16; lineOf: U32;
-  idStart: U32; idLen: U16; proven: U8; facts: U8;
-  evStart: U32; evLen: U16; evSha: U32; heads: U32; next: U32; arena: Buffer<ArrayBuffer>;
+  records: U8; evStart: U32; evLen: U16; evSha: U32; heads: U32; arena: Buffer<ArrayBuffer>;
 }
-type F64 = Float64Array<ArrayBuffer>;
 type U32 = Uint32Array<ArrayBuffer>;
 type U16 = Uint16Array<ArrayBuffer>;
 type U8 = Uint8Array<ArrayBuffer>;
+
+/**
+ * A record's fields side by side in 64 bytes, one cache line (issue #16): a lookup reads a
+ * record's dates, lists, notice, line and id together, and with each field in a column of its own
+ * it missed the cache once a field (about 16 misses, 2.0-2.4 us a number over 600k numbers of the
+ * benchmark's 1M consent file: node /tmp/lk.mjs, 2026-12-02). Float64 slots 0-3, then uint32,
+ * uint16 and byte slots by their index in a view of that width.
+ */
+export const RECORD_BYTES = 64;
+const F_KEY = 0, F_GIVEN = 1, F_WITHDRAWN = 2, F_EXPIRES = 3; // float64 slots (8 a record)
+const U_NEXT = 8, U_LINE = 9, U_ID = 10, U_NOTICES = 11, U_PURPOSES = 12, U_CHANNELS = 13; // uint32 slots (16)
+const H_FILE = 28, H_IDLEN = 29; // uint16 slots (32)
+const B_PROVEN = 60, B_FACTS = 61; // byte slots (64)
+
+/**
+ * Reads a snapshot's pages into the columns on first use (src/evidence/index-snapshot.ts): a page
+ * whose flag is 0 is not read yet. Records, hash-table slots and arena bytes are paged apart.
+ */
+export interface ColumnPager {
+  readonly recShift: number;
+  readonly recLoaded: Uint8Array;
+  loadRecords(page: number): void;
+  readonly slotShift: number;
+  readonly slotLoaded: Uint8Array;
+  loadSlots(page: number): void;
+  readonly arenaShift: number;
+  readonly arenaLoaded: Uint8Array;
+  loadArena(page: number): void;
+  loadAll(): void;
+}
 
 export interface IndexParts {
   n: number;
@@ -69,7 +99,7 @@ export interface IndexParts {
   tuples: NoticeTuple[];
 }
 
-function grow<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
+function grow<A extends Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
   const b = new (a.constructor as new (n: number) => A)(size);
   b.set(a.subarray(0, Math.min(a.length, size)) as never);
   return b;
@@ -78,22 +108,11 @@ function grow<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a
 export class ConsentIndex {
   private n = 0;
   private cap = 1024;
-  private key = new Float64Array(this.cap);
-  private given = new Float64Array(this.cap);
-  private withdrawn = new Float64Array(this.cap);
-  private expires = new Float64Array(this.cap);
-  private purposes = new Uint32Array(this.cap);
-  private channels = new Uint32Array(this.cap);
-  private notices = new Uint32Array(this.cap);
-  private fileOf = new Uint16Array(this.cap);
-  private lineOf = new Uint32Array(this.cap);
-  /** Start of the consent id in the arena, NO_ID when the record had none (file:line stands in). */
-  private idStart = new Uint32Array(this.cap);
-  private idLen = new Uint16Array(this.cap);
-  /** 1 when the record has an evidence_ref. */
-  private proven = new Uint8Array(this.cap);
-  /** separate_document and kind (factsByte). */
-  private facts = new Uint8Array(this.cap);
+  /** The records, RECORD_BYTES each, and views of them by width. */
+  private rec = new Uint8Array(this.cap * RECORD_BYTES);
+  private f64 = new Float64Array(this.rec.buffer);
+  private u32 = new Uint32Array(this.rec.buffer);
+  private u16 = new Uint16Array(this.rec.buffer);
   /** Where the evidence_ref text is in the arena: kept only with keepText (for the trail). */
   private evStart = new Uint32Array(0);
   private evLen = new Uint16Array(0);
@@ -107,12 +126,13 @@ export class ConsentIndex {
   private noticeTuples = new Interner<NoticeTuple>();
   /**
    * Hash table (built by seal): slot -> the number's first record (NO_ID: empty); the number itself
-   * is that record's key, so a slot costs 4 bytes. `next` chains the rest in read order.
+   * is that record's key, so a slot costs 4 bytes. Each record's next field chains the rest in read order.
    */
   private heads = new Uint32Array(0);
-  private next = new Uint32Array(0);
   private mask = 0;
   private sealed = false;
+  /** Set when the columns come from a snapshot read page by page; undefined: all in memory. */
+  private pager: ColumnPager | undefined;
 
   /**
    * @param keepText keep each record's evidence_ref text and evidence_sha256 (for the evidence
@@ -145,6 +165,12 @@ export class ConsentIndex {
   }
 
   private text(start: number, len: number): string {
+    const p = this.pager;
+    if (p !== undefined && len > 0) {
+      for (let page = start >>> p.arenaShift, last = (start + len - 1) >>> p.arenaShift; page <= last; page++) {
+        if (p.arenaLoaded[page] === 0) p.loadArena(page);
+      }
+    }
     return this.arena.toString('utf8', start, start + len);
   }
 
@@ -160,19 +186,7 @@ export class ConsentIndex {
 
   private resize(cap: number): void {
     this.cap = cap;
-    this.key = grow(this.key, cap);
-    this.given = grow(this.given, cap);
-    this.withdrawn = grow(this.withdrawn, cap);
-    this.expires = grow(this.expires, cap);
-    this.purposes = grow(this.purposes, cap);
-    this.channels = grow(this.channels, cap);
-    this.notices = grow(this.notices, cap);
-    this.fileOf = grow(this.fileOf, cap);
-    this.lineOf = grow(this.lineOf, cap);
-    this.idStart = grow(this.idStart, cap);
-    this.idLen = grow(this.idLen, cap);
-    this.proven = grow(this.proven, cap);
-    this.facts = grow(this.facts, cap);
+    this.views(grow(this.rec, cap * RECORD_BYTES));
     if (this.keepText) {
       this.evStart = grow(this.evStart, cap);
       this.evLen = grow(this.evLen, cap);
@@ -180,35 +194,46 @@ export class ConsentIndex {
     }
   }
 
+  /** Views of the record bytes `rec` by width. */
+  private views(rec: U8): void {
+    this.rec = rec;
+    this.f64 = new Float64Array(rec.buffer, rec.byteOffset, rec.byteLength / 8);
+    this.u32 = new Uint32Array(rec.buffer, rec.byteOffset, rec.byteLength / 4);
+    this.u16 = new Uint16Array(rec.buffer, rec.byteOffset, rec.byteLength / 2);
+  }
+
   add(r: ConsentRecord): void {
     if (this.sealed) throw new Error('ConsentIndex: add after seal');
     this.ensure();
     const i = this.n++;
-    this.key[i] = e164Key(r.e164);
-    this.given[i] = r.givenAt;
-    this.withdrawn[i] = r.withdrawnAt ?? NaN;
-    this.expires[i] = r.expiresAt ?? NaN;
-    this.purposes[i] = this.lists.id(r.purposes.join('|'), () => r.purposes);
-    this.channels[i] = this.lists.id(r.channels.join('|'), () => r.channels);
+    const f8 = i * 8, u = i * 16, h = i * 32, b = i * 64;
+    this.f64[f8 + F_KEY] = e164Key(r.e164);
+    this.f64[f8 + F_GIVEN] = r.givenAt;
+    this.f64[f8 + F_WITHDRAWN] = r.withdrawnAt ?? NaN;
+    this.f64[f8 + F_EXPIRES] = r.expiresAt ?? NaN;
+    this.u32[u + U_PURPOSES] = this.lists.id(r.purposes.join('|'), () => r.purposes);
+    this.u32[u + U_CHANNELS] = this.lists.id(r.channels.join('|'), () => r.channels);
     let f = this.fileIds.get(r.file);
     if (f === undefined) {
       f = this.files.length;
       this.files.push(r.file);
       this.fileIds.set(r.file, f);
     }
-    this.fileOf[i] = f;
-    this.lineOf[i] = r.line;
+    this.u16[h + H_FILE] = f;
+    this.u32[u + U_LINE] = r.line;
     if (r.consentId === `${r.file}:${r.line}`) {
-      this.idStart[i] = NO_ID;
+      this.u32[u + U_ID] = NO_ID;
     } else {
-      [this.idStart[i], this.idLen[i]] = this.put(r.consentId);
+      const [start, len] = this.put(r.consentId);
+      this.u32[u + U_ID] = start;
+      this.u16[h + H_IDLEN] = len;
     }
-    this.proven[i] = r.evidenceRef === '' ? 0 : 1;
-    this.facts[i] = factsByte(r);
+    this.rec[b + B_PROVEN] = r.evidenceRef === '' ? 0 : 1;
+    this.rec[b + B_FACTS] = factsByte(r);
     if (this.keepText && r.evidenceRef !== '') [this.evStart[i], this.evLen[i]] = this.put(r.evidenceRef);
     if (this.keepText) this.evSha[i] = r.evidenceSha256 === undefined ? NO_ID : this.put(r.evidenceSha256)[0];
     const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || r.origin !== undefined || Object.keys(r.notice).length > 0;
-    this.notices[i] = hasNotice
+    this.u32[u + U_NOTICES] = hasNotice
       ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt, r.origin]), () => ({
         // Copies: a kept cell would keep its whole input chunk alive (string-copy.ts).
         notice: Object.fromEntries(Object.entries(r.notice).map(([f, v]) => [f, ownCopy(v)])),
@@ -228,23 +253,32 @@ export class ConsentIndex {
     let cap = 16;
     while (cap * 0.7 < this.n) cap *= 2;
     this.heads = new Uint32Array(cap).fill(NO_ID);
-    this.next = new Uint32Array(Math.max(this.n, 1)).fill(NO_ID);
     this.mask = cap - 1;
     // Backwards, prepending: each number's chain ends up in read order.
     for (let i = this.n - 1; i >= 0; i--) {
-      const s = this.slot(this.key[i]!);
-      this.next[i] = this.heads[s]!;
+      const s = this.slot(this.f64[i * 8 + F_KEY]!);
+      this.u32[i * 16 + U_NEXT] = this.heads[s]!;
       this.heads[s] = i;
     }
   }
 
   private slot(key: number): number {
     let i = hashKey(key) & this.mask;
+    const p = this.pager;
     for (;;) {
+      if (p !== undefined && p.slotLoaded[i >>> p.slotShift] === 0) p.loadSlots(i >>> p.slotShift);
       const head = this.heads[i]!;
-      if (head === NO_ID || this.key[head] === key) return i;
+      if (head === NO_ID) return i;
+      this.page(head);
+      if (this.f64[head * 8 + F_KEY] === key) return i;
       i = (i + 1) & this.mask;
     }
+  }
+
+  /** Record i's columns read in, when they come from a snapshot page by page. */
+  private page(i: number): void {
+    const p = this.pager;
+    if (p !== undefined && p.recLoaded[i >>> p.recShift] === 0) p.loadRecords(i >>> p.recShift);
   }
 
   /** The number's records, in read order. */
@@ -254,7 +288,10 @@ export class ConsentIndex {
     const s = this.slot(key);
     if (this.heads[s] === NO_ID) return NONE;
     const out: ConsentRecord[] = [];
-    for (let i = this.heads[s]!; i !== NO_ID; i = this.next[i]!) out.push(this.record(i, e164));
+    for (let i = this.heads[s]!; i !== NO_ID; i = this.u32[i * 16 + U_NEXT]!) {
+      this.page(i);
+      out.push(this.record(i, e164));
+    }
     return out;
   }
 
@@ -264,24 +301,28 @@ export class ConsentIndex {
 
   /** @internal The consent id of record i (decoded from the arena only when asked for). */
   idOf(i: number): string {
-    const start = this.idStart[i]!;
-    return start === NO_ID ? `${this.fileName(i)}:${this.lineOf[i]!}` : this.text(start, this.idLen[i]!);
+    this.page(i);
+    const start = this.u32[i * 16 + U_ID]!;
+    return start === NO_ID ? `${this.fileName(i)}:${this.u32[i * 16 + U_LINE]!}` : this.text(start, this.u16[i * 32 + H_IDLEN]!);
   }
 
   /** @internal Record i's evidence_ref; without keepText only whether it has one is kept. */
   evidenceOf(i: number): string {
-    return this.proven[i] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)';
+    this.page(i);
+    return this.rec[i * 64 + B_PROVEN] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)';
   }
 
   /** @internal Record i's evidence_sha256 (kept only with keepText). */
   evidenceShaOf(i: number): string | undefined {
+    this.page(i);
     if (!this.keepText || this.evSha[i] === NO_ID) return undefined;
     return this.text(this.evSha[i]!, 64);
   }
 
   /** @internal */
   fileName(i: number): string {
-    return this.files[this.fileOf[i]!]!;
+    this.page(i);
+    return this.files[this.u16[i * 32 + H_FILE]!]!;
   }
 
   /**
@@ -290,48 +331,48 @@ export class ConsentIndex {
    */
   parts(): IndexParts {
     this.seal();
+    this.pager?.loadAll();
     return {
       n: this.n, mask: this.mask, keepText: this.keepText,
-      columns: {
-        key: this.key, given: this.given, withdrawn: this.withdrawn, expires: this.expires,
-        purposes: this.purposes, channels: this.channels, notices: this.notices, fileOf: this.fileOf, lineOf: this.lineOf,
-        idStart: this.idStart, idLen: this.idLen, proven: this.proven, facts: this.facts,
-        evStart: this.evStart, evLen: this.evLen, evSha: this.evSha, heads: this.heads, next: this.next, arena: this.arena,
-      },
+      columns: { records: this.rec, evStart: this.evStart, evLen: this.evLen, evSha: this.evSha, heads: this.heads, arena: this.arena },
       files: this.files, lists: this.lists.values, tuples: this.noticeTuples.values,
     };
   }
 
-  /** A sealed index over the parts of parts() (views on a snapshot's bytes: nothing is copied). */
-  static fromParts(p: IndexParts): ConsentIndex {
+  /**
+   * A sealed index over the parts of parts(); with a pager, the columns are filled from a
+   * snapshot as lookups need them.
+   */
+  static fromParts(p: IndexParts, pager?: ColumnPager): ConsentIndex {
     const x = new ConsentIndex(p.keepText);
     const c = p.columns;
     x.n = p.n; x.cap = Math.max(p.n, 1); x.mask = p.mask;
-    x.key = c.key; x.given = c.given; x.withdrawn = c.withdrawn; x.expires = c.expires;
-    x.purposes = c.purposes; x.channels = c.channels; x.notices = c.notices; x.fileOf = c.fileOf; x.lineOf = c.lineOf;
-    x.idStart = c.idStart; x.idLen = c.idLen; x.proven = c.proven; x.facts = c.facts;
-    x.evStart = c.evStart; x.evLen = c.evLen; x.evSha = c.evSha; x.heads = c.heads; x.next = c.next;
+    x.views(c.records);
+    x.evStart = c.evStart; x.evLen = c.evLen; x.evSha = c.evSha; x.heads = c.heads;
     x.arena = c.arena; x.arenaUsed = c.arena.length;
     x.files = p.files;
     x.lists = Interner.of(p.lists);
     x.noticeTuples = Interner.of(p.tuples);
+    x.pager = pager;
     x.sealed = true;
     return x;
   }
 
   /** @internal Plain fields of record i. */
   fields(i: number) {
-    const tuple = this.noticeTuples.values[this.notices[i]!]!;
-    const w = this.withdrawn[i]!, x = this.expires[i]!;
+    this.page(i);
+    const u = i * 16, f8 = i * 8;
+    const tuple = this.noticeTuples.values[this.u32[u + U_NOTICES]!]!;
+    const w = this.f64[f8 + F_WITHDRAWN]!, x = this.f64[f8 + F_EXPIRES]!;
     return {
-      line: this.lineOf[i]!,
-      givenAt: this.given[i]!,
+      line: this.u32[u + U_LINE]!,
+      givenAt: this.f64[f8 + F_GIVEN]!,
       withdrawnAt: Number.isNaN(w) ? undefined : w,
       expiresAt: Number.isNaN(x) ? undefined : x,
-      channels: this.lists.values[this.channels[i]!]!,
-      purposes: this.lists.values[this.purposes[i]!]!,
+      channels: this.lists.values[this.u32[u + U_CHANNELS]!]!,
+      purposes: this.lists.values[this.u32[u + U_PURPOSES]!]!,
       tuple,
-      facts: this.facts[i]!,
+      facts: this.rec[i * 64 + B_FACTS]!,
     };
   }
 }

@@ -13,8 +13,6 @@
  * 0700 folder), since it holds the phone numbers of the consent files.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { crc32 } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
@@ -25,7 +23,7 @@ import { lang } from '../i18n/index.js';
 import { describeFsError } from '../io/byte-source.js';
 import { hashRegularFile } from '../io/hash.js';
 import { loadConsent, type ConsentLoadOptions, type LoadedConsent } from './consent-loader.js';
-import { SNAPSHOT_HEAD, encodeSnapshot, openSnapshot, restoreSnapshot, type FileFacts } from './index-snapshot.js';
+import { closeSnapshot, encodeSnapshot, openSnapshotFile, restoreSnapshot, type FileFacts } from './index-snapshot.js';
 import { lazy } from '../lazy.js';
 
 /**
@@ -115,42 +113,6 @@ export async function hashFiles(paths: readonly string[], signal?: AbortSignal):
   return out;
 }
 
-/** Bytes a snapshot read asks for: each piece is checksummed while it is still in the cache. */
-const SNAPSHOT_READ_BYTES = 8 << 20;
-
-/**
- * The whole snapshot in one buffer of its own (its start aligned for the column views), and the
- * CRC-32 of its bytes after the head, computed piece by piece as they arrive.
- */
-async function readSnapshotFile(path: string): Promise<{ bytes: Buffer; crc: number } | 'missing' | 'unreadable'> {
-  let fh: FileHandle;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) return 'unreadable';
-    const buf = Buffer.allocUnsafeSlow(st.size);
-    let got = 0;
-    let crc = 0;
-    while (got < buf.length) {
-      const { bytesRead } = await fh.read(buf, got, Math.min(SNAPSHOT_READ_BYTES, buf.length - got), got);
-      if (bytesRead === 0) break;
-      const from = Math.max(got, SNAPSHOT_HEAD), to = got + bytesRead;
-      if (to > from) crc = crc32(buf.subarray(from, to), crc);
-      got = to;
-    }
-    return { bytes: got === buf.length ? buf : buf.subarray(0, got), crc };
-  } catch {
-    return 'unreadable';
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Writes the pieces to a temporary file in `dir` and renames it to `name`: all or nothing. */
 function writeAtomically(dir: string, name: string, pieces: readonly Buffer[]): { path: string } | { why: string } {
   const tmp = join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -196,14 +158,13 @@ export async function loadConsentIndex(
 
   let reason: RebuildReason = 'missing';
   if (existsSync(file)) {
-    // The snapshot is read and the consent files hashed at once: the reads run on libuv's threads,
-    // the checksum and the hash on this one, so two cores share the work.
+    // The snapshot is checked and the consent files hashed at once: the reads run on libuv's
+    // threads, the checksum and the hash on this one.
     // A consent file that can't be read is left to the build, which says so in its own words.
-    const [read, sha256] = await Promise.all([readSnapshotFile(file), hashFiles(paths, opts.signal).catch((e: unknown) => {
+    const [opened, sha256] = await Promise.all([openSnapshotFile(file, PROGRAM()), hashFiles(paths, opts.signal).catch((e: unknown) => {
       if (opts.signal?.aborted) throw e;
       return undefined;
     })]);
-    const opened = typeof read === 'string' ? { problem: read } : openSnapshot(read.bytes, read.crc, PROGRAM());
     if (sha256 === undefined) {
       reason = 'not-a-file';
     } else if ('problem' in opened) {
@@ -212,7 +173,7 @@ export async function loadConsentIndex(
       reason = 'other-input';
     } else {
       try {
-        const got = restoreSnapshot((read as { bytes: Buffer }).bytes, opened.meta);
+        const got = restoreSnapshot(opened);
         return {
           index: got.index, invalid: got.invalid,
           files: got.files.map((f, i) => ({ ...f, path: resolve(paths[i]!), label: paths[i]!, sha256: sha256[i]! })),
@@ -222,6 +183,7 @@ export async function loadConsentIndex(
         reason = 'corrupt';
       }
     }
+    if (!('problem' in opened)) closeSnapshot(opened);
   }
 
   const built = await loadConsent(paths, phones, opts);

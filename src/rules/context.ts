@@ -79,6 +79,11 @@ export interface Campaign {
   softOptInChannels: readonly Channel[];
 }
 
+/** One remembered notice verdict. */
+export interface NoticeMemoHit { notice: ResolvedNotice; findings: readonly RuleFinding[] }
+/** A level of the notice memo: a cell's text -> the next level; the verdict under a symbol key. */
+export type NoticeMemoNode = Map<string | symbol, NoticeMemoNode | NoticeMemoHit>;
+
 export interface AuditContext {
   campaign: Campaign;
   phones: PhoneNormalizer;
@@ -92,10 +97,12 @@ export interface AuditContext {
   /** `phone`: the first phone column; `phones`: every phone column, audited number by number (issue #11). */
   columns: { phone: number; phones: readonly number[]; notice: Record<NoticeField, number[]>; meta: Record<NoticeMeta, number[]> };
   /**
-   * Notice verdicts of rows that carry no notice values of their own, by the consent record's
-   * (interned) notice values: such rows resolve alike, and most rows of a bought list are such.
+   * Notice verdicts by the consent record's (interned) notice values, then by the cells of the
+   * row's own notice columns (`hit`: all blank): rows with both alike resolve alike.
    */
-  noticeMemo?: Map<object, { notice: ResolvedNotice; findings: readonly RuleFinding[] }>;
+  noticeMemo?: Map<object, NoticeMemoNode>;
+  /** How many verdicts noticeMemo holds (it stops remembering at a limit). */
+  noticeMemoSize?: { n: number };
   /** LIST_STALE for every row when a required suppression list is missing or stale (issue #14). */
   listStale?: readonly Finding[];
   /** --evidence-dir: where consent evidence files must be (issue #14). */

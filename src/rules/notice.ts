@@ -17,7 +17,7 @@ import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import { isoString, parseDate } from '../dates.js';
 import { parseOrigin } from '../evidence/consent-words.js';
 import type { Origin } from '../policy/campaign.js';
-import type { AuditContext, RowFacts } from './context.js';
+import type { AuditContext, NoticeMemoHit, NoticeMemoNode, RowFacts } from './context.js';
 
 export type NoticeSource = 'row' | 'consent' | 'manifest';
 /** Where the row's origin came from: as a notice value, or the --origin option (default third_party). */
@@ -68,37 +68,65 @@ function firstCell(cells: readonly string[], columns: readonly number[]): string
   return undefined;
 }
 
-/** Key of the notice memo for a row without notice values of its own. */
+/** Key of the notice memo for a row without a consent record. */
 const NO_RECORD = {};
 
 const ownColumns = new WeakMap<object, number[]>();
 
-/** Whether the row has a notice value (or notice date, or exemption) in a column of its own. */
-function hasOwnNotice(cells: readonly string[], ctx: AuditContext): boolean {
+/** The row's cells in its own notice columns (notice values, date, exemption, origin). */
+function ownColumnsOf(ctx: AuditContext): number[] {
   let columns = ownColumns.get(ctx.columns);
   if (!columns) {
     columns = [...Object.values(ctx.columns.notice), ...Object.values(ctx.columns.meta)].flat();
     ownColumns.set(ctx.columns, columns);
   }
-  for (const i of columns) if (cells[i]?.trim()) return true;
-  return false;
+  return columns;
 }
+
+/** Distinct own-value rows remembered, over all records: past it, rows are resolved one by one. */
+const OWN_MEMO_LIMIT = 1 << 16;
 
 export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   const record = noticeRecord(row);
   const memo = ctx.noticeMemo;
-  // The record's notice values are interned (one object per distinct set), so rows without values
-  // of their own and with the same record values resolve alike.
-  if (!memo || hasOwnNotice(row.cells, ctx)) return resolveAndCheck(row, ctx, record);
+  if (!memo) return resolveAndCheck(row, ctx, record);
+  // The record's notice values are interned (one object per distinct set), so rows with the same
+  // record values and the same cells in their own notice columns resolve alike: a tree of maps,
+  // one level a column (no key string is made for a row), the verdict at the leaf.
   const key = record?.notice ?? NO_RECORD;
-  let hit = memo.get(key);
+  let node: NoticeMemoNode | undefined = memo.get(key);
+  if (node === undefined) {
+    node = new Map();
+    memo.set(key, node);
+  }
+  const { cells } = row;
+  const columns = ownColumnsOf(ctx);
+  for (let c = 0; c < columns.length; c++) {
+    const v = cells[columns[c]!] ?? '';
+    let child = node.get(v);
+    if (child === undefined) {
+      if (memoFull(ctx)) return resolveAndCheck(row, ctx, record);
+      child = new Map();
+      node.set(v, child);
+    }
+    node = child as NoticeMemoNode;
+  }
+  let hit = node.get(HIT) as NoticeMemoHit | undefined;
   if (!hit) {
     const findings = resolveAndCheck(row, ctx, record);
     hit = { notice: row.notice!, findings };
-    memo.set(key, hit);
+    node.set(HIT, hit);
+    if (ctx.noticeMemoSize) ctx.noticeMemoSize.n++;
   }
   row.notice = hit.notice;
   return hit.findings;
+}
+
+/** The leaf's key in a memo node: no cell is this string's object. */
+const HIT = Symbol('hit');
+
+function memoFull(ctx: AuditContext): boolean {
+  return ctx.noticeMemoSize !== undefined && ctx.noticeMemoSize.n >= OWN_MEMO_LIMIT;
 }
 
 function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord | undefined): readonly Finding[] {

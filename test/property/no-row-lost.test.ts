@@ -390,7 +390,9 @@ function corrupt(list: GenList, damages: readonly Damage[]): string {
   edits.sort((a, b) => b.at - a.at);
   let text = list.text;
   for (const e of edits) text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
-  return text;
+  // Two edits at one place can split a surrogate pair (the second deletes half of an emoji the
+  // first brought next to it); a file holds what an encoder writes for the half left: U+FFFD.
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 describe('no row is lost: corrupted lists', () => {

@@ -245,3 +245,48 @@ describe('checkNotice: where the data came from (issue #10, 152-FZ Art. 18 part 
     ]);
   });
 });
+
+describe('the notice memo (issue #16: rows alike resolve once)', () => {
+  const header = ['phone', 'source', 'notice_purpose', 'origin'];
+  const rows: [string[], ConsentRecord | undefined][] = [];
+  const withSource = record('c1', { source: 'record source' });
+  const bare = record('c2', {});
+  // Rows alike and not: the same cells, cells that differ only in blanks, a cell whose text would
+  // run into the next one's if they were joined, and each with and without a record.
+  const cellsOf = [
+    ['+79161112233', 'ООО «Лиды»', 'Звонки', ''], ['+79161112233', 'ООО «Лиды»', 'Звонки', ''], ['+79161112233', '', '', ''],
+    ['+79161112233', ' ', '', ''], ['+79161112233', 'a', 'bc', ''], ['+79161112233', 'ab', 'c', ''], ['+79161112233', '', '', 'subject'],
+    ['+79161112233', 'ООО «Лиды»', '', 'nonsense'],
+  ];
+  for (const cells of cellsOf) for (const r of [withSource, bare, undefined]) rows.push([cells, r]);
+
+  function run(memo: boolean, size?: number) {
+    const ctx = context(header, manifest({ operator: 'ООО «Ромашка», Москва', purpose: 'p' }));
+    (ctx.campaign as { noticeFromSubject: readonly NoticeField[] }).noticeFromSubject = ['operator', 'purpose', 'rights'];
+    (ctx.campaign as { origin: string }).origin = 'third_party';
+    if (memo) {
+      ctx.noticeMemo = new Map();
+      ctx.noticeMemoSize = { n: size ?? 0 };
+    }
+    return rows.map(([cells, r]) => {
+      const facts = row(cells, r ? decision(r) : undefined);
+      const findings = checkNotice(facts, ctx);
+      return { findings: codes([...findings]), notice: facts.notice };
+    });
+  }
+
+  it('gives every row what resolving it alone gives', () => {
+    const alone = run(false);
+    expect(new Set(alone.map((r) => r.findings.join('|'))).size).toBe(3);
+    expect(new Set(alone.map((r) => JSON.stringify(r.notice))).size).toBe(8);
+    expect(run(true)).toEqual(alone);
+    // Rows again, in the same memo: the verdicts remembered are the same.
+    expect(run(true)).toEqual(alone);
+  });
+
+  it('remembers up to its limit, then resolves rows one by one, with the same verdicts', () => {
+    const alone = run(false);
+    expect(run(true, 1 << 16)).toEqual(alone);
+    expect(run(true, (1 << 16) - 2)).toEqual(alone);
+  });
+});

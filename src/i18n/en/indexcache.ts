@@ -16,5 +16,6 @@ export const indexcache = {
     other: '{files}: {count} consent records; the snapshot is up to date: {path}',
   },
   'index.cannotWrite': 'warning: cannot write the consent index snapshot in {dir} ({why}); the audit goes on without it',
+  'index.changed': '{path}: the consent index snapshot changed while this run read it; run the audit again (the snapshot will be rebuilt if it is damaged)',
   'index.cannotWriteError': '{dir}: cannot write the consent index snapshot ({why})',
 } as const;

@@ -1,0 +1,119 @@
+/**
+ * A snapshot's columns are read a page at a time, the first time a lookup needs them (issue #16:
+ * a 10-row audit against millions of consent records must not read them all). With pages of two
+ * records, two hash-table slots and four arena bytes, every lookup crosses page boundaries: what
+ * it gives must be what the index built from the files gives, for every number in it and for
+ * numbers not in it (whose probes run over slots of several pages); a lookup reads only the pages
+ * it touches; and a page written over after the snapshot was opened stops the run with one line
+ * rather than being used.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, openSync, closeSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConsent, type LoadedConsent } from '../../src/evidence/consent-loader.js';
+import { DEFAULT_PAGES, encodeSnapshot, openSnapshotFile, restoreSnapshot, type OpenedSnapshot, type PageShifts } from '../../src/evidence/index-snapshot.js';
+import type { ConsentIndex } from '../../src/evidence/consent-index.js';
+import { InputError } from '../../src/errors.js';
+import { PhoneNormalizer } from '../../src/phone/normalize.js';
+
+let dir: string;
+let csv: string;
+const PRESENT: string[] = [];
+const ABSENT: string[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'leadaudit-pages-'));
+  csv = join(dir, 'consent.csv');
+  const lines = ['phone,consent_id,given_at,withdrawn_at,expires_at,channels,purposes,evidence_ref,evidence_sha256,notice_operator'];
+  // 300 records of 180 numbers: some numbers have several records (chains across pages), ids of
+  // several lengths, some without an id (file:line stands in), dates and lists that vary.
+  for (let i = 0; i < 300; i++) {
+    const k = (i * 7) % 180;
+    const e164 = `+7916${String(1000000 + k * 37).padStart(7, '0')}`;
+    if (i < 180) PRESENT.push(e164);
+    const id = i % 5 === 0 ? '' : `C-${'x'.repeat(i % 9)}${i}`;
+    const withdrawn = i % 11 === 0 ? '2026-03-01' : '';
+    const sha = i % 4 === 0 ? 'ab'.repeat(32) : '';
+    lines.push(`${e164},${id},2026-01-${String((i % 28) + 1).padStart(2, '0')},${withdrawn},,${i % 3 ? 'call' : 'call|sms'},marketing,form-${i},${sha},${i % 6 ? '' : 'ООО Ромашка'}`);
+  }
+  for (let k = 0; k < 60; k++) ABSENT.push(`+7916${String(2000000 + k * 13).padStart(7, '0')}`);
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const PROGRAM = 'test+pages';
+const TINY: PageShifts = { records: 1, slots: 1, arena: 2 };
+
+function viewOf(index: ConsentIndex, numbers: readonly string[]) {
+  return numbers.map((n) => index.lookup(n).map((r) => ({
+    consentId: r.consentId, file: r.file, line: r.line, givenAt: r.givenAt, withdrawnAt: r.withdrawnAt, expiresAt: r.expiresAt,
+    channels: r.channels, purposes: r.purposes, evidenceRef: r.evidenceRef, evidenceSha256: r.evidenceSha256, notice: r.notice, i: r.i,
+  })));
+}
+
+async function snapshotOf(built: LoadedConsent, pages: PageShifts, name: string): Promise<OpenedSnapshot> {
+  const file = join(dir, name);
+  const pieces = encodeSnapshot(built.index, { program: PROGRAM, key: 'k', files: [], invalid: built.invalid.toData() }, pages);
+  writeFileSync(file, Buffer.concat(pieces));
+  const opened = await openSnapshotFile(file, PROGRAM);
+  if ('problem' in opened) throw new Error(`snapshot not opened: ${opened.problem}`);
+  return opened;
+}
+
+describe('a snapshot read page by page', () => {
+  it('gives what the built index gives, for every number in it and for numbers not in it', async () => {
+    for (const keepText of [false, true]) {
+      const built = await loadConsent([csv], new PhoneNormalizer('RU'), { keepText });
+      expect(built.index.size).toBe(300);
+      const expected = viewOf(built.index, [...PRESENT, ...ABSENT]);
+      expect(expected.slice(0, PRESENT.length).every((records) => records.length > 0)).toBe(true);
+      expect(expected.some((records) => records.length > 1)).toBe(true);
+      for (const [pages, name] of [[TINY, 'tiny'], [DEFAULT_PAGES, 'default'], [{ records: 3, slots: 2, arena: 5 }, 'mixed']] as const) {
+        const { index } = restoreSnapshot(await snapshotOf(built, pages, `${name}-${keepText}.idx`));
+        // Asked in another order than the build's, twice over: pages are read once and kept.
+        const order = [...ABSENT, ...PRESENT].reverse();
+        const got = viewOf(index, order);
+        expect(got).toEqual(order.map((n) => expected[[...PRESENT, ...ABSENT].indexOf(n)]));
+        expect(viewOf(index, PRESENT)).toEqual(expected.slice(0, PRESENT.length));
+      }
+    }
+  });
+
+  it('reads only the pages a lookup touches', async () => {
+    const built = await loadConsent([csv], new PhoneNormalizer('RU'), {});
+    const opened = await snapshotOf(built, TINY, 'lazy.idx');
+    const { index } = restoreSnapshot(opened);
+    const pager = (index as unknown as { pager: { recLoaded: Uint8Array; slotLoaded: Uint8Array } }).pager;
+    const loaded = () => [pager.recLoaded.reduce((s, x) => s + x, 0), pager.slotLoaded.reduce((s, x) => s + x, 0)];
+    expect(loaded()).toEqual([0, 0]);
+    const records = index.lookup(PRESENT[0]!);
+    expect(records[0]!.consentId).toBe(viewOf(built.index, [PRESENT[0]!])[0]![0]!.consentId);
+    const [rec, slots] = loaded();
+    expect(rec).toBeGreaterThan(0);
+    expect(rec).toBeLessThan(pager.recLoaded.length / 4);
+    expect(slots).toBeLessThan(pager.slotLoaded.length / 4);
+    // parts() (a snapshot made from this index) reads everything first.
+    index.parts();
+    expect(loaded()).toEqual([pager.recLoaded.length, pager.slotLoaded.length]);
+  });
+
+  it('a page written over after the snapshot was opened stops the run; it is not used', async () => {
+    const built = await loadConsent([csv], new PhoneNormalizer('RU'), {});
+    const opened = await snapshotOf(built, TINY, 'changed.idx');
+    const { index } = restoreSnapshot(opened);
+    // Every byte of the columns set to 0xff in place (the file checked whole when opened).
+    const fd = openSync(opened.path, 'r+');
+    const first = (opened.meta as unknown as { sections: Record<string, [number]> }).sections.records![0];
+    writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, first);
+    closeSync(fd);
+    let thrown: unknown;
+    try {
+      viewOf(index, PRESENT);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect((thrown as Error).message).toMatch(/changed\.idx: the consent index snapshot changed while this run read it/);
+    expect((thrown as Error).message).not.toMatch(/\n/);
+  });
+});
