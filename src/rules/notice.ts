@@ -16,6 +16,7 @@ import type { ConsentRecord } from '../evidence/consent-record.js';
 import type { NoticeManifest } from '../evidence/notice-manifest.js';
 import { isoString, parseDate } from '../dates.js';
 import { parseOrigin } from '../evidence/consent-words.js';
+import { ownCopy } from '../io/string-copy.js';
 import type { Origin } from '../policy/campaign.js';
 import type { AuditContext, NoticeMemoHit, NoticeMemoNode, RowFacts } from './context.js';
 
@@ -83,8 +84,11 @@ function ownColumnsOf(ctx: AuditContext): number[] {
   return columns;
 }
 
-/** Distinct own-value rows remembered, over all records: past it, rows are resolved one by one. */
-const OWN_MEMO_LIMIT = 1 << 16;
+/**
+ * Verdicts remembered, over all records: past it, rows are resolved one by one. A bought list
+ * repeats a handful of notice texts; one whose rows each say something else gains nothing from it.
+ */
+const OWN_MEMO_LIMIT = 4096;
 
 export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   const record = noticeRecord(row);
@@ -107,19 +111,31 @@ export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[
     if (child === undefined) {
       if (memoFull(ctx)) return resolveAndCheck(row, ctx, record);
       child = new Map();
-      node.set(v, child);
+      // A copy: the cell is a slice of its input chunk and would keep the whole chunk alive (string-copy.ts).
+      node.set(ownCopy(v), child);
     }
     node = child as NoticeMemoNode;
   }
   let hit = node.get(HIT) as NoticeMemoHit | undefined;
   if (!hit) {
     const findings = resolveAndCheck(row, ctx, record);
-    hit = { notice: row.notice!, findings };
+    hit = { notice: ownNotice(row.notice!), findings };
     node.set(HIT, hit);
     if (ctx.noticeMemoSize) ctx.noticeMemoSize.n++;
   }
   row.notice = hit.notice;
   return hit.findings;
+}
+
+/** A resolved notice whose texts are copies: a row's cells would keep their input chunk alive. */
+function ownNotice(n: ResolvedNotice): ResolvedNotice {
+  const out: ResolvedNotice = {};
+  for (const [k, v] of Object.entries(n) as [keyof ResolvedNotice, NoticeValue & { unrecognized?: string }][]) {
+    const copy: Record<string, unknown> = { ...v, value: ownCopy(v.value) };
+    if (v.unrecognized !== undefined) copy.unrecognized = ownCopy(v.unrecognized);
+    (out as Record<string, unknown>)[k] = copy;
+  }
+  return out;
 }
 
 /** The leaf's key in a memo node: no cell is this string's object. */
