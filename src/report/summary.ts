@@ -40,21 +40,25 @@ function proofLines({ evidence: e, reassigned: r, lineTypes: l }: ProofInputs): 
   return out;
 }
 
-function fixText(fix: Fix): string {
-  return fix === 'NOTICE' ? t('hint.fixNotice') : t('hint.fixCode', { code: fix, remedy: REASONS[fix].remedy });
+/** A fix's words; on an email run DUPLICATE and SUPPRESSED speak of the address (issue #15). */
+function fixText(fix: Fix, channel: string | undefined): string {
+  return fix === 'NOTICE' ? t('hint.fixNotice') : t('hint.fixCode', { code: fix, remedy: (reasonFor(fix, channel) ?? REASONS[fix]).remedy });
 }
 
-/** The words for a hint (issue #11); the hint itself is data (src/report/hints.ts). */
-export function hintText(h: Hint): string {
+/**
+ * The words for a hint (issue #11); the hint itself is data (src/report/hints.ts). `channel`: the
+ * run's (report.json campaign.channel).
+ */
+export function hintText(h: Hint, channel?: string): string {
   switch (h.kind) {
     case 'no-notice':
       return t('hint.noNotice');
     case 'one-fix':
       return h.sameReasons
-        ? t('hint.oneFixAll', { codes: h.codes.join(', '), rejected: h.rejected, fix: fixText(h.fix) })
-        : t('hint.oneFix', { clears: h.clears, rejected: h.rejected, fix: fixText(h.fix) });
+        ? t('hint.oneFixAll', { codes: h.codes.join(', '), rejected: h.rejected, fix: fixText(h.fix, channel) })
+        : t('hint.oneFix', { clears: h.clears, rejected: h.rejected, fix: fixText(h.fix, channel) });
     case 'no-single-fix':
-      return t('hint.noSingleFix', { codes: h.codes.join(', '), removes: h.removes, count: h.codes.length, fix: fixText(h.fix) });
+      return t('hint.noSingleFix', { codes: h.codes.join(', '), removes: h.removes, count: h.codes.length, fix: fixText(h.fix, channel) });
   }
 }
 
@@ -135,7 +139,7 @@ export function renderSummary(
   if (report.origins.unrecognized) warnings.push(t('summary.unrecognizedOrigin', { count: report.origins.unrecognized }));
 
   for (const w of warnings) lines.push(c.yellow(t('summary.warning', { text: w })));
-  for (const h of hints) lines.push(c.cyan(t('summary.hint', { text: hintText(h) })));
+  for (const h of hints) lines.push(c.cyan(t('summary.hint', { text: hintText(h, campaign.channel) })));
   if (report.inputs.suppress.length) {
     lines.push(t('summary.suppression'));
     for (const s of report.inputs.suppress) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findHints } from '../../src/report/hints.js';
 import { hintText } from '../../src/report/summary.js';
-import { REASONS } from '../../src/reasons.js';
+import { REASONS, reasonFor } from '../../src/reasons.js';
 
 const NOTICE6 = 'NOTICE_OPERATOR_MISSING|NOTICE_PURPOSE_MISSING|NOTICE_LEGAL_BASIS_MISSING|NOTICE_PDN_LIST_MISSING|NOTICE_RECIPIENTS_MISSING|NOTICE_RIGHTS_MISSING';
 
@@ -32,5 +32,19 @@ describe('hints (issue #11)', () => {
     const combos = new Map([['CONSENT_MISSING', 6], ['SUPPRESSED', 2], ['DUPLICATE|SUPPRESSED', 2]]);
     expect(findHints({ rows: 20, rejected: 10, combos, noticeGiven: true })).toEqual([{ kind: 'one-fix', fix: 'CONSENT_MISSING', codes: [], clears: 6, rejected: 10, sameReasons: false }]);
     expect(findHints({ rows: 20, rejected: 10, combos: new Map([['CONSENT_MISSING', 4], ['SUPPRESSED', 3], ['DUPLICATE', 3]]), noticeGiven: true })).toEqual([]);
+  });
+});
+
+describe('hints on an email run (issue #15)', () => {
+  it("gives SUPPRESSED and DUPLICATE the address's remedy, and the number's on a call run", () => {
+    for (const code of ['SUPPRESSED', 'DUPLICATE'] as const) {
+      const [h] = findHints({ rows: 5, rejected: 4, combos: new Map([[code, 4]]), noticeGiven: true });
+      expect(hintText(h!, 'email')).toBe(`every rejected row has the same reasons (${code}); one fix would clear all 4: ${code}: ${reasonFor(code, 'email')!.remedy}`);
+      expect(hintText(h!, 'call')).toBe(`every rejected row has the same reasons (${code}); one fix would clear all 4: ${code}: ${REASONS[code].remedy}`);
+      expect(hintText(h!)).toBe(hintText(h!, 'call'));
+    }
+    // SUPPRESSED's words differ (the address or its domain is on a list); DUPLICATE's are the same in English.
+    expect(reasonFor('SUPPRESSED', 'email')!.remedy).not.toBe(REASONS.SUPPRESSED.remedy);
+    expect(hintText(findHints({ rows: 5, rejected: 4, combos: new Map([['SUPPRESSED', 4]]), noticeGiven: true })[0]!, 'email')).toMatch(/address/);
   });
 });
