@@ -14,14 +14,14 @@
  * Why pages and not one read of the whole file: on this machine (a Firecracker VM) the first touch
  * of fresh memory costs about 3.6 ms a MiB, so reading a 400 MB snapshot into a buffer took 1.4 s
  * of system time before anything was looked up, while the same bytes streamed through one reused
- * 1 MiB buffer and checksummed take about 0.12 s (node /tmp/m3.mjs, 2026-12-02, load 0.4-1.7). So
- * a snapshot is opened by streaming it once through a small buffer to check the whole file's
- * CRC-32; nothing in it is used unless that holds. The columns are then typed arrays of their full
- * length that are not touched (the kernel gives their memory on first write), and a page is read
- * into them the first time a lookup needs it, by pages of records, of hash-table slots and of the
- * id arena (DEFAULT_PAGES). Each page has its own CRC-32, checked when it is
- * read: the file was whole when opened, and a page that no longer matches (the file written over
- * in place while the run read it) stops the run rather than being used.
+ * 1 MiB buffer and checksummed take about 0.12 s (node scripts/measure/first-touch.mjs, 2026-12-02,
+ * load 0.4-1.7). So a snapshot is opened by streaming it once through a small buffer to check the
+ * whole file's CRC-32; nothing in it is used unless that holds. The columns are then typed arrays
+ * of their full length that are not touched (the kernel gives their memory on first write), and a
+ * page is read into them the first time a lookup needs it, by pages of records, of hash-table
+ * slots and of the id arena (DEFAULT_PAGES). Each page has its own CRC-32, checked when it is read:
+ * the file was whole when opened, and a page that no longer matches (the file written over in
+ * place while the run read it) stops the run rather than being used.
  *
  * CRC-32 (node:zlib) and not SHA-256: it finds every flipped byte and every short read, which is
  * what a cache must survive, and runs at about 5 GB/s here against 1.6 GB/s for SHA-256 (256 MiB
