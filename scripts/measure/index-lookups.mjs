@@ -3,32 +3,26 @@
  * What a consent lookup and its fields cost, in-process (issue #16: why a record's fields sit side
  * by side in src/evidence/consent-index.ts):
  *
- *   node scripts/measure/index-lookups.mjs CONSENT.csv CACHE_DIR
+ *   node scripts/measure/index-lookups.mjs CONSENT.csv
  *
- * CACHE_DIR holds the snapshot `leadaudit index CONSENT.csv --index-cache CACHE_DIR` wrote. Every
- * page of it is read first, then each number of the consent file (those written as +digits) is
- * looked up in a shuffled order, and every field an audit reads is read, three rounds.
- * Run `npm run build` first (it uses dist/).
+ * Builds the index of the file (region RU, as the ru-152fz policy reads it), then looks up each
+ * number of the file written as +digits, in a shuffled order, reading every field an audit reads,
+ * three rounds. Run `npm run build` first (it uses dist/).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const [consent, dir] = process.argv.slice(2);
-if (!consent || !dir) {
-  process.stderr.write('usage: node scripts/measure/index-lookups.mjs CONSENT.csv CACHE_DIR\n');
+const [consent] = process.argv.slice(2);
+if (!consent) {
+  process.stderr.write('usage: node scripts/measure/index-lookups.mjs CONSENT.csv\n');
   process.exit(2);
 }
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const { openSnapshotFile, restoreSnapshot } = await import(join(dist, 'evidence/index-snapshot.js'));
-const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.idx')));
-const head = readFileSync(file);
-const meta = JSON.parse(head.toString('utf8', 32, 32 + head.readUInt32LE(12)));
-const opened = await openSnapshotFile(file, meta.program);
-if ('problem' in opened) throw new Error(`${file}: ${opened.problem}`);
-const { index } = restoreSnapshot(opened);
-index.parts(); // every page read in
+const { loadConsent } = await import(join(dist, 'evidence/consent-loader.js'));
+const { PhoneNormalizer } = await import(join(dist, 'phone/normalize.js'));
+const { index } = await loadConsent([consent], new PhoneNormalizer('RU'));
 
 const numbers = [];
 const lines = readFileSync(consent, 'utf8').split('\n');

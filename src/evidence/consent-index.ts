@@ -68,10 +68,12 @@ type U8 = Uint8Array<ArrayBuffer>;
  * slots by their index in a view of that width.
  */
 export const RECORD_BYTES = 64;
-const F_KEY = 0, F_GIVEN = 1, F_WITHDRAWN = 2, F_EXPIRES = 3; // float64 slots (8 a record)
-const U_NEXT = 8, U_LINE = 9, U_ID = 10, U_NOTICES = 11, U_PURPOSES = 12, U_CHANNELS = 13; // uint32 slots (16)
-const H_FILE = 28, H_IDLEN = 29; // uint16 slots (32)
-const B_PROVEN = 60, B_FACTS = 61; // byte slots (64)
+/** A record's slots in each view: float64 (8 a record), uint32 (16), uint16 (32), byte (64). */
+const W64 = RECORD_BYTES / 8, W32 = RECORD_BYTES / 4, W16 = RECORD_BYTES / 2;
+const F_KEY = 0, F_GIVEN = 1, F_WITHDRAWN = 2, F_EXPIRES = 3;
+const U_NEXT = 8, U_LINE = 9, U_ID = 10, U_NOTICES = 11, U_PURPOSES = 12, U_CHANNELS = 13;
+const H_FILE = 28, H_IDLEN = 29;
+const B_PROVEN = 60, B_FACTS = 61;
 
 /**
  * Reads a snapshot's pages into the columns on first use (src/evidence/index-snapshot.ts): a page
@@ -213,7 +215,7 @@ export class ConsentIndex {
     if (this.sealed) throw new Error('ConsentIndex: add after seal');
     this.ensure();
     const i = this.n++;
-    const f8 = i * 8, u = i * 16, h = i * 32, b = i * 64;
+    const f8 = i * W64, u = i * W32, h = i * W16, b = i * RECORD_BYTES;
     this.f64[f8 + F_KEY] = e164Key(r.e164);
     this.f64[f8 + F_GIVEN] = r.givenAt;
     this.f64[f8 + F_WITHDRAWN] = r.withdrawnAt ?? NaN;
@@ -272,8 +274,8 @@ export class ConsentIndex {
     this.mask = cap - 1;
     // Backwards, prepending: each number's chain ends up in read order.
     for (let i = this.n - 1; i >= 0; i--) {
-      const s = this.slot(this.f64[i * 8 + F_KEY]!);
-      this.u32[i * 16 + U_NEXT] = this.heads[s]!;
+      const s = this.slot(this.f64[i * W64 + F_KEY]!);
+      this.u32[i * W32 + U_NEXT] = this.heads[s]!;
       this.heads[s] = i;
     }
   }
@@ -286,7 +288,7 @@ export class ConsentIndex {
       const head = this.heads[i]!;
       if (head === NO_ID) return i;
       this.page(head);
-      if (this.f64[head * 8 + F_KEY] === key) return i;
+      if (this.f64[head * W64 + F_KEY] === key) return i;
       i = (i + 1) & this.mask;
     }
   }
@@ -304,7 +306,7 @@ export class ConsentIndex {
     const s = this.slot(key);
     if (this.heads[s] === NO_ID) return NONE;
     const out: ConsentRecord[] = [];
-    for (let i = this.heads[s]!; i !== NO_ID; i = this.u32[i * 16 + U_NEXT]!) {
+    for (let i = this.heads[s]!; i !== NO_ID; i = this.u32[i * W32 + U_NEXT]!) {
       this.page(i);
       out.push(this.record(i, e164));
     }
@@ -318,14 +320,14 @@ export class ConsentIndex {
   /** @internal The consent id of record i (decoded from the arena only when asked for). */
   idOf(i: number): string {
     this.page(i);
-    const start = this.u32[i * 16 + U_ID]!;
-    return start === NO_ID ? `${this.fileName(i)}:${this.u32[i * 16 + U_LINE]!}` : this.text(start, this.u16[i * 32 + H_IDLEN]!);
+    const start = this.u32[i * W32 + U_ID]!;
+    return start === NO_ID ? `${this.fileName(i)}:${this.u32[i * W32 + U_LINE]!}` : this.text(start, this.u16[i * W16 + H_IDLEN]!);
   }
 
   /** @internal Record i's evidence_ref; without keepText only whether it has one is kept. */
   evidenceOf(i: number): string {
     this.page(i);
-    return this.rec[i * 64 + B_PROVEN] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)';
+    return this.rec[i * RECORD_BYTES + B_PROVEN] === 0 ? '' : this.keepText ? this.text(this.evStart[i]!, this.evLen[i]!) : '(present)';
   }
 
   /** @internal Record i's evidence_sha256 (kept only with keepText). */
@@ -338,7 +340,7 @@ export class ConsentIndex {
   /** @internal */
   fileName(i: number): string {
     this.page(i);
-    return this.files[this.u16[i * 32 + H_FILE]!]!;
+    return this.files[this.u16[i * W16 + H_FILE]!]!;
   }
 
   /**
@@ -377,7 +379,7 @@ export class ConsentIndex {
   /** @internal Plain fields of record i. */
   fields(i: number) {
     this.page(i);
-    const u = i * 16, f8 = i * 8;
+    const u = i * W32, f8 = i * W64;
     const tuple = this.noticeTuples.values[this.u32[u + U_NOTICES]!]!;
     const w = this.f64[f8 + F_WITHDRAWN]!, x = this.f64[f8 + F_EXPIRES]!;
     return {
@@ -388,7 +390,7 @@ export class ConsentIndex {
       channels: this.lists.values[this.u32[u + U_CHANNELS]!]!,
       purposes: this.lists.values[this.u32[u + U_PURPOSES]!]!,
       tuple,
-      facts: this.rec[i * 64 + B_FACTS]!,
+      facts: this.rec[i * RECORD_BYTES + B_FACTS]!,
     };
   }
 }

@@ -41,8 +41,7 @@ import { t } from '../i18n/index.js';
 export const FORMAT_VERSION = 3;
 const MAGIC = Buffer.from('LAIDX\r\n\x1a', 'latin1');
 /** Bytes of the head; the checksum is of every byte after it. */
-export const SNAPSHOT_HEAD = 32;
-const HEAD = SNAPSHOT_HEAD;
+const HEAD = 32;
 
 /** Page sizes as powers of two: records, hash-table slots, arena bytes a page. */
 export interface PageShifts { records: number; slots: number; arena: number }
@@ -230,7 +229,6 @@ const closer = new FinalizationRegistry<number>((fd) => {
 
 /** A column of a paged index: where it is in the file, and its pages' checksums. */
 interface PagedColumn {
-  name: string;
   view: Uint8Array;
   offset: number;
   bpe: number;
@@ -249,15 +247,16 @@ class SnapshotPager implements ColumnPager {
   private readonly byUnit: Record<Unit, PagedColumn[]> = { records: [], slots: [], arena: [] };
 
   constructor(private readonly fd: number, private readonly path: string, private readonly crcs: Uint32Array,
-    pages: PageShifts, columns: [Unit, PagedColumn][], n: number, slots: number, arenaBytes: number) {
+    pages: PageShifts, columns: [Unit, PagedColumn][]) {
     this.recShift = pages.records;
     this.slotShift = pages.slots;
     this.arenaShift = pages.arena;
     for (const [unit, c] of columns) if (c.elements > 0) this.byUnit[unit].push(c);
-    const count = (elements: number, shift: number) => Math.ceil(elements / 2 ** shift);
-    this.recLoaded = new Uint8Array(count(Math.max(n, 1), this.recShift));
-    this.slotLoaded = new Uint8Array(count(slots, this.slotShift));
-    this.arenaLoaded = new Uint8Array(count(arenaBytes, this.arenaShift));
+    // A unit's pages: enough for its longest column.
+    const count = (unit: Unit) => Math.ceil(Math.max(0, ...this.byUnit[unit].map((c) => c.elements)) / 2 ** pages[unit]);
+    this.recLoaded = new Uint8Array(count('records'));
+    this.slotLoaded = new Uint8Array(count('slots'));
+    this.arenaLoaded = new Uint8Array(count('arena'));
   }
 
   private load(unit: Unit, shift: number, page: number): void {
@@ -300,7 +299,6 @@ class SnapshotPager implements ColumnPager {
  */
 export function restoreSnapshot(s: OpenedSnapshot): { index: ConsentIndex; files: FileFacts[]; invalid: InvalidEvidence } {
   const m = s.meta as StoredMeta;
-  if (s.crcs.length !== pageCount(m)) throw new Error('snapshot page checksums out of place');
   const columns = {} as Record<keyof IndexColumns, unknown>;
   const paged: [Unit, PagedColumn][] = [];
   let pages = 0;
@@ -310,10 +308,12 @@ export function restoreSnapshot(s: OpenedSnapshot): { index: ConsentIndex; files
     pages += Math.ceil(bytes / pageBytes(unit, ebytes, m.pages));
     const column = name === 'arena' ? Buffer.alloc(bytes) : new Type(bytes / Type.BYTES_PER_ELEMENT);
     columns[name] = column;
-    paged.push([unit, { name, view: new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset, bpe: ebytes, elements, firstPage }]);
+    paged.push([unit, { view: new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset, bpe: ebytes, elements, firstPage }]);
   }
+  // One checksum a page of every column, no more and no fewer.
+  if (pages !== s.crcs.length) throw new Error('snapshot page checksums out of place');
   const cols = columns as unknown as IndexColumns;
-  const pager = new SnapshotPager(s.fd, s.path, s.crcs, m.pages, paged, m.n, cols.heads.length, cols.arena.length);
+  const pager = new SnapshotPager(s.fd, s.path, s.crcs, m.pages, paged);
   const parts: IndexParts = {
     n: m.n, mask: m.mask, keepText: m.keepText, columns: cols, files: m.names, lists: m.lists,
     tuples: m.tuples.map(([notice, givenAt, exempt, origin]) => ({
@@ -323,11 +323,4 @@ export function restoreSnapshot(s: OpenedSnapshot): { index: ConsentIndex; files
   const index = ConsentIndex.fromParts(parts, pager);
   closer.register(index, s.fd);
   return { index, files: m.files, invalid: InvalidEvidence.fromData(m.invalid) };
-}
-
-/** Pages of every column: one checksum each. */
-function pageCount(m: StoredMeta): number {
-  let pages = 0;
-  for (const [name, , unit, bytes] of COLUMNS) pages += Math.ceil(m.sections[name]![1] / pageBytes(unit, bytes, m.pages));
-  return pages;
 }

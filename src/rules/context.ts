@@ -83,6 +83,11 @@ export interface Campaign {
 export interface NoticeMemoHit { notice: ResolvedNotice; findings: readonly RuleFinding[] }
 /** A level of the notice memo: a cell's text -> the next level; the verdict under a symbol key. */
 export type NoticeMemoNode = Map<string | symbol, NoticeMemoNode | NoticeMemoHit>;
+/**
+ * Notice verdicts by the consent record's (interned) notice values, then by the cells of the row's
+ * own notice columns, one level a column; `size`: the verdicts it holds (it stops at a limit).
+ */
+export interface NoticeMemo { byRecord: Map<object, NoticeMemoNode>; size: number }
 
 export interface AuditContext {
   campaign: Campaign;
@@ -96,13 +101,8 @@ export interface AuditContext {
   invalidConsent?: InvalidEvidence | undefined;
   /** `phone`: the first phone column; `phones`: every phone column, audited number by number (issue #11). */
   columns: { phone: number; phones: readonly number[]; notice: Record<NoticeField, number[]>; meta: Record<NoticeMeta, number[]> };
-  /**
-   * Notice verdicts by the consent record's (interned) notice values, then by the cells of the
-   * row's own notice columns (`hit`: all blank): rows with both alike resolve alike.
-   */
-  noticeMemo?: Map<object, NoticeMemoNode>;
-  /** How many verdicts noticeMemo holds (it stops remembering at a limit). */
-  noticeMemoSize?: { n: number };
+  /** Rows with the same record notice values and the same own notice cells resolve alike. */
+  noticeMemo?: NoticeMemo;
   /** LIST_STALE for every row when a required suppression list is missing or stale (issue #14). */
   listStale?: readonly Finding[];
   /** --evidence-dir: where consent evidence files must be (issue #14). */

@@ -98,10 +98,10 @@ export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[
   // record values and the same cells in their own notice columns resolve alike: a tree of maps,
   // one level a column (no key string is made for a row), the verdict at the leaf.
   const key = record?.notice ?? NO_RECORD;
-  let node: NoticeMemoNode | undefined = memo.get(key);
+  let node: NoticeMemoNode | undefined = memo.byRecord.get(key);
   if (node === undefined) {
     node = new Map();
-    memo.set(key, node);
+    memo.byRecord.set(key, node);
   }
   const { cells } = row;
   const columns = ownColumnsOf(ctx);
@@ -109,7 +109,7 @@ export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[
     const v = cells[columns[c]!] ?? '';
     let child = node.get(v);
     if (child === undefined) {
-      if (memoFull(ctx)) return resolveAndCheck(row, ctx, record);
+      if (memo.size >= OWN_MEMO_LIMIT) return resolveAndCheck(row, ctx, record);
       child = new Map();
       // A copy: the cell is a slice of its input chunk and would keep the whole chunk alive (string-copy.ts).
       node.set(ownCopy(v), child);
@@ -121,7 +121,7 @@ export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[
     const findings = resolveAndCheck(row, ctx, record);
     hit = { notice: ownNotice(row.notice!), findings };
     node.set(HIT, hit);
-    if (ctx.noticeMemoSize) ctx.noticeMemoSize.n++;
+    memo.size++;
   }
   row.notice = hit.notice;
   return hit.findings;
@@ -140,10 +140,6 @@ function ownNotice(n: ResolvedNotice): ResolvedNotice {
 
 /** The leaf's key in a memo node: no cell is this string's object. */
 const HIT = Symbol('hit');
-
-function memoFull(ctx: AuditContext): boolean {
-  return ctx.noticeMemoSize !== undefined && ctx.noticeMemoSize.n >= OWN_MEMO_LIMIT;
-}
 
 function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord | undefined): readonly Finding[] {
   const { cells } = row;

@@ -264,10 +264,7 @@ describe('the notice memo (issue #16: rows alike resolve once)', () => {
     const ctx = context(header, manifest({ operator: 'ООО «Ромашка», Москва', purpose: 'p' }));
     (ctx.campaign as { noticeFromSubject: readonly NoticeField[] }).noticeFromSubject = ['operator', 'purpose', 'rights'];
     (ctx.campaign as { origin: string }).origin = 'third_party';
-    if (memo) {
-      ctx.noticeMemo = new Map();
-      ctx.noticeMemoSize = { n: size ?? 0 };
-    }
+    if (memo) ctx.noticeMemo = { byRecord: new Map(), size: size ?? 0 };
     return rows.map(([cells, r]) => {
       const facts = row(cells, r ? decision(r) : undefined);
       const findings = checkNotice(facts, ctx);
