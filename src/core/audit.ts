@@ -190,14 +190,13 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       for await (const batch of reader.batches()) {
         signal?.throwIfAborted();
         if (!sized && reader.size !== undefined && batch.length > 0) {
-          // Size the duplicate set from the first batch's bytes per row (issue #5: memory grows
-          // only with the distinct numbers, without doubling peaks).
+          // The duplicate set is not sized ahead from the list's rows: it grows a 64th at a time
+          // with the distinct numbers (NumberTable; issue #16, memory a number).
           sized = true;
-          ctx.seen.reserve(Math.ceil((reader.size / Math.max(reader.bytesRead, 1)) * (router.rows + batch.length) * 1.05));
-          // A full collection now, with the consent index and the duplicate set in place: after
-          // tens of MiB of array buffers arrive at once, V8 otherwise keeps collecting the old
-          // generation several times a second for the rest of the run (4M rows: 37 s -> 31 s).
-          // Short lists skip it: it would only add to their start-up.
+          // A full collection now, with the consent index in place: after tens of MiB of array
+          // buffers arrive at once, V8 otherwise keeps collecting the old generation several times
+          // a second for the rest of the run (4M rows: 37 s -> 31 s). Short lists skip it: it would
+          // only add to their start-up.
           if (reader.size >= LONG_RUN_BYTES) collectGarbage();
         }
         for (const record of batch) {

@@ -149,22 +149,33 @@ export function readCell(cell: string, region: CountryCode | undefined): CellRea
   // cell's whole input chunk alive (a 1M-row list held 715 chunks, about 180 MB, through them).
   // Each part through the fast path first: it answers exactly as normalizePhone does (issue #16).
   // `single` is for evidence files only (PhoneNormalizer.normalize): read when asked, once.
-  const own = ownCopy(cell);
-  let single: PhoneResult | undefined;
-  return {
-    kind: 'several',
-    parts: parts.map((raw) => ({ raw: ownCopy(raw), result: fastNormalize(raw, region) ?? normalizePhone(raw, region) })),
-    get single() { return (single ??= normalizePhone(own, region)); },
-  };
+  return new Several(
+    parts.map((raw) => ({ raw: ownCopy(raw), result: fastNormalize(raw, region) ?? normalizePhone(raw, region) })),
+    ownCopy(cell), region);
 }
 
 /**
- * A bounded memo in front of normalizePhone: bought lists repeat numbers, and parsing is the
- * costliest step of an audit. Cleared wholesale when full, so memory stays bounded.
+ * A cell read as several numbers. `single` is computed on first use and kept; a class, not an
+ * object literal with a getter: that made a closure, a context and an accessor pair for every
+ * reading, and the memo below keeps thousands of readings (issue #16, RSS a number).
+ */
+class Several implements SeveralNumbers {
+  readonly kind = 'several' as const;
+  private one: PhoneResult | undefined;
+  constructor(readonly parts: SeveralNumbers['parts'], private readonly own: string, private readonly region: CountryCode | undefined) {}
+  get single(): PhoneResult { return (this.one ??= normalizePhone(this.own, this.region)); }
+}
+
+/**
+ * A bounded memo in front of normalizePhone for the cells the fast path does not answer: bought
+ * lists repeat them (`0`, numbers a spreadsheet rounded). Cleared wholesale when full. Small on
+ * purpose (issue #16): with 50,000 readings, about 1 KB each, the live heap of the benchmark's
+ * 4M-row audit grew from 13 to 64 MB and V8 let the heap reach 280 MB before collecting it (peak
+ * RSS 511 -> 347 MiB with 4,096, same CPU time); a miss costs a few microseconds.
  */
 export class PhoneNormalizer {
   private readonly memo = new Map<string, CellReading>();
-  constructor(readonly region: CountryCode | undefined, private readonly capacity = 50_000) {}
+  constructor(readonly region: CountryCode | undefined, private readonly capacity = 4096) {}
 
   /** The cell as one number: for evidence files, which are keyed by one number a record. */
   normalize(cell: string): PhoneResult {

@@ -10,10 +10,7 @@ import type { AuditContext, RowFacts } from './context.js';
 export function checkDuplicate(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   if (!row.e164) return NO_FINDINGS;
   const key = row.key ?? e164Key(row.e164);
-  const first = ctx.seen.get(key);
-  if (first === undefined) {
-    ctx.seen.add(key, row.line);
-    return NO_FINDINGS;
-  }
+  const first = ctx.seen.firstOf(key, row.line);
+  if (first === undefined) return NO_FINDINGS;
   return ctx.campaign.rejectDuplicates ? [{ code: 'DUPLICATE', args: { e164: row.e164, firstLine: first } }] : [];
 }

@@ -113,3 +113,59 @@ describe('NumberTable.reserve', () => {
     expect(t.bytes).toBe(before);
   });
 });
+
+describe('NumberTable.firstOf', () => {
+  it('adds an absent key and answers undefined; answers the first value of a present key and keeps it', () => {
+    const t = new NumberTable();
+    expect(t.firstOf(79161112233, 5)).toBeUndefined();
+    expect(t.size).toBe(1);
+    expect(t.firstOf(79161112233, 9)).toBe(5);
+    expect(t.get(79161112233)).toBe(5);
+    expect(t.size).toBe(1);
+    expect(t.firstOf(447400123456, 0)).toBeUndefined();
+    expect(t.firstOf(447400123456, 3)).toBe(0);
+  });
+
+  it('agrees with get-then-add over a sequence with repeats', () => {
+    const t = new NumberTable(1);
+    const m = new Map<number, number>();
+    let x = 987654321;
+    const disagreements: number[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const k = 79_000_000_000 + (x % 9000) * 7;
+      const expected = m.get(k);
+      if (expected === undefined) m.set(k, i);
+      if (t.firstOf(k, i) !== expected) disagreements.push(i);
+    }
+    expect(disagreements).toEqual([]);
+    expect(t.size).toBe(m.size);
+  });
+});
+
+describe('NumberTable memory (issue #16)', () => {
+  it('grows a small part at a time: no add makes it more than a few percent bigger', () => {
+    const t = new NumberTable(1);
+    let bytes = t.bytes;
+    let largestStep = 0;
+    for (let i = 0; i < 200_000; i++) {
+      t.add(79_000_000_000 + i * 7919, i);
+      const now = t.bytes;
+      if (now !== bytes) largestStep = Math.max(largestStep, (now - bytes) / bytes);
+      bytes = now;
+    }
+    // One table grown whole would double (a step of 1.0); a 64th grown by half is under 1%.
+    expect(largestStep).toBeGreaterThan(0);
+    expect(largestStep).toBeLessThan(0.05);
+  });
+
+  it('holds about what its keys need, not an estimate made ahead', () => {
+    const t = new NumberTable();
+    const n = 300_000;
+    for (let i = 0; i < n; i++) t.add(79_000_000_000 + i * 104_729, i);
+    // 12 bytes a slot, at least 1/2 full after growing by half from 3/4 (plus slack for the
+    // hash's spread between the parts).
+    expect(t.bytes / n).toBeLessThanOrEqual((12 / 0.5) * 1.1);
+    expect(t.bytes / n).toBeGreaterThanOrEqual(12 / 0.75);
+  });
+});
