@@ -187,10 +187,13 @@ describe('interruption', () => {
     const child = spawn(process.execPath, [BIN, 'audit', big, '--consent', join(DEMO, 'consent.csv'), '--out-dir', out], { env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => { stderr += d; });
-    // Wait until the run has started writing its temporaries, then interrupt it.
+    // Wait until the run has started writing clean.csv's temporary, then interrupt it. (Not any
+    // `.tmp`: the out-dir lock's own temporary lives for a moment while the lock is taken, and a
+    // poll that saw it could find it gone at the next look.)
+    const writing = () => readdirSync(out).some((f) => f.endsWith('.clean.csv.tmp'));
     const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && !readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 5));
-    expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(true);
+    while (Date.now() < deadline && !writing()) await new Promise((r) => setTimeout(r, 5));
+    expect(writing()).toBe(true);
     child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(code).toBe(exitCode);
