@@ -17,10 +17,31 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INPUT = join(ROOT, 'dist/cli/main.js');
 const OUTPUT = join(ROOT, 'dist/leadaudit.mjs');
 
+/**
+ * A module that only exports a large JSON object (libphonenumber-js's `metadata.max.json.js`, 153
+ * KiB, 10,000 lines once bundled) is emitted as `JSON.parse("...")`: V8 scans a string literal far
+ * faster than it parses an object literal, and JSON.parse builds the object directly (a 10-row
+ * audit, 12 alternating runs each: median wall 0.30 -> 0.29 s; with CI running beside it, 8 runs
+ * each, 0.350 -> 0.332 s CPU). The object is read with JSON.parse here,
+ * so a module that is not plain JSON fails the build instead of changing.
+ */
+const JSON_MODULE = /^((?:\s*\/\/[^\n]*\n)*)\s*export default (\{[\s\S]*\})\s*;?\s*$/;
+const jsonModules = {
+  name: 'json-modules-as-json-parse',
+  transform(code, id) {
+    if (!id.endsWith('.json.js') || code.length < 10_000) return null;
+    const m = JSON_MODULE.exec(code);
+    if (!m) return null;
+    const text = JSON.stringify(JSON.parse(m[2]));
+    return { code: `${m[1]}export default JSON.parse(${JSON.stringify(text)});\n`, map: null };
+  },
+};
+
 const warnings = [];
 const bundle = await rolldown({
   input: INPUT,
   platform: 'node',
+  plugins: [jsonModules],
   // exceljs writes clean.xlsx and rejects.xlsx (--xlsx, issue #13): loaded from node_modules on
   // first use, so that the bundle (and every run's start-up) does not carry it.
   external: ['exceljs'],

@@ -24,4 +24,12 @@ describe('the bundle', () => {
     expect(text).toMatch(/^\/\/ dist\/core\/audit\.js$/m);
     expect(text).not.toMatch(/^\/\/ node_modules\/iconv-lite\//m);
   });
+
+  it("holds libphonenumber-js's metadata as one JSON.parse of a string, the package's metadata exactly", () => {
+    const m = /^var metadata_max_json_default = JSON\.parse\(("(?:[^"\\]|\\.)*")\);$/m.exec(bundle());
+    expect(m).not.toBeNull();
+    const inBundle: unknown = JSON.parse(JSON.parse(m![1]!) as string);
+    const shipped: unknown = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'libphonenumber-js', 'metadata.max.json'), 'utf8'));
+    expect(inBundle).toEqual(shipped);
+  });
 });
