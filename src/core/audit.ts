@@ -184,20 +184,19 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       const reportFile = out.file('report.json');
       await router.start();
       if (trailFile) await trailFile.write(trailHeader(names, phoneColumn.indexes));
-      let sized = false;
+      let collected = false;
       const heap = new HeapKeeper();
       const trailLines = trailFile ? new LineBuffer() : undefined;
       for await (const batch of reader.batches()) {
         signal?.throwIfAborted();
-        if (!sized && reader.size !== undefined && batch.length > 0) {
-          // The duplicate set is not sized ahead from the list's rows: it grows a 64th at a time
-          // with the distinct numbers (NumberTable; issue #16, memory a number).
-          sized = true;
+        if (!collected && batch.length > 0) {
           // A full collection now, with the consent index in place: after tens of MiB of array
           // buffers arrive at once, V8 otherwise keeps collecting the old generation several times
           // a second for the rest of the run (4M rows: 37 s -> 31 s). Short lists skip it: it would
-          // only add to their start-up.
-          if (reader.size >= LONG_RUN_BYTES) collectGarbage();
+          // only add to their start-up. (The duplicate set is not sized ahead: it grows a 64th at a
+          // time with the distinct numbers, NumberTable.)
+          collected = true;
+          if ((reader.size ?? 0) >= LONG_RUN_BYTES) collectGarbage();
         }
         for (const record of batch) {
           const facts = judgeRow(record, ctx);

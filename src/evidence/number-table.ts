@@ -67,14 +67,14 @@ export class NumberTable {
 
   get(key: number): number | undefined {
     const h = hashKey(key) >>> 0;
-    const shard = this.shards[h >>> LOW_BITS]!;
+    const shard = this.shardOf(h);
     const i = slotOf(shard, key, h);
     return shard.keys[i] === EMPTY ? undefined : shard.values[i];
   }
 
   has(key: number): boolean {
     const h = hashKey(key) >>> 0;
-    const shard = this.shards[h >>> LOW_BITS]!;
+    const shard = this.shardOf(h);
     return shard.keys[slotOf(shard, key, h)] !== EMPTY;
   }
 
@@ -89,28 +89,32 @@ export class NumberTable {
    */
   firstOf(key: number, value: number): number | undefined {
     const h = hashKey(key) >>> 0;
-    const shard = this.shards[h >>> LOW_BITS]!;
+    const shard = this.shardOf(h);
     const i = slotOf(shard, key, h);
     if (shard.keys[i] !== EMPTY) return shard.values[i];
-    shard.keys[i] = key;
-    shard.values[i] = value;
-    this.size++;
-    if (++shard.size > shard.keys.length * MAX_LOAD) rehash(shard, Math.ceil(shard.keys.length * GROWTH));
+    this.insert(shard, i, key, value);
     return undefined;
   }
 
   /** Sets the value of `key`, present or not. */
   set(key: number, value: number): void {
-    if (this.add(key, value)) return;
     const h = hashKey(key) >>> 0;
-    const shard = this.shards[h >>> LOW_BITS]!;
-    shard.values[slotOf(shard, key, h)] = value;
+    const shard = this.shardOf(h);
+    const i = slotOf(shard, key, h);
+    if (shard.keys[i] !== EMPTY) shard.values[i] = value;
+    else this.insert(shard, i, key, value);
   }
 
-  /** Makes room for `n` keys at once (a file of known size); never shrinks. */
-  reserve(n: number): void {
-    const cap = shardCapacity(n);
-    for (const s of this.shards) if (cap > s.keys.length) rehash(s, cap);
+  private shardOf(h: number): Shard {
+    return this.shards[h >>> LOW_BITS]!;
+  }
+
+  /** Puts a new key in its empty slot `i`; grows the shard by half once it is three quarters full. */
+  private insert(shard: Shard, i: number, key: number, value: number): void {
+    shard.keys[i] = key;
+    shard.values[i] = value;
+    this.size++;
+    if (++shard.size > shard.keys.length * MAX_LOAD) rehash(shard, Math.ceil(shard.keys.length * GROWTH));
   }
 }
 

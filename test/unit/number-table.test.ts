@@ -98,19 +98,26 @@ describe('NumberTable', () => {
   });
 });
 
-describe('NumberTable.reserve', () => {
-  it('sizes the table for n keys at once and keeps what it holds', () => {
-    const t = new NumberTable(4);
+describe('NumberTable made for n keys', () => {
+  it('holds n keys without growing and keeps what it holds', () => {
+    const t = new NumberTable(100_000);
     t.add(79161112233, 7);
-    t.reserve(100_000);
     const before = t.bytes;
     expect(before).toBeGreaterThanOrEqual((100_000 / 0.75) * 12);
     for (let i = 0; i < 100_000; i++) t.add(79000000000 + i * 13, i + 1);
-    expect(t.bytes).toBe(before); // no growth after reserving
+    expect(t.bytes).toBe(before); // no growth for the keys it was made for
     expect(t.get(79161112233)).toBe(7);
     expect(t.get(79000000000 + 99_999 * 13)).toBe(100_000);
-    t.reserve(10); // never shrinks
-    expect(t.bytes).toBe(before);
+  });
+
+  it('set overwrites a present key and adds an absent one', () => {
+    const t = new NumberTable(1);
+    t.set(79161112233, 1);
+    t.set(79161112233, 2);
+    t.set(447400123456, 3);
+    expect(t.get(79161112233)).toBe(2);
+    expect(t.get(447400123456)).toBe(3);
+    expect(t.size).toBe(2);
   });
 });
 
