@@ -32,6 +32,12 @@ const SCIENTIFIC = /^([+-]?)(\d+)(?:[.,](\d+))?[eE]\+?(\d{1,2})$/;
 const TEXT_FORCED = /^="(.*)"$/s;
 /** A whole number exported as a decimal: `79161234567.0`, `79161234567,00` (issue #11). */
 const DECIMAL_ZERO = /^(\d+)[.,]0+$/;
+/**
+ * The same inside other text (`79161234567.0 тел.:`, `79161234567,0 (моб)`): seven or more bare
+ * digits, a decimal zero, and no digit or decimal part on either side. Tried only when the text
+ * as written is not a valid number, so a number that is valid with its `0` keeps that reading.
+ */
+const DECIMAL_ZERO_INSIDE = /(?<![\d.,])(\d{7,})[.,]0+(?![\d]|[.,]\d)/g;
 /** Spaces that are not U+0020 inside a number: no-break, figure, thin, narrow no-break (issue #11). */
 const ODD_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
 /** Separators between several numbers in one cell: `+7 916 ..., 8 (495) ...`. */
@@ -69,7 +75,14 @@ export function normalizePhone(cell: string, region: CountryCode | undefined): P
   const cleaned = unspreadsheet(cell);
   if ('problem' in cleaned) return { kind: 'invalid', problem: cleaned.problem };
   const whole = parseOne(cleaned.text, region);
-  if (whole.kind === 'valid' || !SEVERAL.test(cleaned.text)) return whole;
+  if (whole.kind === 'valid') return whole;
+  // A spreadsheet's decimal beside a label or note: the number without its `.0` (issue #11).
+  const undecimal = cleaned.text.replace(DECIMAL_ZERO_INSIDE, '$1');
+  if (undecimal !== cleaned.text) {
+    const r = parseOne(undecimal, region);
+    if (r.kind === 'valid') return r;
+  }
+  if (!SEVERAL.test(cleaned.text)) return whole;
   // Several numbers in one cell: the row is audited on the first valid one (issue 3).
   for (const part of cleaned.text.split(SEVERAL)) {
     if (!part || !part.trim()) continue;

@@ -124,6 +124,21 @@ describe('normalizePhone: Excel artefacts (issue #11)', () => {
     expect(e164(new PhoneNormalizer('RU').normalize('7916111223.0 '))).toBe('invalid');
   });
 
+  it('reads such a decimal beside a label or a note, but only when the text as written is no number', () => {
+    // Found by test/property/every-number-audited.test.ts (CI, seed 1898449943): in
+    // `79163000005.0 тел.: 89163000000` the first part was invalid, so a later row with the same
+    // number was not a duplicate.
+    expect(e164(ru('79161112233.0 тел.:'))).toBe('+79161112233');
+    expect(e164(ru('тел.: 79161112233.0'))).toBe('+79161112233');
+    expect(e164(ru('79161112233.00 n/a'))).toBe('+79161112233');
+    expect(e164(new PhoneNormalizer('RU').normalize('79161112233.0 (моб)'))).toBe('+79161112233');
+    // Not a decimal zero, or not bare digits: as before.
+    expect(e164(ru('79161112233.05 (моб)'))).toBe('invalid');
+    expect(e164(ru('1.79161112233.0 (моб)'))).toBe('invalid');
+    // Valid as written (the `0` completes ten digits): that reading stands, as the fast path gives it.
+    expect(e164(ru('7916111223.0 (моб)'))).toBe('+79161112230');
+  });
+
   it('reads no-break, figure, thin and narrow no-break spaces as spaces', () => {
     for (const sp of ['\u00a0', '\u2007', '\u2009', '\u202f']) {
       expect(e164(ru(`+7${sp}916${sp}111${sp}22${sp}33`)), JSON.stringify(sp)).toBe('+79161112233');

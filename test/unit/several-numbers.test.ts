@@ -30,6 +30,15 @@ describe('splitNumbers: the numbers of one cell (issue #11)', () => {
     expect(splitNumbers('+7 916 123-45-67, доб. 12 / n/a')).toBeUndefined();
   });
 
+  it('reads a part a spreadsheet wrote as a decimal, with the next number\'s label after it', () => {
+    // Found by test/property/every-number-audited.test.ts (CI, seed 1898449943).
+    const r = new PhoneNormalizer('RU').read('79163000005.0 тел.: 89163000000');
+    expect(r.kind).toBe('several');
+    if (r.kind !== 'several') return;
+    expect(r.parts.map((p) => [p.raw, p.result.kind === 'valid' ? p.result.e164 : p.result.kind]))
+      .toEqual([['79163000005.0 тел.:', '+79163000005'], ['89163000000', '+79163000000']]);
+  });
+
   it('reads each part, and keeps the one-number reading for evidence files', () => {
     const phones = new PhoneNormalizer('RU');
     const r = phones.read('8(916)123-45-79 (моб), 12345678');
