@@ -205,6 +205,8 @@ export function reasonFor(code: string, channel: string | undefined): ReasonInfo
 const ORDER = new Map<ReasonCode, number>(REASON_CODES.map((c, i) => [c, i]));
 
 export function sortFindings(findings: Finding[]): Finding[] {
+  // Most rows have one finding or none: no sort (and none of its scratch memory) for them.
+  if (findings.length < 2) return findings;
   return findings.sort((a, b) => ORDER.get(a.code)! - ORDER.get(b.code)!);
 }
 

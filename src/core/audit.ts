@@ -160,6 +160,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
       reassigned: reassigned && { list: reassigned, label: basename(settings.reassigned!.path) },
       lineTypes,
       email: email && { column: emailColumn!.index, consent: email.consent, suppression: email.suppression, seen: new Map() },
+      fates: settings.trail,
     };
     const tagger = campaign.callingWindow ? new CallWindowTagger(campaign.callingWindow, campaign.asOf) : undefined;
     const out = new OutputSet(settings.outDir, settings.outDir);

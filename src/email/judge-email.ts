@@ -49,7 +49,7 @@ function checkDuplicate(row: RowFacts, email: EmailContext, ctx: AuditContext): 
 function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding[] {
   const address = row.email!.address;
   const extra = ctx.evidence === undefined ? undefined : { evidence: ctx.evidence };
-  return consentFindings(row, judgeConsent(ctx.email!.consent.lookup(address), ctx.campaign, address, extra), ctx, address);
+  return consentFindings(row, judgeConsent(ctx.email!.consent.lookup(address), ctx.campaign, address, extra, ctx.fates !== false), ctx, address);
 }
 
 function checkSuppression(row: RowFacts, domain: string, ctx: AuditContext): readonly Finding[] {

@@ -42,8 +42,12 @@ export interface ConsentDecision {
   covering: ConsentRecord | undefined;
   /** The record whose reasons are reported when none covers. */
   reported: ConsentRecord | undefined;
-  /** Every record of the number, in read order, with what was decided about it. */
-  considered: RecordFate[];
+  /**
+   * Every record of the number, in read order, with what was decided about it: for the trail only,
+   * so empty (NO_FATES) when judgeConsent was asked not to keep them (issue #16: an object a record
+   * and an array a row that nothing read).
+   */
+  considered: readonly RecordFate[];
   /** Records of the number that failed the schema, `file:line: problem` (issue #11). */
   invalid?: { first: readonly string[]; more: number } | undefined;
   /** What the covering record does not say: UNSTATED_SEPARATE, UNSTATED_KIND (bits); 0 when none covers. */
@@ -60,6 +64,10 @@ export const UNSTATED_SEPARATE = 1;
 export const UNSTATED_KIND = 2;
 
 const DAY_MS = 86_400_000;
+/** What uncovered() returns for a record that covers: shared, never written to. */
+const NO_REASONS: Finding[] = Object.freeze([]) as unknown as Finding[];
+/** `considered` when the fates are not kept. */
+export const NO_FATES: readonly RecordFate[] = Object.freeze([]);
 
 /**
  * Why a counting record does not cover the campaign (rule 3); empty when it covers. `evidence` is
@@ -67,29 +75,30 @@ const DAY_MS = 86_400_000;
  * file the record's hash names, or out of the folder leaves the consent unproven.
  */
 export function uncovered(r: ConsentRecord, c: Campaign, evidence?: EvidenceCheck): Finding[] {
-  const out: Finding[] = [];
-  const consentId = r.consentId;
+  // Nothing allocated for a record that covers (most): the array and the consent id (decoded from
+  // the index's text on each read) only with a finding.
+  let out: Finding[] | undefined;
   if (r.expiresAt !== undefined && r.expiresAt <= c.asOf) {
-    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: 'expired', at: isoString(r.expiresAt) } });
+    (out ??= []).push({ code: 'CONSENT_EXPIRED', args: { consentId: r.consentId, why: 'expired', at: isoString(r.expiresAt) } });
   } else if (c.consentMaxAgeDays !== undefined && r.givenAt + c.consentMaxAgeDays * DAY_MS <= c.asOf) {
-    out.push({ code: 'CONSENT_EXPIRED', args: { consentId, why: 'age', givenAt: isoString(r.givenAt), days: c.consentMaxAgeDays, asOf: isoString(c.asOf) } });
+    (out ??= []).push({ code: 'CONSENT_EXPIRED', args: { consentId: r.consentId, why: 'age', givenAt: isoString(r.givenAt), days: c.consentMaxAgeDays, asOf: isoString(c.asOf) } });
   }
   if (!r.purposes.includes(c.purpose)) {
-    out.push({ code: 'CONSENT_PURPOSE_MISMATCH', args: { consentId, purposes: r.purposes.join('|'), purpose: c.purpose } });
+    (out ??= []).push({ code: 'CONSENT_PURPOSE_MISMATCH', args: { consentId: r.consentId, purposes: r.purposes.join('|'), purpose: c.purpose } });
   }
   if (r.channels.length > 0 && !r.channels.includes(c.channel)) {
-    out.push({ code: 'CONSENT_CHANNEL_MISMATCH', args: { consentId, channels: r.channels.join('|'), channel: c.channel } });
+    (out ??= []).push({ code: 'CONSENT_CHANNEL_MISMATCH', args: { consentId: r.consentId, channels: r.channels.join('|'), channel: c.channel } });
   }
-  if (c.proofRequired && r.evidenceRef === '') out.push({ code: 'CONSENT_UNPROVEN', args: { consentId } });
+  if (c.proofRequired && r.evidenceRef === '') (out ??= []).push({ code: 'CONSENT_UNPROVEN', args: { consentId: r.consentId } });
   else if (c.proofRequired && evidence !== undefined && evidence.state !== 'found') {
-    out.push({ code: 'CONSENT_UNPROVEN', args: {
-      consentId, ref: r.evidenceRef, evidence: evidence.state, why: evidence.why, file: evidence.file, sha256: evidence.sha256, expected: evidence.expected,
+    (out ??= []).push({ code: 'CONSENT_UNPROVEN', args: {
+      consentId: r.consentId, ref: r.evidenceRef, evidence: evidence.state, why: evidence.why, file: evidence.file, sha256: evidence.sha256, expected: evidence.expected,
     } });
   }
   // 152-FZ Art. 9 part 1 (from 1 September 2025): a document of its own, not a clause of another.
   const from = c.separateConsentFrom;
   if (from !== undefined && r.givenAt >= from && (r.separateDocument === false || (r.separateDocument === undefined && c.separateConsentRequired))) {
-    out.push({ code: 'CONSENT_NOT_SEPARATE', args: { consentId, givenAt: isoString(r.givenAt), from: isoString(from), why: r.separateDocument === false ? 'no' : 'unstated' } });
+    (out ??= []).push({ code: 'CONSENT_NOT_SEPARATE', args: { consentId: r.consentId, givenAt: isoString(r.givenAt), from: isoString(from), why: r.separateDocument === false ? 'no' : 'unstated' } });
   }
   // 38-FZ Art. 18 part 1: consent to receive advertising; a record that says it is only consent to
   // processing of personal data does not give it.
@@ -97,17 +106,17 @@ export function uncovered(r: ConsentRecord, c: Campaign, evidence?: EvidenceChec
     // Issue #15: an existing customer's address stands in for consent to email marketing where the
     // policy accepts it and its conditions hold (ePrivacy Art. 13(2), PECR reg. 22(3)).
     const soft = r.kinds.includes('soft_opt_in') ? softOptInProblem(r, c) : 'not-soft';
-    if (soft === 'not-soft') out.push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId, kinds: r.kinds.join('|'), purpose: c.purpose } });
+    if (soft === 'not-soft') (out ??= []).push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId: r.consentId, kinds: r.kinds.join('|'), purpose: c.purpose } });
     else if (soft !== undefined) {
-      out.push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId, kinds: r.kinds.join('|'), purpose: c.purpose, why: soft, channel: c.channel, channels: c.softOptInChannels.join(', ') } });
+      (out ??= []).push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId: r.consentId, kinds: r.kinds.join('|'), purpose: c.purpose, why: soft, channel: c.channel, channels: c.softOptInChannels.join(', ') } });
     }
   }
   const operator = r.notice.operator;
   if (operator !== undefined && c.operatorNames.length > 0 && !namesOperator(operator, c.operatorNames)
     && !(r.notice.recipients !== undefined && r.notice.recipients.split(/[;|\n]/).some((item) => namesOperator(item, c.operatorNames)))) {
-    out.push({ code: 'CONSENT_OPERATOR_MISMATCH', args: { consentId, operator: JSON.stringify(operator), ours: JSON.stringify(c.operatorLabel ?? c.operatorNames[0]) } });
+    (out ??= []).push({ code: 'CONSENT_OPERATOR_MISMATCH', args: { consentId: r.consentId, operator: JSON.stringify(operator), ours: JSON.stringify(c.operatorLabel ?? c.operatorNames[0]) } });
   }
-  return out;
+  return out ?? NO_REASONS;
 }
 
 /**
@@ -139,7 +148,7 @@ export function namesOperator(text: string, ours: readonly string[]): boolean {
  * before it, which was the previous subscriber's; a withdrawal ends every consent given at or
  * before it. A withdrawal made at or before the disconnection was the previous subscriber's too.
  */
-export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e164: string, extra?: ConsentEvidence): ConsentDecision {
+export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e164: string, extra?: ConsentEvidence, fates = true): ConsentDecision {
   const disconnected = extra?.disconnected;
   const evidenceDir = extra?.evidence;
   const cut = disconnected?.at;
@@ -147,7 +156,10 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
   // Rule 2: the latest withdrawal at or before --as-of ends every consent given at or before it.
   let withdrawal: number | undefined;
   let withdrawnBy: ConsentRecord | undefined;
-  for (const r of records) {
+  // Indexed loops: a for-of here allocated an iterator a row whenever V8 did not optimize it away.
+  const n = records.length;
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
     if (r.givenAt > c.asOf) continue;
     if (r.withdrawnAt !== undefined && r.withdrawnAt <= c.asOf && (withdrawal === undefined || r.withdrawnAt >= withdrawal)) {
       withdrawal = r.withdrawnAt;
@@ -156,26 +168,27 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
   }
   // The current subscriber's withdrawal is one made after the number changed hands.
   const ownWithdrawal = withdrawal !== undefined && (cut === undefined || withdrawal > cut);
-  const considered: RecordFate[] = [];
+  const considered: RecordFate[] | undefined = fates ? [] : undefined;
   let covering: ConsentRecord | undefined;
   let latestCounting: { record: ConsentRecord; reasons: Finding[] } | undefined;
   let latestReassigned: ConsentRecord | undefined;
   let ended = 0;
   let reassigned = 0;
-  for (const record of records) {
+  for (let i = 0; i < n; i++) {
+    const record = records[i]!;
     if (record.givenAt > c.asOf) {
-      considered.push({ record, fate: 'not-yet-given' });
+      considered?.push({ record, fate: 'not-yet-given' });
       continue;
     }
     if (cut !== undefined && record.givenAt <= cut) {
-      considered.push({ record, fate: 'reassigned', disconnectedAt: cut });
+      considered?.push({ record, fate: 'reassigned', disconnectedAt: cut });
       reassigned++;
       if (!latestReassigned || record.givenAt >= latestReassigned.givenAt) latestReassigned = record;
       if (ownWithdrawal) ended++;
       continue;
     }
     if (withdrawal !== undefined && record.givenAt <= withdrawal) {
-      considered.push({ record, fate: 'withdrawn', withdrawnAt: withdrawal });
+      considered?.push({ record, fate: 'withdrawn', withdrawnAt: withdrawal });
       ended++;
       continue;
     }
@@ -183,21 +196,21 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
     const evidence = evidenceDir !== undefined && record.evidenceRef !== '' ? evidenceDir.check(record.evidenceRef, record.evidenceSha256) : undefined;
     const reasons = uncovered(record, c, evidence);
     if (reasons.length === 0) {
-      considered.push(evidence ? { record, fate: 'covers', evidence } : { record, fate: 'covers' });
+      considered?.push(evidence ? { record, fate: 'covers', evidence } : { record, fate: 'covers' });
       // Rule 4: the most recently given; ties go to the record read last.
       if (!covering || record.givenAt >= covering.givenAt) covering = record;
-    } else {
+    } else if (considered) {
       const codes = reasons.map((f) => f.code);
       considered.push(evidence ? { record, fate: 'does-not-cover', reasons: codes, evidence } : { record, fate: 'does-not-cover', reasons: codes });
     }
     if (!latestCounting || record.givenAt >= latestCounting.record.givenAt) latestCounting = { record, reasons };
   }
-  if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered };
-  if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered };
+  if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered: considered ?? NO_FATES };
+  if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered: considered ?? NO_FATES };
   if (ended > 0 && ownWithdrawal) {
     return {
       findings: [{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }],
-      covering: undefined, reported: undefined, considered,
+      covering: undefined, reported: undefined, considered: considered ?? NO_FATES,
     };
   }
   if (reassigned > 0) {
@@ -207,10 +220,10 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
         e164, consentId: latestReassigned!.consentId, givenAt: isoString(latestReassigned!.givenAt), records: reassigned,
         at: isoString(cut!), where: disconnected!.where, source: disconnected!.source, answer: disconnected!.onOrAfter ? 'yes' : undefined,
       } }],
-      covering: undefined, reported: undefined, considered,
+      covering: undefined, reported: undefined, considered: considered ?? NO_FATES,
     };
   }
-  return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered };
+  return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered: considered ?? NO_FATES };
 }
 
 /** What the covering record leaves unsaid that the campaign checks (UNSTATED_* bits). */
@@ -226,7 +239,7 @@ export function checkConsent(row: RowFacts, ctx: AuditContext): readonly Finding
   const found = ctx.reassigned?.list.find(row.key ?? e164Key(row.e164));
   const extra = ctx.evidence === undefined && found === undefined ? undefined
     : { evidence: ctx.evidence, disconnected: found && { ...found, where: `${ctx.reassigned!.label}:${found.line}` } };
-  row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164, extra);
+  row.consent = judgeConsent(ctx.consent.lookup(row.e164, row.key), ctx.campaign, row.e164, extra, ctx.fates !== false);
   if (extra?.disconnected) row.consent.disconnected = extra.disconnected;
   return consentFindings(row, row.consent, ctx, row.e164);
 }

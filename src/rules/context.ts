@@ -113,6 +113,11 @@ export interface AuditContext {
   lineTypes?: LineTypes | undefined;
   /** An email run (issue #15): the address is the contact key; see src/email/judge-email.ts. */
   email?: EmailContext | undefined;
+  /**
+   * Whether each consent record's fate is kept (ConsentDecision.considered): the trail shows them;
+   * nothing else reads them. Kept unless false.
+   */
+  fates?: boolean;
 }
 
 /** What an email run's rows are judged with (issue #15). */
