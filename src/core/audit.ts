@@ -268,6 +268,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         origins: router.origins,
         unstated: router.unstated,
         registryOverrides: router.registryOverrides,
+        softOptIn: router.softOptIn,
         runFindings,
         gate,
         seconds,

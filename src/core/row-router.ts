@@ -111,6 +111,8 @@ export class RowRouter {
     if (row.findings.length === 0) {
       this.clean++;
       if (row.suppression?.overriddenBy) this.registryOverrides++;
+      // A soft opt-in in place of consent: the sender must still keep what a list cannot show (issue #15).
+      if (row.consent?.covering?.kinds?.includes('soft_opt_in')) this.softOptIn++;
       const unstated = row.consent?.unstated;
       if (unstated) this.countUnstated(unstated, row.consent!.covering!.i);
       if (this.email) {
@@ -193,7 +195,6 @@ export class RowRouter {
    * the phone cells are left empty; the address as compared follows phone_e164 (empty too).
    */
   private emailCells(record: CsvRecord, row: RowFacts): void {
-    if (row.consent?.covering?.kinds?.includes('soft_opt_in')) this.softOptIn++;
     const cells = record.fields.slice();
     for (const i of this.email!.phoneColumns) if (i < cells.length) cells[i] = '';
     cells.push('', row.email!.address, row.consent?.covering?.consentId ?? '', '');

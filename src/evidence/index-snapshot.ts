@@ -37,8 +37,11 @@ import type { ConsentFileStats } from './consent-loader.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 
-/** Bump when the layout or the meaning of anything in it changes; email-keyed consent will. */
-export const FORMAT_VERSION = 3;
+/**
+ * Bump when the layout or the meaning of anything in it changes; email-keyed consent will. 4: the
+ * record's facts byte also keeps opt_out_offered (bits 5-6; a format-3 snapshot has them 0, unknown).
+ */
+export const FORMAT_VERSION = 4;
 const MAGIC = Buffer.from('LAIDX\r\n\x1a', 'latin1');
 /** Bytes of the head; the checksum is of every byte after it. */
 const HEAD = 32;

@@ -10,9 +10,11 @@ import type { ConsentIndex } from './consent-index.js';
 
 /**
  * The issue #10 facts of a record in one byte: bits 0-1 separate_document (0 unknown, 1 yes, 2 no),
- * bit 2 advertising, bit 3 processing, bit 4 soft_opt_in (issue #15) (none: kind unknown).
+ * bit 2 advertising, bit 3 processing, bit 4 soft_opt_in (issue #15) (none: kind unknown), bits 5-6
+ * opt_out_offered (0 unknown, 1 yes, 2 no: a soft opt-in on an SMS run needs it, issue #15).
  */
 export const SEPARATE_YES = 1, SEPARATE_NO = 2, SEPARATE_MASK = 3, KIND_ADVERTISING = 4, KIND_PROCESSING = 8, KIND_SOFT_OPT_IN = 16;
+export const OPT_OUT_YES = 32, OPT_OUT_NO = 64, OPT_OUT_MASK = 96;
 const KIND_BITS: readonly [number, ConsentKind][] = [[KIND_ADVERTISING, 'advertising'], [KIND_PROCESSING, 'processing'], [KIND_SOFT_OPT_IN, 'soft_opt_in']];
 const KIND_MASK = KIND_ADVERTISING | KIND_PROCESSING | KIND_SOFT_OPT_IN;
 /** Every combination of kinds, by its bits (0: undefined, the record does not say). */
@@ -26,6 +28,7 @@ export function factsByte(r: ConsentRecord): number {
   if (r.kinds?.includes('advertising')) b |= KIND_ADVERTISING;
   if (r.kinds?.includes('processing')) b |= KIND_PROCESSING;
   if (r.kinds?.includes('soft_opt_in')) b |= KIND_SOFT_OPT_IN;
+  if (r.optOutOffered !== undefined) b |= r.optOutOffered ? OPT_OUT_YES : OPT_OUT_NO;
   return b;
 }
 
@@ -47,6 +50,7 @@ export class IndexedRecord implements ConsentRecord {
   readonly separateDocument: boolean | undefined;
   readonly kinds: readonly ConsentKind[] | undefined;
   readonly origin: Origin | undefined;
+  readonly optOutOffered: boolean | undefined;
   private id: string | undefined;
 
   /** `i` is the record's place in the index (the unstated-consent counts tell records apart by it). */
@@ -65,6 +69,8 @@ export class IndexedRecord implements ConsentRecord {
     const separate = f.facts & SEPARATE_MASK;
     this.separateDocument = separate === 0 ? undefined : separate === SEPARATE_YES;
     this.kinds = KIND_LISTS[f.facts & KIND_MASK];
+    const optOut = f.facts & OPT_OUT_MASK;
+    this.optOutOffered = optOut === 0 ? undefined : optOut === OPT_OUT_YES;
   }
 
   get consentId(): string {

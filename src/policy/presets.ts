@@ -73,8 +73,9 @@ export const PRESETS: Record<PresetName, Policy> = {
     notice_exemptions: ['14.5.a', '14.5.b', '14.5.c', '14.5.d'],
     required_lists: [],
     notice_from_subject: ART_13_FIELDS,
-    // ePrivacy Art. 13(2): an existing customer's email address, for the sender's own similar products (issue #15).
-    soft_opt_in_channels: ['email'],
+    // ePrivacy Art. 13(2): an existing customer's electronic contact details for electronic mail, for
+    // the sender's own similar products (issue #15); "electronic mail" includes SMS (Art. 2(h), recital 40).
+    soft_opt_in_channels: ['email', 'sms'],
   },
   'uk-pecr': {
     ...common,
@@ -95,8 +96,9 @@ export const PRESETS: Record<PresetName, Policy> = {
     // Reg. 19: automated calls playing recorded sound need consent; automatic dialling of live calls is reg. 21.
     consent_required_for_dial_modes: ['prerecorded'],
     notice_from_subject: ART_13_FIELDS,
-    // Reg. 22(3): the soft opt-in for an existing customer's email address (issue #15).
-    soft_opt_in_channels: ['email'],
+    // Reg. 22(3): the soft opt-in for an existing customer's contact details for electronic mail
+    // (issue #15), which reg. 2(1) defines to include "messages sent using a short message service".
+    soft_opt_in_channels: ['email', 'sms'],
   },
   'us-tcpa': {
     ...common,

@@ -66,6 +66,8 @@ export interface ReportInput {
   origins: { subject: number; third_party: number; unrecognized: number };
   unstated: { separate_document: UnstatedCount; kind: UnstatedCount };
   registryOverrides: number;
+  /** Clean rows whose covering record is a soft opt-in (email and sms runs). */
+  softOptIn: number;
   runFindings: Finding[];
   gate: GateVerdict;
   seconds: number;
@@ -231,6 +233,8 @@ export function buildReport(r: ReportInput) {
     origins: { ...r.origins },
     /** Clean rows whose registry hit (TPS, CTPS, National DNC) consent overrode. */
     registry_overrides: r.registryOverrides,
+    /** Clean rows resting on a soft opt-in (existing customer) in place of consent, on any channel. */
+    soft_opt_in_rows: r.softOptIn,
     /** Covering consent records (and the clean rows they covered) that do not say what the policy checks. */
     consent_unstated: { separate_document: { ...r.unstated.separate_document }, kind: { ...r.unstated.kind } },
     run_findings: r.runFindings.map((f) => ({ code: f.code, list: f.args?.list ?? null, detail: explain(f) })),

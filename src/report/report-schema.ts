@@ -176,6 +176,7 @@ export const reportSchema = lazy(() => {
       origins: z.object({ subject: count, third_party: count, unrecognized: count }).strict()
         .describe('Audited rows by where their data came from; unrecognized row values count as third_party too'),
       registry_overrides: count.describe('Clean rows whose registry hit consent overrode'),
+      soft_opt_in_rows: count.describe('Clean rows resting on a soft opt-in (an existing customer, ePrivacy Art. 13(2), PECR reg. 22(3)) in place of consent: email and sms runs; on an email run the same as email.soft_opt_in_rows'),
       consent_unstated: z.object({
         separate_document: z.object({ records: count, rows: count }).strict(),
         kind: z.object({ records: count, rows: count }).strict(),

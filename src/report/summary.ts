@@ -88,7 +88,7 @@ export function renderSummary(
   lines.push(t('summary.clean', { n: c.green(fmtNumber(totals.clean).padStart(width)) }));
   lines.push(t('summary.rejected', { n: (totals.rejected ? c.red : c.green)(fmtNumber(totals.rejected).padStart(width)), rate: formatRate(report.gate.reject_rate) }));
 
-  if (report.email?.soft_opt_in_rows) lines.push(t('summary.softOptIn', { count: report.email.soft_opt_in_rows }));
+  if (report.soft_opt_in_rows) lines.push(t('summary.softOptIn', { count: report.soft_opt_in_rows }));
 
   const n = report.numbers;
   if (n.rows) {

@@ -186,3 +186,34 @@ describe('the consent loader: Russian column names and the compact index', () =>
     expect(index.lookup('+79161112235')).toEqual([]);
   });
 });
+
+describe('the soft opt-in by channel (issue #15; SMS since the phone index keeps opt_out_offered)', () => {
+  const soft = (optOutOffered: boolean | undefined, origin: ConsentRecord['origin'] = 'subject'): ConsentRecord => ({
+    ...rec('S', '2026-03-01', { kinds: ['soft_opt_in'] }), channels: [], optOutOffered, origin,
+  });
+  for (const preset of ['uk-pecr', 'eu-gdpr'] as const) {
+    const c = (channel: Campaign['channel']) => ({ ...campaignFrom(PRESETS[preset], { asOf: t('2026-11-01') }), channel, advertising: true });
+    it(`${preset}: stands in for consent on email and sms, under its conditions; never on a call`, () => {
+      for (const channel of ['email', 'sms'] as const) {
+        expect(codes([soft(true)], c(channel)), channel).toEqual([]);
+        expect(judge([soft(true)], c(channel)).covering?.consentId).toBe('S');
+        expect(judge([soft(false)], c(channel)).findings[0]!.args!.why, channel).toBe('optOut');
+        expect(judge([soft(undefined)], c(channel)).findings[0]!.args!.why, channel).toBe('optOut');
+        expect(judge([soft(true, 'third_party')], c(channel)).findings[0]!.args!.why, channel).toBe('origin');
+      }
+      const call = judge([soft(true)], c('call')).findings[0]!;
+      expect(call.code).toBe('CONSENT_KIND_MISMATCH');
+      expect(call.args).toMatchObject({ why: 'channel', channel: 'call', channels: 'email, sms' });
+    });
+  }
+
+  it('gives the same verdict whether or not each record\'s fate is kept for the trail', () => {
+    const c = { ...campaignFrom(PRESETS['uk-pecr'], { asOf: t('2026-11-01') }), channel: 'sms' as const, advertising: true };
+    const records = [soft(false), soft(true), rec('later', '2026-12-01')];
+    const kept = judgeConsent(records, c, E164);
+    const not = judgeConsent(records, c, E164, undefined, false);
+    expect(kept.considered.map((f) => f.fate)).toEqual(['does-not-cover', 'covers', 'not-yet-given']);
+    expect(not.considered).toEqual([]);
+    expect({ ...not, considered: kept.considered }).toEqual(kept);
+  });
+});

@@ -20,12 +20,12 @@ beforeAll(() => {
   csv = join(dir, 'consent.csv');
   jsonl = join(dir, 'web.jsonl');
   writeFileSync(csv, [
-    'phone,consent_id,given_at,withdrawn_at,expires_at,channels,purposes,evidence_ref,evidence_sha256,notice_operator,notice_given_at,separate_document,kind,origin',
-    `+7 916 111-22-33,C-1,03/04/2026,,,call|sms,marketing|service,form-1,${'a'.repeat(64)},ООО Ромашка,2026-01-10,да,реклама,subject`,
-    '8 912 345-67-89,,2026-02-01T10:00:00+03:00,2026-03-01,2027-01-01,,marketing,form-2,,,,,,',
-    '+7 916 111-22-33,C-3,2026-05-01,,,call,marketing,,,ООО Ромашка,2026-01-10,,,third_party',
-    '+7 495 123-45-67,C-4,yesterday,,,call,marketing,form-4,,,,,,',
-    'not a phone,C-5,2026-01-01,,,call,marketing,form-5,,,,,,',
+    'phone,consent_id,given_at,withdrawn_at,expires_at,channels,purposes,evidence_ref,evidence_sha256,notice_operator,notice_given_at,separate_document,kind,origin,opt_out_offered',
+    `+7 916 111-22-33,C-1,03/04/2026,,,call|sms,marketing|service,form-1,${'a'.repeat(64)},ООО Ромашка,2026-01-10,да,реклама,subject,да`,
+    '8 912 345-67-89,,2026-02-01T10:00:00+03:00,2026-03-01,2027-01-01,,marketing,form-2,,,,,,,',
+    '+7 916 111-22-33,C-3,2026-05-01,,,call,marketing,,,ООО Ромашка,2026-01-10,,soft_opt_in,third_party,no',
+    '+7 495 123-45-67,C-4,yesterday,,,call,marketing,form-4,,,,,,,',
+    'not a phone,C-5,2026-01-01,,,call,marketing,form-5,,,,,,,',
     '',
   ].join('\n'));
   writeFileSync(jsonl, [
@@ -45,7 +45,7 @@ function view(l: LoadedConsent) {
     records: NUMBERS.map((n) => l.index.lookup(n).map((r) => ({
       consentId: r.consentId, file: r.file, line: r.line, givenAt: r.givenAt, withdrawnAt: r.withdrawnAt, expiresAt: r.expiresAt,
       channels: r.channels, purposes: r.purposes, evidenceRef: r.evidenceRef, evidenceSha256: r.evidenceSha256, notice: r.notice,
-      noticeGivenAt: r.noticeGivenAt, noticeExempt: r.noticeExempt, separateDocument: r.separateDocument, kinds: r.kinds, origin: r.origin, i: r.i,
+      noticeGivenAt: r.noticeGivenAt, noticeExempt: r.noticeExempt, separateDocument: r.separateDocument, kinds: r.kinds, origin: r.origin, optOutOffered: r.optOutOffered, i: r.i,
     }))),
     files: l.files.map((f) => ({ ...f })),
     invalid: NUMBERS.map((n) => l.invalid.for(n)),
@@ -64,6 +64,8 @@ describe('the consent index snapshot', () => {
     for (const keepText of [false, true]) {
       const fresh = view(await loadConsent([csv, jsonl], phones(), { keepText }));
       expect(fresh.size).toBe(5);
+      // opt_out_offered yes, no, unsaid (the JSON Lines record): kept in the record's facts byte (format 4).
+      expect(fresh.records[0]!.map((r) => [r.consentId, r.kinds, r.optOutOffered])).toEqual([['C-1', ['advertising'], true], ['C-3', ['soft_opt_in'], false], ['W-1', undefined, undefined]]);
       const cache = newCache();
       const first = await load(cache, { keepText });
       expect(first.origin).toMatchObject({ source: 'built', reason: 'missing', written: true });
