@@ -103,8 +103,9 @@ export function uncovered(r: ConsentRecord, c: Campaign, evidence?: EvidenceChec
   // 38-FZ Art. 18 part 1: consent to receive advertising; a record that says it is only consent to
   // processing of personal data does not give it.
   if (c.advertising && r.kinds !== undefined && !r.kinds.includes('advertising')) {
-    // Issue #15: an existing customer's address stands in for consent to email marketing where the
-    // policy accepts it and its conditions hold (ePrivacy Art. 13(2), PECR reg. 22(3)).
+    // Issue #15: an existing customer's address or mobile number stands in for consent to email or
+    // SMS marketing where the policy accepts it and its conditions hold (ePrivacy Art. 13(2), PECR
+    // reg. 22(3); both read "electronic mail" to include SMS).
     const soft = r.kinds.includes('soft_opt_in') ? softOptInProblem(r, c) : 'not-soft';
     if (soft === 'not-soft') (out ??= []).push({ code: 'CONSENT_KIND_MISMATCH', args: { consentId: r.consentId, kinds: r.kinds.join('|'), purpose: c.purpose } });
     else if (soft !== undefined) {
@@ -121,10 +122,11 @@ export function uncovered(r: ConsentRecord, c: Campaign, evidence?: EvidenceChec
 
 /**
  * Why a soft opt-in record does not stand in for consent, or undefined when it does: the policy
- * accepts it for the channel (ePrivacy Art. 13(2) and PECR reg. 22(3) speak of electronic mail), the
- * address was obtained from the customer (not a third party), and a simple way to refuse was offered
- * when it was collected. That the products are the sender's own similar ones, and that each message
- * offers a way out, are the sender's to keep: the summary and report.json say so.
+ * accepts it for the channel (ePrivacy Art. 13(2) and PECR reg. 22(3) speak of electronic mail, SMS
+ * included), the address or number was obtained from the customer (not a third party), and a simple
+ * way to refuse was offered when it was collected. That the products are the sender's own similar
+ * ones, and that each message offers a way out, are the sender's to keep: the summary and
+ * report.json say so.
  */
 function softOptInProblem(r: ConsentRecord, c: Campaign): 'channel' | 'none' | 'origin' | 'optOut' | undefined {
   if (!c.softOptInChannels.includes(c.channel)) return c.softOptInChannels.length ? 'channel' : 'none';
