@@ -34,7 +34,7 @@ export function emailEvidenceRows(r: Report): [string, string][] {
     [e(t('html.email.label.phones')), e(t('html.email.phonesNotAudited'))],
   ];
   if (m.soft_opt_in_rows) {
-    rows.push([e(t('html.email.label.softOptIn')), `<strong class="warn" id="soft-opt-in">${e(t('html.cleanRowsN', { n: num(m.soft_opt_in_rows) }))}</strong> <span class="muted">(${e(t('html.email.softOptInKeep'))})</span>`]);
+    rows.push([e(t('html.email.label.softOptIn')), `<strong class="warn" id="soft-opt-in">${e(t('html.cleanRowsN', { n: num(m.soft_opt_in_rows), count: m.soft_opt_in_rows }))}</strong> <span class="muted">(${e(t('html.email.softOptInKeep'))})</span>`]);
   }
   return rows;
 }

@@ -299,10 +299,10 @@ function evidenceSection(r: Report): string {
   if (origins?.subject) rows.push([e(t('html.label.fromSubject')), `${e(t('html.rowsN', { n: num(origins.subject) }))} <span class="muted">(${e(t('html.noticePerSubject'))})</span>`]);
   if (origins?.unrecognized) rows.push([e(t('html.label.originUnknown')), `<strong class="warn">${e(t('html.rowsN', { n: num(origins.unrecognized) }))}</strong> <span class="muted">(${e(t('html.takenThirdParty'))})</span>`]);
   const overrides = extras(r).registry_overrides;
-  if (overrides) rows.push([e(t('html.label.overrides')), `${e(t('html.cleanRowsN', { n: num(overrides) }))} <span class="muted">(${e(t('html.consentInTrail'))})</span>`]);
+  if (overrides) rows.push([e(t('html.label.overrides')), `${e(t('html.cleanRowsN', { n: num(overrides), count: overrides }))} <span class="muted">(${e(t('html.consentInTrail'))})</span>`]);
   // An sms run's soft opt-in rows (an email run shows its own in the email rows).
   const softOptIn = extras(r).soft_opt_in_rows;
-  if (softOptIn && !r.email) rows.push([e(t('html.email.label.softOptIn')), `<strong class="warn" id="soft-opt-in">${e(t('html.cleanRowsN', { n: num(softOptIn) }))}</strong> <span class="muted">(${e(t('html.email.softOptInKeep'))})</span>`]);
+  if (softOptIn && !r.email) rows.push([e(t('html.email.label.softOptIn')), `<strong class="warn" id="soft-opt-in">${e(t('html.cleanRowsN', { n: num(softOptIn), count: softOptIn }))}</strong> <span class="muted">(${e(t('html.email.softOptInKeep'))})</span>`]);
   const unstated = extras(r).consent_unstated;
   if (unstated?.separate_document.records) rows.push([e(t('html.label.silentSeparate')), e(t('html.recordsRows', { records: num(unstated.separate_document.records), rows: num(unstated.separate_document.rows) }))]);
   if (unstated?.kind.records) rows.push([e(t('html.label.silentKind')), e(t('html.recordsRows', { records: num(unstated.kind.records), rows: num(unstated.kind.rows) }))]);

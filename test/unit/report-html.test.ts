@@ -309,5 +309,10 @@ describe('renderReportHtml: the law as of 2026 (issue #10)', () => {
     expect(html).toContain('tps (registry)');
     // Every campaign key is shown by its own row, not again as a raw value.
     expect(html).not.toContain('<dt>Dial mode banned</dt>');
+    // One clean row is a row; an sms run's soft opt-in rows are shown with what the sender must keep.
+    Object.assign(r, { registry_overrides: 1, soft_opt_in_rows: 1 });
+    const one = renderReportHtml(r);
+    expect(one).toContain('<dt>Registry hits overridden</dt><dd>1 clean row <span');
+    expect(one).toContain('<dt>Soft opt-in</dt><dd><strong class="warn" id="soft-opt-in">1 clean row</strong>');
   });
 });

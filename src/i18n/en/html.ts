@@ -61,7 +61,7 @@ export const html = {
   'html.rowsN': '{n} rows',
   'html.noticePerSubject': 'notice per notice_from_subject',
   'html.takenThirdParty': 'taken as third party',
-  'html.cleanRowsN': '{n} clean rows',
+  'html.cleanRowsN': { one: '{n} clean row', other: '{n} clean rows' },
   'html.consentInTrail': 'consent named in trail.jsonl',
   'html.recordsRows': '{records} records, {rows} clean rows',
   'html.evidence': 'Evidence',
