@@ -37,7 +37,7 @@ const DECIMAL_ZERO = /^(\d+)[.,]0+$/;
  * digits, a decimal zero, and no digit or decimal part on either side. Tried only when the text
  * as written is not a valid number, so a number that is valid with its `0` keeps that reading.
  */
-const DECIMAL_ZERO_INSIDE = /(?<![\d.,])(\d{7,})[.,]0+(?![\d]|[.,]\d)/g;
+const DECIMAL_ZERO_INSIDE = /(?<![\d.,])(\d{7,})[.,]0+(?!\d|[.,]\d)/g;
 /** Spaces that are not U+0020 inside a number: no-break, figure, thin, narrow no-break (issue #11). */
 const ODD_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
 /** Separators between several numbers in one cell: `+7 916 ..., 8 (495) ...`. */

@@ -25,18 +25,14 @@ export function listEntriesText(s: ListCounts): string {
   return s.key === 'email' ? t('html.email.listEntries', { addresses: num(s.addresses ?? 0), domains: num(s.domains ?? 0) }) : t('html.numbersN', { n: num(s.numbers) });
 }
 
-/** Rows of the evidence card of an email run: the email consent read, the phones, the soft opt-in. */
+/** Rows of the evidence card of an email run: the email consent read, the phones (the soft opt-in row is html.ts's, for any run). */
 export function emailEvidenceRows(r: Report): [string, string][] {
   const m = r.email;
   if (!m) return [];
-  const rows: [string, string][] = [
+  return [
     [e(t('html.email.label.consent')), `${e(t('html.email.consent', { records: num(m.consent_records), addresses: num(m.consent_addresses) }))} <span class="muted">(${e(t('html.email.noSnapshot'))})</span>`],
     [e(t('html.email.label.phones')), e(t('html.email.phonesNotAudited'))],
   ];
-  if (m.soft_opt_in_rows) {
-    rows.push([e(t('html.email.label.softOptIn')), `<strong class="warn" id="soft-opt-in">${e(t('html.cleanRowsN', { n: num(m.soft_opt_in_rows), count: m.soft_opt_in_rows }))}</strong> <span class="muted">(${e(t('html.email.softOptInKeep'))})</span>`]);
-  }
-  return rows;
 }
 
 /** The certificate's line for the contact list: the email column of an email run, else undefined. */

@@ -42,7 +42,6 @@ interface Extras {
   exemptions?: Record<string, number>;
   origins?: { subject: number; third_party: number; unrecognized: number };
   registry_overrides?: number;
-  soft_opt_in_rows?: number;
   consent_unstated?: { separate_document: { records: number; rows: number }; kind: { records: number; rows: number } };
   run_findings?: { code: string; list?: string | null; detail: string }[];
 }
@@ -293,6 +292,9 @@ function evidenceSection(r: Report): string {
         : t('html.numbersIn', { n: num(sum(i.suppress.map((s) => s.numbers))), files: files(i.suppress.length) }))}${badSuppress ? `, <strong class="warn">${e(t('html.invalid', { n: num(badSuppress) }))}</strong>` : ''}`],
   ];
   rows.push(...evidenceRows(r), ...emailEvidenceRows(r));
+  // Clean rows resting on a soft opt-in (an email or sms run), with what the sender must still keep.
+  const softOptIn = r.soft_opt_in_rows;
+  if (softOptIn) rows.push([e(t('html.email.label.softOptIn')), `<strong class="warn" id="soft-opt-in">${e(t('html.cleanRowsN', { n: num(softOptIn), count: softOptIn }))}</strong> <span class="muted">(${e(t('html.email.softOptInKeep'))})</span>`]);
   const exemptions = Object.entries(extras(r).exemptions ?? {});
   if (exemptions.length) rows.push([e(t('html.label.exemptions')), exemptions.map(([name, n]) => `${e(name)} <span class="muted">(${e(t('html.rows', { count: n }))})</span>`).join('<br>')]);
   const origins = extras(r).origins;
@@ -300,9 +302,6 @@ function evidenceSection(r: Report): string {
   if (origins?.unrecognized) rows.push([e(t('html.label.originUnknown')), `<strong class="warn">${e(t('html.rowsN', { n: num(origins.unrecognized) }))}</strong> <span class="muted">(${e(t('html.takenThirdParty'))})</span>`]);
   const overrides = extras(r).registry_overrides;
   if (overrides) rows.push([e(t('html.label.overrides')), `${e(t('html.cleanRowsN', { n: num(overrides), count: overrides }))} <span class="muted">(${e(t('html.consentInTrail'))})</span>`]);
-  // An sms run's soft opt-in rows (an email run shows its own in the email rows).
-  const softOptIn = extras(r).soft_opt_in_rows;
-  if (softOptIn && !r.email) rows.push([e(t('html.email.label.softOptIn')), `<strong class="warn" id="soft-opt-in">${e(t('html.cleanRowsN', { n: num(softOptIn), count: softOptIn }))}</strong> <span class="muted">(${e(t('html.email.softOptInKeep'))})</span>`]);
   const unstated = extras(r).consent_unstated;
   if (unstated?.separate_document.records) rows.push([e(t('html.label.silentSeparate')), e(t('html.recordsRows', { records: num(unstated.separate_document.records), rows: num(unstated.separate_document.rows) }))]);
   if (unstated?.kind.records) rows.push([e(t('html.label.silentKind')), e(t('html.recordsRows', { records: num(unstated.kind.records), rows: num(unstated.kind.rows) }))]);

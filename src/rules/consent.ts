@@ -207,12 +207,13 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
     }
     if (!latestCounting || record.givenAt >= latestCounting.record.givenAt) latestCounting = { record, reasons };
   }
-  if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered: considered ?? NO_FATES };
-  if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered: considered ?? NO_FATES };
+  const fatesOut = considered ?? NO_FATES;
+  if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered: fatesOut };
+  if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered: fatesOut };
   if (ended > 0 && ownWithdrawal) {
     return {
       findings: [{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }],
-      covering: undefined, reported: undefined, considered: considered ?? NO_FATES,
+      covering: undefined, reported: undefined, considered: fatesOut,
     };
   }
   if (reassigned > 0) {
@@ -222,10 +223,10 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
         e164, consentId: latestReassigned!.consentId, givenAt: isoString(latestReassigned!.givenAt), records: reassigned,
         at: isoString(cut!), where: disconnected!.where, source: disconnected!.source, answer: disconnected!.onOrAfter ? 'yes' : undefined,
       } }],
-      covering: undefined, reported: undefined, considered: considered ?? NO_FATES,
+      covering: undefined, reported: undefined, considered: fatesOut,
     };
   }
-  return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered: considered ?? NO_FATES };
+  return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered: fatesOut };
 }
 
 /** What the covering record leaves unsaid that the campaign checks (UNSTATED_* bits). */

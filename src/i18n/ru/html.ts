@@ -64,8 +64,8 @@ export const html: Messages<typeof en> = {
   'html.rowsN': 'строк: {n}',
   'html.noticePerSubject': 'уведомление по notice_from_subject',
   'html.takenThirdParty': 'считаются полученными от третьего лица',
-  // A label and its number reads right for every count: one text for each plural form.
-  'html.cleanRowsN': { one: 'чистых строк: {n}', few: 'чистых строк: {n}', many: 'чистых строк: {n}', other: 'чистых строк: {n}' },
+  // A label and its number read right for every count (few and many fall back to other).
+  'html.cleanRowsN': { one: 'чистых строк: {n}', other: 'чистых строк: {n}' },
   'html.consentInTrail': 'согласие указано в trail.jsonl',
   'html.recordsRows': 'записей: {records}, чистых строк: {rows}',
   'html.evidence': 'Доказательства',
