@@ -207,7 +207,19 @@ const ORDER = new Map<ReasonCode, number>(REASON_CODES.map((c, i) => [c, i]));
 export function sortFindings(findings: Finding[]): Finding[] {
   // Most rows have one finding or none: no sort (and none of its scratch memory) for them.
   if (findings.length < 2) return findings;
-  return findings.sort((a, b) => ORDER.get(a.code)! - ORDER.get(b.code)!);
+  // An insertion sort in place: stable as Array#sort is, and without the scratch copy it makes
+  // (a few findings a row, 18 MB a 200k-row audit, issue #16).
+  for (let i = 1; i < findings.length; i++) {
+    const f = findings[i]!;
+    const rank = ORDER.get(f.code)!;
+    let j = i - 1;
+    while (j >= 0 && ORDER.get(findings[j]!.code)! > rank) {
+      findings[j + 1] = findings[j]!;
+      j--;
+    }
+    findings[j + 1] = f;
+  }
+  return findings;
 }
 
 export function explain(f: Finding): string {

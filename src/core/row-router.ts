@@ -4,7 +4,7 @@
  * once per batch.
  */
 import { explain, removedText, type ReasonCode } from '../reasons.js';
-import { csvField, csvLine, csvLineWith, neutralizeFormula } from '../io/csv-write.js';
+import { csvLine, csvLineWith, neutralizeFormula, writeCsvField } from '../io/csv-write.js';
 import type { XlsxSheetWriter } from '../io/xlsx-writer.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { AtomicFile } from '../io/atomic-output.js';
@@ -20,6 +20,7 @@ export interface UnstatedCount { records: number; rows: number }
 const BOM = '\uFEFF';
 const FIRST_LINES = 10;
 const MAX_COMBOS = 1000;
+const COMMA = 44, LF = 10;
 
 /** clean.csv's columns (and clean.xlsx's). */
 export function cleanHeader(columns: readonly string[], windowColumns: boolean, email = false): string[] {
@@ -123,55 +124,95 @@ export class RowRouter {
         this.cleanCells(record, row, window);
         return;
       }
-      let line = '';
-      let removed = '';
+      // Written into the output's bytes piece by piece: no line is made as a string first.
+      const out = this.cleanLines;
       const kept = row.numbers ? keptCells(record.fields, row) : undefined;
       const copy = kept === undefined || kept.cells === record.fields ? this.copier?.line(record, false) : undefined;
       if (copy !== undefined) {
-        this.cleanLines.appendCopy(copy, this.copier!.byte);
+        out.appendCopy(copy, this.copier!.byte);
         this.copied++;
-        line = ',';
-      } else if (kept) {
-        for (const f of kept.cells) line += `${csvField(f)},`;
+        out.byte(COMMA);
       } else {
-        for (const f of record.fields) line += `${csvField(f)},`;
+        const cells = kept ? kept.cells : record.fields;
+        for (let i = 0; i < cells.length; i++) {
+          writeCsvField(out, cells[i]!);
+          out.byte(COMMA);
+        }
       }
-      if (kept) removed = csvField(kept.removed);
-      line += `${row.e164!},${csvField(row.consent?.covering?.consentId ?? '')}`;
-      if (this.windowColumns) line += `,${csvField(window?.[0] ?? '')},${csvField(window?.[1] ?? '')}`;
-      this.cleanLines.append(`${line},${removed}\n`);
+      out.text(row.e164!);
+      out.byte(COMMA);
+      writeCsvField(out, row.consent?.covering?.consentId ?? '');
+      if (this.windowColumns) {
+        out.byte(COMMA);
+        writeCsvField(out, window?.[0] ?? '');
+        out.byte(COMMA);
+        writeCsvField(out, window?.[1] ?? '');
+      }
+      out.byte(COMMA);
+      if (kept) writeCsvField(out, kept.removed);
+      out.byte(LF);
       return;
     }
     this.rejected++;
-    const codes: string[] = [];
-    const details: string[] = [];
-    for (const f of row.findings) {
-      details.push(explain(f));
-      // Several numbers may share a code: the row counts it once (report.json counts rows).
-      if (row.numbers && codes.includes(f.code)) continue;
+    // Most rows have one finding: its code and detail are the row's, with no array or join made.
+    // Several numbers may share a code: the row counts it once (report.json counts rows).
+    const findings = row.findings;
+    const codes: string[] | undefined = row.numbers ? [] : undefined;
+    let combo = '';
+    let details = '';
+    for (let k = 0; k < findings.length; k++) {
+      const f = findings[k]!;
+      const detail = explain(f);
+      details = k === 0 ? detail : `${details}; ${detail}`;
+      if (codes) {
+        if (codes.includes(f.code)) continue;
+        codes.push(f.code);
+      }
       this.reasons.set(f.code, (this.reasons.get(f.code) ?? 0) + 1);
       const lines = this.firstLines.get(f.code);
       if (!lines) this.firstLines.set(f.code, [record.line]);
       else if (lines.length < FIRST_LINES) lines.push(record.line);
-      codes.push(f.code);
+      combo = combo === '' ? f.code : `${combo}|${f.code}`;
     }
-    const combo = codes.join('|');
     this.countCombo(combo);
     const copy = this.copier?.line(record, true);
     if (copy !== undefined) {
-      this.rejectLines.appendCopy(copy, this.copier!.byte);
+      const out = this.rejectLines;
+      out.appendCopy(copy, this.copier!.byte);
       this.copied++;
-      this.rejectLines.append(`,${record.line},${csvField(neutralizeFormula(combo))},${csvField(neutralizeFormula(details.join('; ')))}\n`);
+      out.byte(COMMA);
+      out.uint(record.line);
+      out.byte(COMMA);
+      writeCsvField(out, neutralizeFormula(combo));
+      out.byte(COMMA);
+      writeCsvField(out, neutralizeFormula(details));
+      out.byte(LF);
       return;
     }
     // A malformed record's fields fill the input columns as far as they go.
     const width = this.columns.length;
-    const cells = record.fields.length === width ? record.fields.slice()
-      : Array.from({ length: width }, (_, i) => record.fields[i] ?? '');
-    cells.push(String(record.line), combo, details.join('; '));
-    // A spreadsheet never runs a string cell: the .xlsx keeps every cell as read.
-    this.xlsx?.rejects.add(cells);
-    this.rejectLines.append(csvLine(cells.map(neutralizeFormula)));
+    if (this.xlsx) {
+      const cells = record.fields.length === width ? record.fields.slice()
+        : Array.from({ length: width }, (_, i) => record.fields[i] ?? '');
+      cells.push(String(record.line), combo, details);
+      // A spreadsheet never runs a string cell: the .xlsx keeps every cell as read.
+      this.xlsx.rejects.add(cells);
+      this.rejectLines.append(csvLine(cells.map(neutralizeFormula)));
+      return;
+    }
+    // csvLine of the same cells, written piece by piece.
+    const out = this.rejectLines;
+    const fields = record.fields;
+    for (let i = 0; i < width; i++) {
+      writeCsvField(out, neutralizeFormula(fields[i] ?? ''));
+      out.byte(COMMA);
+    }
+    out.uint(record.line);
+    out.byte(COMMA);
+    writeCsvField(out, neutralizeFormula(combo));
+    out.byte(COMMA);
+    writeCsvField(out, neutralizeFormula(details));
+    out.byte(LF);
   }
 
   /** A clean row as cells, for clean.xlsx and the --csv-excel dialect (off the default path). */

@@ -6,14 +6,14 @@
  */
 import { NO_FINDINGS, sortFindings, type Finding } from '../reasons.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
-import type { AuditContext, EmailContext, RowFacts } from '../rules/context.js';
+import { newRow, type AuditContext, type EmailContext, type RowFacts } from '../rules/context.js';
 import type { Rule } from '../rules/index.js';
 import { consentFindings, judgeConsent } from '../rules/consent.js';
 import { suppressionFindings } from '../rules/suppression.js';
 import { normalizeEmail } from './normalize.js';
 
 export function judgeEmailRow(record: CsvRecord, ctx: AuditContext, rowRules: readonly Rule[]): RowFacts {
-  const row: RowFacts = { line: record.line, cells: record.fields, findings: [] };
+  const row = newRow(record);
   if (record.malformed) {
     row.findings.push({ code: 'ROW_MALFORMED', args: { problem: record.malformed.problem, raw: record.malformed.raw } });
     return row;

@@ -304,17 +304,16 @@ export class ConsentIndex {
     if (!this.sealed) this.seal();
     if (this.n === 0) return NONE;
     const s = this.slot(key);
-    if (this.heads[s] === NO_ID) return NONE;
+    const first = this.heads[s]!;
+    if (first === NO_ID) return NONE;
+    // Most numbers have one record: an array of that size (a push makes room for 17).
+    if (this.u32[first * W32 + U_NEXT] === NO_ID) return [new IndexedRecord(this, first, e164)];
     const out: ConsentRecord[] = [];
-    for (let i = this.heads[s]!; i !== NO_ID; i = this.u32[i * W32 + U_NEXT]!) {
+    for (let i = first; i !== NO_ID; i = this.u32[i * W32 + U_NEXT]!) {
       this.page(i);
-      out.push(this.record(i, e164));
+      out.push(new IndexedRecord(this, i, e164));
     }
     return out;
-  }
-
-  private record(i: number, e164: string): ConsentRecord {
-    return new IndexedRecord(this, i, e164);
   }
 
   /** @internal The consent id of record i (decoded from the arena only when asked for). */
@@ -376,21 +375,47 @@ export class ConsentIndex {
     return x;
   }
 
-  /** @internal Plain fields of record i. */
-  fields(i: number) {
-    this.page(i);
-    const u = i * W32, f8 = i * W64;
-    const tuple = this.noticeTuples.values[this.u32[u + U_NOTICES]!]!;
-    const w = this.f64[f8 + F_WITHDRAWN]!, x = this.f64[f8 + F_EXPIRES]!;
-    return {
-      line: this.u32[u + U_LINE]!,
-      givenAt: this.f64[f8 + F_GIVEN]!,
-      withdrawnAt: Number.isNaN(w) ? undefined : w,
-      expiresAt: Number.isNaN(x) ? undefined : x,
-      channels: this.lists.values[this.u32[u + U_CHANNELS]!]!,
-      purposes: this.lists.values[this.u32[u + U_PURPOSES]!]!,
-      tuple,
-      facts: this.rec[i * RECORD_BYTES + B_FACTS]!,
-    };
+  /*
+   * Record i's fields, read where they are kept (IndexedRecord's getters). Only for a record that
+   * lookup() handed out: its page is read in already, and pages are never let go.
+   */
+  /** @internal */
+  lineOf(i: number): number {
+    return this.u32[i * W32 + U_LINE]!;
+  }
+
+  /** @internal */
+  givenAtOf(i: number): number {
+    return this.f64[i * W64 + F_GIVEN]!;
+  }
+
+  /** @internal NaN: none. */
+  withdrawnAtOf(i: number): number {
+    return this.f64[i * W64 + F_WITHDRAWN]!;
+  }
+
+  /** @internal NaN: none. */
+  expiresAtOf(i: number): number {
+    return this.f64[i * W64 + F_EXPIRES]!;
+  }
+
+  /** @internal */
+  channelsOf(i: number): string[] {
+    return this.lists.values[this.u32[i * W32 + U_CHANNELS]!]!;
+  }
+
+  /** @internal */
+  purposesOf(i: number): string[] {
+    return this.lists.values[this.u32[i * W32 + U_PURPOSES]!]!;
+  }
+
+  /** @internal */
+  tupleOf(i: number): NoticeTuple {
+    return this.noticeTuples.values[this.u32[i * W32 + U_NOTICES]!]!;
+  }
+
+  /** @internal The facts byte (src/evidence/indexed-record.ts). */
+  factsOf(i: number): number {
+    return this.rec[i * RECORD_BYTES + B_FACTS]!;
   }
 }

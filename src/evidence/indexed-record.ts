@@ -33,44 +33,71 @@ export function factsByte(r: ConsentRecord): number {
 }
 
 /**
- * A record read back from the index. Its dates, lists and notice values are set at once; its id
- * and evidence text are decoded only when something reads them (the covering record's id goes to
- * clean.csv; most records' never do).
+ * A record read back from the index: a view of its place there, each field read from the index's
+ * columns when asked for (a lookup made an object of fifteen fields a record, most never read:
+ * issue #16, fewer short-lived objects). Its id is decoded once, when first read (the covering
+ * record's goes to clean.csv; most records' never do).
  */
 export class IndexedRecord implements ConsentRecord {
-  readonly line: number;
-  readonly givenAt: number;
-  readonly withdrawnAt: number | undefined;
-  readonly expiresAt: number | undefined;
-  readonly channels: string[];
-  readonly purposes: string[];
-  readonly notice: Partial<Record<NoticeField, string>>;
-  readonly noticeGivenAt: number | undefined;
-  readonly noticeExempt: string | undefined;
-  readonly separateDocument: boolean | undefined;
-  readonly kinds: readonly ConsentKind[] | undefined;
-  readonly origin: Origin | undefined;
-  readonly optOutOffered: boolean | undefined;
   private id: string | undefined;
 
   /** `i` is the record's place in the index (the unstated-consent counts tell records apart by it). */
-  constructor(private readonly index: ConsentIndex, readonly i: number, readonly e164: string) {
-    const f = index.fields(i);
-    this.line = f.line;
-    this.givenAt = f.givenAt;
-    this.withdrawnAt = f.withdrawnAt;
-    this.expiresAt = f.expiresAt;
-    this.channels = f.channels;
-    this.purposes = f.purposes;
-    this.notice = f.tuple.notice;
-    this.noticeGivenAt = f.tuple.noticeGivenAt;
-    this.noticeExempt = f.tuple.noticeExempt;
-    this.origin = f.tuple.origin;
-    const separate = f.facts & SEPARATE_MASK;
-    this.separateDocument = separate === 0 ? undefined : separate === SEPARATE_YES;
-    this.kinds = KIND_LISTS[f.facts & KIND_MASK];
-    const optOut = f.facts & OPT_OUT_MASK;
-    this.optOutOffered = optOut === 0 ? undefined : optOut === OPT_OUT_YES;
+  constructor(private readonly index: ConsentIndex, readonly i: number, readonly e164: string) {}
+
+  get line(): number {
+    return this.index.lineOf(this.i);
+  }
+
+  get givenAt(): number {
+    return this.index.givenAtOf(this.i);
+  }
+
+  get withdrawnAt(): number | undefined {
+    const w = this.index.withdrawnAtOf(this.i);
+    return Number.isNaN(w) ? undefined : w;
+  }
+
+  get expiresAt(): number | undefined {
+    const x = this.index.expiresAtOf(this.i);
+    return Number.isNaN(x) ? undefined : x;
+  }
+
+  get channels(): string[] {
+    return this.index.channelsOf(this.i);
+  }
+
+  get purposes(): string[] {
+    return this.index.purposesOf(this.i);
+  }
+
+  get notice(): Partial<Record<NoticeField, string>> {
+    return this.index.tupleOf(this.i).notice;
+  }
+
+  get noticeGivenAt(): number | undefined {
+    return this.index.tupleOf(this.i).noticeGivenAt;
+  }
+
+  get noticeExempt(): string | undefined {
+    return this.index.tupleOf(this.i).noticeExempt;
+  }
+
+  get origin(): Origin | undefined {
+    return this.index.tupleOf(this.i).origin;
+  }
+
+  get separateDocument(): boolean | undefined {
+    const separate = this.index.factsOf(this.i) & SEPARATE_MASK;
+    return separate === 0 ? undefined : separate === SEPARATE_YES;
+  }
+
+  get kinds(): readonly ConsentKind[] | undefined {
+    return KIND_LISTS[this.index.factsOf(this.i) & KIND_MASK];
+  }
+
+  get optOutOffered(): boolean | undefined {
+    const optOut = this.index.factsOf(this.i) & OPT_OUT_MASK;
+    return optOut === 0 ? undefined : optOut === OPT_OUT_YES;
   }
 
   get consentId(): string {
@@ -89,4 +116,3 @@ export class IndexedRecord implements ConsentRecord {
     return this.index.evidenceShaOf(this.i);
   }
 }
-

@@ -91,6 +91,22 @@ export class CsvTokenizer {
 
   /** Feeds decoded text; complete records are appended to `out`. */
   push(text: string, out: CsvRecord[]): void {
+    if (this.pos < this.buf.length && text.length > 0) {
+      // A line left over from the last text: finish it with this text's first line alone, so the
+      // rest of the text is read as it is. `rest + text` would be a rope that the first search
+      // copies into a new flat string (each chunk copied once more, issue #16 item 4). Two pushes
+      // are a chunk boundary more, which the tokenizer reads the same wherever it falls.
+      const nl = text.indexOf('\n');
+      if (nl >= 0 && nl + 1 < text.length) {
+        this.feed(text.slice(0, nl + 1), out);
+        this.feed(text.slice(nl + 1), out);
+        return;
+      }
+    }
+    this.feed(text, out);
+  }
+
+  private feed(text: string, out: CsvRecord[]): void {
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;
     this.pos = 0;
     this.nextQuote = -1;
@@ -152,16 +168,10 @@ export class CsvTokenizer {
       this.nextCR = r < 0 ? buf.length : r;
     }
     if (this.nextCR < end) return false;
-    const fields: string[] = [];
-    const d = this.delimiter;
-    let i = start;
-    for (;;) {
-      let k = buf.indexOf(d, i);
-      if (k < 0 || k > end) k = end;
-      if (k - i > this.maxField) return false;
-      fields.push(buf.slice(i, k));
-      if (k === end) break;
-      i = k + 1;
+    // split() makes the array at its size (pushing grew each row's to 17 slots) and is native.
+    const fields = (start === 0 && end === buf.length ? buf : buf.slice(start, end)).split(this.delimiter);
+    if (end - start > this.maxField) {
+      for (let i = 0; i < fields.length; i++) if (fields[i]!.length > this.maxField) return false;
     }
     const want = this.expectedFields;
     if (want !== undefined && fields.length !== want) return false;

@@ -2,6 +2,8 @@
  * CSV output: UTF-8, comma, `\n` line ends, RFC 4180 quoting (a field is quoted when it holds a
  * comma, a quote or a line break, or begins or ends with white space a reader could trim).
  */
+import type { LineBuffer } from './line-buffer.js';
+
 /**
  * Whether a character is white space as a regular expression's `\s` is (ECMAScript WhiteSpace and
  * LineTerminator): what a reader could trim.
@@ -30,6 +32,12 @@ export function needsQuotes(value: string, delimiter = 44): boolean {
 
 export function csvField(value: string): string {
   return needsQuotes(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** csvField(value) appended to `out`, without making the field's text first when it needs no quotes. */
+export function writeCsvField(out: LineBuffer, value: string): void {
+  if (needsQuotes(value)) out.append(`"${value.replaceAll('"', '""')}"`);
+  else out.text(value);
 }
 
 /** A line in another delimiter (`;` for --csv-excel in Russian): quoted when a field holds it. */

@@ -172,7 +172,9 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
   const ownWithdrawal = withdrawal !== undefined && (cut === undefined || withdrawal > cut);
   const considered: RecordFate[] | undefined = fates ? [] : undefined;
   let covering: ConsentRecord | undefined;
-  let latestCounting: { record: ConsentRecord; reasons: Finding[] } | undefined;
+  // The latest counting record and its reasons (two variables, not an object a record).
+  let latestCounting: ConsentRecord | undefined;
+  let latestReasons: Finding[] = NO_REASONS;
   let latestReassigned: ConsentRecord | undefined;
   let ended = 0;
   let reassigned = 0;
@@ -205,11 +207,14 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
       const codes = reasons.map((f) => f.code);
       considered.push(evidence ? { record, fate: 'does-not-cover', reasons: codes, evidence } : { record, fate: 'does-not-cover', reasons: codes });
     }
-    if (!latestCounting || record.givenAt >= latestCounting.record.givenAt) latestCounting = { record, reasons };
+    if (!latestCounting || record.givenAt >= latestCounting.givenAt) {
+      latestCounting = record;
+      latestReasons = reasons;
+    }
   }
   const fatesOut = considered ?? NO_FATES;
   if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered: fatesOut };
-  if (latestCounting) return { findings: latestCounting.reasons, covering: undefined, reported: latestCounting.record, considered: fatesOut };
+  if (latestCounting) return { findings: latestReasons, covering: undefined, reported: latestCounting, considered: fatesOut };
   if (ended > 0 && ownWithdrawal) {
     return {
       findings: [{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }],

@@ -1,6 +1,7 @@
 /** What every rule may read: the row being judged and the audit's evidence and settings. */
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Finding } from '../reasons.js';
+import type { CsvRecord } from '../io/csv-tokenizer.js';
 import type { PhoneNormalizer, PhoneResult } from '../phone/normalize.js';
 import type { ConsentIndex } from '../evidence/consent-index.js';
 import type { SuppressionLists } from '../evidence/suppression.js';
@@ -153,6 +154,18 @@ export interface RowFacts {
    * on the common path (one column, one number), where the fields above are that number's.
    */
   numbers?: KeyVerdict[];
+}
+
+/**
+ * A row's facts with every field there from the start: one object of one shape, where fields
+ * added rule by rule made the object again (and its property store grew) several times a row,
+ * and each rule saw rows of several shapes (issue #16, fewer short-lived objects).
+ */
+export function newRow(record: CsvRecord): RowFacts {
+  return {
+    line: record.line, cells: record.fields, findings: [], phone: undefined, e164: undefined, key: undefined,
+    lineType: undefined, consent: undefined, suppression: undefined, notice: undefined, email: undefined, numbers: undefined,
+  };
 }
 
 /**

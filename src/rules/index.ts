@@ -5,7 +5,7 @@
  */
 import { sortFindings, type Finding } from '../reasons.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
-import type { AuditContext, RowFacts } from './context.js';
+import { newRow, type AuditContext, type RowFacts } from './context.js';
 import { checkPhone } from './phone.js';
 import { checkDuplicate } from './duplicate.js';
 import { checkSuppression } from './suppression.js';
@@ -51,7 +51,7 @@ const ROW_RULES = RULES.filter((r) => r.scope === 'row');
 export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {
   // Issue #15: on an email run the address is the contact key and the phone is not judged.
   if (ctx.email) return judgeEmailRow(record, ctx, ROW_RULES);
-  const row: RowFacts = { line: record.line, cells: record.fields, findings: [] };
+  const row = newRow(record);
   if (record.malformed) {
     row.findings.push({ code: 'ROW_MALFORMED', args: { problem: record.malformed.problem, raw: record.malformed.raw } });
     return row;
@@ -62,9 +62,14 @@ export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {
   const reading = ctx.phones.read(record.fields[phones[0]!] ?? '');
   if (reading.kind === 'several') return judgeNumbers(row, ctx, NUMBER_RULES, ROW_RULES);
   row.phone = reading;
-  for (const rule of RULES) {
-    const found = rule.check(row, ctx);
-    if (found.length) row.findings.push(...found);
+  for (let r = 0; r < RULES.length; r++) {
+    const found = RULES[r]!.check(row, ctx);
+    const n = found.length;
+    if (n === 0) continue;
+    // A row's first finding gets an array of its size (a push would make room for 17), and no
+    // spread: most rows have one finding or none (issue #16, fewer short-lived objects).
+    if (n === 1 && row.findings.length === 0) row.findings = [found[0]!];
+    else for (let i = 0; i < n; i++) row.findings.push(found[i]!);
   }
   sortFindings(row.findings);
   return row;

@@ -250,6 +250,29 @@ describe('CsvTokenizer: chunk boundaries', () => {
     );
   });
 
+  it('with `lines`, gives each plain record its line however the text is cut (a piece finishing a left-over line is read apart, issue #16)', () => {
+    const alphabet = fc.constantFrom('a', 'я', ';', '"', '\n', '\r\n', ' ', '\n');
+    /** Each record with its line as text, instead of the chunk it points into. */
+    const view = (r: Result) => r.records.map(({ text, from, to, ...rest }) => ({ ...rest, copied: text === undefined ? undefined : text.slice(from, to) }));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }).map((cs) => cs.join('')), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (text, cuts, header) => {
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks: string[] = [];
+        let prev = 0;
+        for (const p of points) { chunks.push(text.slice(prev, p)); prev = p; }
+        chunks.push(text.slice(prev));
+        const opts = { delimiter: ';', header, lines: true };
+        const expected = whole(text, opts);
+        const got = feed(chunks, opts);
+        expect(view(got)).toEqual(view(expected));
+        expect(got.blankLines).toBe(expected.blankLines);
+        // A plain line's text is its fields joined again.
+        for (const r of view(got)) if (r.copied !== undefined) expect(r.copied).toBe(r.fields.join(';'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads back what csvLine writes, with the physical line of each record', () => {
     const cell = fc.array(fc.constantFrom('a', 'Я', ',', '"', '\n', '\r', '\r\n', ' ', ';', '+7'), { maxLength: 6 }).map((p) => p.join(''));
     fc.assert(

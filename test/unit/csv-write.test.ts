@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NUMBER_CELL, csvField, csvLine, isNumberCell, isRegExpSpace, needsQuotes, neutralizeFormula } from '../../src/io/csv-write.js';
+import { NUMBER_CELL, csvField, csvLine, isNumberCell, isRegExpSpace, needsQuotes, neutralizeFormula, writeCsvField } from '../../src/io/csv-write.js';
+import { LineBuffer } from '../../src/io/line-buffer.js';
 
 describe('csvField', () => {
   it('leaves plain text unquoted', () => {
@@ -83,6 +84,14 @@ describe('hand-written cell checks agree with the regular expressions', () => {
       expect(csvField(s)).toBe(QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     }), { numRuns: 20_000 });
     for (let c = 0; c <= 0xffff; c++) expect(isRegExpSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+
+  it('writeCsvField writes the bytes of csvField (issue #16: no field text made first)', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(cell, fc.string(), fc.string({ unit: 'binary', maxLength: 40 }))), (fields) => {
+      const b = new LineBuffer();
+      for (const f of fields) writeCsvField(b, f);
+      expect(Buffer.concat(b.take()).equals(Buffer.from(fields.map(csvField).join(''), 'utf8'))).toBe(true);
+    }), { numRuns: 5_000 });
   });
 
   it('isNumberCell is NUMBER_CELL, for cells that start with a sign', () => {

@@ -40,6 +40,33 @@ describe('LineBuffer', () => {
     expect(Buffer.concat(b.take()).toString('utf8')).toBe(long.replace(';', ',').repeat(6));
   });
 
+  it('writes short texts, single bytes and line numbers as append() would (issue #16)', () => {
+    const rnd = mulberry32(16);
+    const b = new LineBuffer();
+    const want: Buffer[] = [];
+    const texts = ['', '+79161234567', 'CNS-00000001', 'Пётр', 'a\u0080b', 'x'.repeat(32), 'я'.repeat(33), '😀', 'CONSENT_MISSING|DUPLICATE'];
+    const numbers = [0, 7, 9, 10, 99, 100, 12345, 1_000_000, 4_294_967_296, 2 ** 53 - 1];
+    // Enough to cross slabs many times, so that a write that does not fit moves on whole.
+    for (let i = 0; i < 200_000; i++) {
+      const r = rnd();
+      if (r < 0.4) {
+        const t = texts[Math.floor(rnd() * texts.length)]!;
+        b.text(t);
+        want.push(Buffer.from(t, 'utf8'));
+      } else if (r < 0.7) {
+        b.byte(44);
+        want.push(Buffer.from(','));
+      } else {
+        const n = numbers[Math.floor(rnd() * numbers.length)]!;
+        b.uint(n);
+        want.push(Buffer.from(String(n)));
+      }
+    }
+    const expected = Buffer.concat(want);
+    expect(b.size).toBe(expected.length);
+    expect(Buffer.concat(b.take()).equals(expected)).toBe(true);
+  });
+
   it('fills a slab again once every view of it is back, and not before', () => {
     const b = new LineBuffer();
     const first: Buffer[] = [];
