@@ -175,38 +175,30 @@ export class RowRouter {
       combo = combo === '' ? f.code : `${combo}|${f.code}`;
     }
     this.countCombo(combo);
+    const out = this.rejectLines;
     const copy = this.copier?.line(record, true);
     if (copy !== undefined) {
-      const out = this.rejectLines;
       out.appendCopy(copy, this.copier!.byte);
       this.copied++;
       out.byte(COMMA);
-      out.uint(record.line);
-      out.byte(COMMA);
-      writeCsvField(out, neutralizeFormula(combo));
-      out.byte(COMMA);
-      writeCsvField(out, neutralizeFormula(details));
-      out.byte(LF);
-      return;
+    } else {
+      // A malformed record's fields fill the input columns as far as they go.
+      const width = this.columns.length;
+      const fields = record.fields;
+      if (this.xlsx) {
+        const cells = fields.length === width ? fields.slice() : Array.from({ length: width }, (_, i) => fields[i] ?? '');
+        cells.push(String(record.line), combo, details);
+        // A spreadsheet never runs a string cell: the .xlsx keeps every cell as read.
+        this.xlsx.rejects.add(cells);
+        out.append(csvLine(cells.map(neutralizeFormula)));
+        return;
+      }
+      for (let i = 0; i < width; i++) {
+        writeCsvField(out, neutralizeFormula(fields[i] ?? ''));
+        out.byte(COMMA);
+      }
     }
-    // A malformed record's fields fill the input columns as far as they go.
-    const width = this.columns.length;
-    if (this.xlsx) {
-      const cells = record.fields.length === width ? record.fields.slice()
-        : Array.from({ length: width }, (_, i) => record.fields[i] ?? '');
-      cells.push(String(record.line), combo, details);
-      // A spreadsheet never runs a string cell: the .xlsx keeps every cell as read.
-      this.xlsx.rejects.add(cells);
-      this.rejectLines.append(csvLine(cells.map(neutralizeFormula)));
-      return;
-    }
-    // csvLine of the same cells, written piece by piece.
-    const out = this.rejectLines;
-    const fields = record.fields;
-    for (let i = 0; i < width; i++) {
-      writeCsvField(out, neutralizeFormula(fields[i] ?? ''));
-      out.byte(COMMA);
-    }
+    // audit_line, audit_reasons, audit_details: csvLine's text, written piece by piece.
     out.uint(record.line);
     out.byte(COMMA);
     writeCsvField(out, neutralizeFormula(combo));
