@@ -8,7 +8,7 @@
  * (the later `--consent` file, then the later line, comes last: rule 4's tie-break depends on it).
  * `lookup()` materializes the few records of one number as ConsentRecord objects.
  */
-import type { ConsentRecord } from './consent-record.js';
+import { NO_NOTICE, type ConsentRecord } from './consent-record.js';
 import type { Origin } from '../policy/campaign.js';
 import { IndexedRecord, factsByte } from './indexed-record.js';
 import type { NoticeField } from '../notice-fields.js';
@@ -21,6 +21,7 @@ const NO_ID = 0xffffffff;
 /** Interns values: the same list or text is stored once, records hold its number. */
 class Interner<T> {
   private readonly ids = new Map<string, number>();
+  private readonly byRef = new Map<object, number>();
   values: T[] = [];
   /** The values of a sealed index (nothing more is added to it). */
   static of<T>(values: T[]): Interner<T> {
@@ -28,6 +29,21 @@ class Interner<T> {
     i.values = values;
     return i;
   }
+  /**
+   * The id of a list: by reference when it is a frozen list shared by many records (the consent
+   * loader's cache of split lists), else by its text.
+   */
+  list(this: Interner<string[]>, list: string[]): number {
+    const frozen = Object.isFrozen(list);
+    if (frozen) {
+      const id = this.byRef.get(list);
+      if (id !== undefined) return id;
+    }
+    const id = this.id(list.join('|'), () => list);
+    if (frozen) this.byRef.set(list, id);
+    return id;
+  }
+
   /** `make` builds the value the first time its key is seen. */
   id(key: string, make: () => T): number {
     let id = this.ids.get(key);
@@ -102,6 +118,23 @@ export interface IndexParts {
   tuples: NoticeTuple[];
 }
 
+/** Texts up to this long (consent ids, mostly) are written by writeShort(). */
+const SHORT_TEXT = 32;
+
+/**
+ * Writes a short text's UTF-8 bytes at `at`, returning how many: an ASCII text byte by byte, which
+ * costs less than a call into the encoder (a consent id a record, issue #16); else as Buffer#write.
+ */
+function writeShort(mem: Buffer, at: number, text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return mem.write(text, at, 'utf8');
+    mem[at + i] = c;
+  }
+  return n;
+}
+
 function grow<A extends Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
   const b = new (a.constructor as new (n: number) => A)(size);
   b.set(a.subarray(0, Math.min(a.length, size)) as never);
@@ -156,14 +189,15 @@ export class ConsentIndex {
   }
 
   private put(text: string): [number, number] {
-    const need = Buffer.byteLength(text, 'utf8');
+    // At most 3 bytes a UTF-16 unit: room made for that, so the text is measured only by writing it.
+    const need = text.length * 3;
     if (this.arenaUsed + need > this.arena.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + need));
       this.arena.copy(bigger, 0, 0, this.arenaUsed);
       this.arena = bigger;
     }
     const start = this.arenaUsed;
-    this.arenaUsed += this.arena.write(text, start, 'utf8');
+    this.arenaUsed += text.length <= SHORT_TEXT ? writeShort(this.arena, start, text) : this.arena.write(text, start, 'utf8');
     return [start, Math.min(this.arenaUsed - start, 0xffff)];
   }
 
@@ -220,8 +254,8 @@ export class ConsentIndex {
     this.f64[f8 + F_GIVEN] = r.givenAt;
     this.f64[f8 + F_WITHDRAWN] = r.withdrawnAt ?? NaN;
     this.f64[f8 + F_EXPIRES] = r.expiresAt ?? NaN;
-    this.u32[u + U_PURPOSES] = this.lists.id(r.purposes.join('|'), () => r.purposes);
-    this.u32[u + U_CHANNELS] = this.lists.id(r.channels.join('|'), () => r.channels);
+    this.u32[u + U_PURPOSES] = this.lists.list(r.purposes);
+    this.u32[u + U_CHANNELS] = this.lists.list(r.channels);
     let f = this.fileIds.get(r.file);
     if (f === undefined) {
       f = this.files.length;
@@ -230,7 +264,10 @@ export class ConsentIndex {
     }
     this.u16[h + H_FILE] = f;
     this.u32[u + U_LINE] = r.line;
-    if (r.consentId === `${r.file}:${r.line}`) {
+    // The id made from the file and line (no consent_id): told apart without making that text
+    // for every record that has an id of its own.
+    const id = r.consentId;
+    if (id.length > r.file.length && id.charCodeAt(r.file.length) === 58 && id.startsWith(r.file) && id === `${r.file}:${r.line}`) {
       this.u32[u + U_ID] = NO_ID;
     } else {
       const [start, len] = this.put(r.consentId);
@@ -241,7 +278,7 @@ export class ConsentIndex {
     this.rec[b + B_FACTS] = factsByte(r);
     if (this.keepText && r.evidenceRef !== '') [this.evStart[i], this.evLen[i]] = this.put(r.evidenceRef);
     if (this.keepText) this.evSha[i] = r.evidenceSha256 === undefined ? NO_ID : this.put(r.evidenceSha256)[0];
-    const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || r.origin !== undefined || Object.keys(r.notice).length > 0;
+    const hasNotice = r.noticeGivenAt !== undefined || r.noticeExempt !== undefined || r.origin !== undefined || (r.notice !== NO_NOTICE && Object.keys(r.notice).length > 0);
     this.u32[u + U_NOTICES] = hasNotice
       ? this.noticeTuples.id(JSON.stringify([r.notice, r.noticeGivenAt, r.noticeExempt, r.origin]), () => ({
         // Copies: a kept cell would keep its whole input chunk alive (string-copy.ts).

@@ -151,6 +151,13 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
     ...(reader.input.sheet !== undefined ? { sheet: reader.input.sheet } : {}),
   };
   const file = basename(path);
+  // One reader of the current record's cells for the whole file (a closure a record was a
+  // million short-lived objects for a million records, issue #16).
+  let fields: readonly string[] = [];
+  const get = (f: string): RawValue => {
+    const i = column[f];
+    return i === undefined ? undefined : fields[i];
+  };
   for await (const batch of reader.batches()) {
     if (opts.signal?.aborted) { reader.destroy(); throw opts.signal.reason; }
     if (reader.size !== undefined && batch.length > 0 && reader.bytesRead > 0) {
@@ -164,8 +171,8 @@ async function loadCsv(path: string, index: ConsentIndex, invalid: InvalidEviden
         addInvalid(stats, { line: rec.line, problem: say.unreadable(rec.malformed.problem) });
         continue;
       }
-      const fields = rec.fields;
-      addRecord(index, invalid, stats, phones, (f) => { const i = column[f]; return i === undefined ? undefined : fields[i]; }, rec.line, file, order, opts.emails);
+      fields = rec.fields;
+      addRecord(index, invalid, stats, phones, get, rec.line, file, order, opts.emails);
     }
   }
   stats.sha256 = await reader.sha256();

@@ -69,6 +69,9 @@ export class SchemaProblem {
 
 const LIST_SEPARATOR = /[|;]/;
 
+/** The notice of a record that says nothing of it (shared: never written to). */
+export const NO_NOTICE: Partial<Record<NoticeField, string>> = Object.freeze({});
+
 /** Text of a raw value: numbers as their decimal text; undefined for empty or null. */
 function asText(field: string, v: RawValue): string | undefined {
   if (v === null || v === undefined) return undefined;
@@ -89,10 +92,12 @@ function asList(field: string, v: RawValue): string[] {
     if (hit === undefined) {
       // Copies: the cache and the consent index outlive the chunk the cell was cut from.
       hit = v.split(LIST_SEPARATOR).map((s) => ownCopy(s.trim().toLowerCase())).filter(Boolean);
+      // Shared by every record with this text, so frozen: the index interns it by reference
+      // (issue #16: no join and no look-up by text a record).
+      Object.freeze(hit);
       if (listCache.size < 10_000) listCache.set(ownCopy(v), hit);
     }
-    // A copy: callers own the list they get.
-    return hit.slice();
+    return hit;
   }
   if (Array.isArray(v)) {
     return v.flatMap((item) => {
@@ -199,10 +204,11 @@ export function consentFields(get: (field: string) => RawValue, where: { file: s
   const purposes = asList('purposes', get('purposes'));
   if (purposes.length === 0) throw new SchemaProblem('purposes', tr('consent.empty', { field: 'purposes' }));
   const channels = asList('channels', get('channels'));
-  const notice: Partial<Record<NoticeField, string>> = {};
+  // Most logs say nothing of the notice: those records share one empty, frozen object.
+  let notice: Partial<Record<NoticeField, string>> | undefined;
   for (const f of NOTICE_FIELDS) {
     const v = asNoticeText(f, get(f));
-    if (v !== undefined) notice[f] = v;
+    if (v !== undefined) (notice ??= {})[f] = v;
   }
   return {
     e164,
@@ -216,7 +222,7 @@ export function consentFields(get: (field: string) => RawValue, where: { file: s
     purposes,
     evidenceRef: asText('evidence_ref', get('evidence_ref')) ?? '',
     evidenceSha256: asSha256(get('evidence_sha256')),
-    notice,
+    notice: notice ?? NO_NOTICE,
     noticeGivenAt: asDate('notice_given_at', get('notice_given_at'), false, order),
     noticeExempt: asText('notice_exempt', get('notice_exempt'))?.toLowerCase(),
     separateDocument: asYesNo('separate_document', get('separate_document')),

@@ -53,6 +53,32 @@ describe('loadConsent: CSV', () => {
     expect(index.lookup('+447400123456')).toEqual([]);
   });
 
+  it('keeps every consent id and list as written however it is stored (issue #16: ids by hand, lists by reference)', async () => {
+    const path = await file('ids.csv', [
+      HEADER,
+      // An id equal to the one the file and line would give, one that only looks like it, one
+      // that is the file name, one beyond ASCII, one longer than the short-text path.
+      '+7 916 111-22-31,ids.csv:2,2026-01-15,,,call|sms,marketing|service,form-1',
+      '+7 916 111-22-32,ids.csv:9,2026-01-15,,,SMS | Call,Marketing ; Service,form-1',
+      '+7 916 111-22-33,ids.csv,2026-01-15,,,call|sms,marketing|service,form-1',
+      '+7 916 111-22-34,Согласие №1,2026-01-15,,,call|sms,marketing,form-1',
+      `+7 916 111-22-35,${'Z'.repeat(40)}é,2026-01-15,,,,service,form-1`,
+      '',
+    ].join('\n'));
+    const { index } = await loadConsent([path], phones());
+    const [a, b, c, d, e] = ['1', '2', '3', '4', '5'].map((k) => index.lookup(`+7916111223${k}`)[0]!);
+    expect([a, b, c, d, e].map((r) => r.consentId)).toEqual(['ids.csv:2', 'ids.csv:9', 'ids.csv', 'Согласие №1', `${'Z'.repeat(40)}é`]);
+    // One list for each text that splits alike, shared, and never to be written to.
+    expect(a.purposes).toEqual(['marketing', 'service']);
+    expect(b.purposes).toBe(a.purposes);
+    expect(c.purposes).toBe(a.purposes);
+    expect(b.channels).toEqual(['sms', 'call']);
+    expect(a.channels).toEqual(['call', 'sms']);
+    expect(Object.isFrozen(a.purposes)).toBe(true);
+    expect(e.channels).toEqual([]);
+    expect(a.notice).toEqual({});
+  });
+
   it('names a record without consent_id by the file name alone, not the path', async () => {
     const path = await file('vendor-consents.csv', `${HEADER}\n\n+7 916 111-22-33,,2026-01-15,,,,marketing,form-1\n`);
     const { index } = await loadConsent([path], phones());
