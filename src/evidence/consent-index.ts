@@ -14,6 +14,7 @@ import { IndexedRecord, factsByte } from './indexed-record.js';
 import type { NoticeField } from '../notice-fields.js';
 import { e164Key, hashKey } from './number-table.js';
 import { ownCopy } from '../io/string-copy.js';
+import { writeShortText } from '../io/line-buffer.js';
 
 const NONE: readonly ConsentRecord[] = Object.freeze([]);
 const NO_ID = 0xffffffff;
@@ -118,22 +119,8 @@ export interface IndexParts {
   tuples: NoticeTuple[];
 }
 
-/** Texts up to this long (consent ids, mostly) are written by writeShort(). */
+/** Texts up to this long (consent ids, mostly) are written by writeShortText(). */
 const SHORT_TEXT = 32;
-
-/**
- * Writes a short text's UTF-8 bytes at `at`, returning how many: an ASCII text byte by byte, which
- * costs less than a call into the encoder (a consent id a record, issue #16); else as Buffer#write.
- */
-function writeShort(mem: Buffer, at: number, text: string): number {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f) return mem.write(text, at, 'utf8');
-    mem[at + i] = c;
-  }
-  return n;
-}
 
 function grow<A extends Uint32Array | Uint16Array | Uint8Array>(a: A, size: number): A {
   const b = new (a.constructor as new (n: number) => A)(size);
@@ -197,7 +184,7 @@ export class ConsentIndex {
       this.arena = bigger;
     }
     const start = this.arenaUsed;
-    this.arenaUsed += text.length <= SHORT_TEXT ? writeShort(this.arena, start, text) : this.arena.write(text, start, 'utf8');
+    this.arenaUsed += text.length <= SHORT_TEXT ? writeShortText(this.arena, start, text) : this.arena.write(text, start, 'utf8');
     return [start, Math.min(this.arenaUsed - start, 0xffff)];
   }
 
