@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { createSha256 } from './hash.js';
+import { FileChunks, type ChunkStream } from './file-chunks.js';
 import { ZipFile } from './xlsx/zip.js';
 import { readWorkbook } from './xlsx/workbook.js';
 import { sheetAsCsv } from './xlsx/sheet.js';
@@ -51,7 +52,7 @@ export interface InputOptions {
 
 export interface OpenedInput {
   /** The bytes of the text to read (a workbook's sheet as UTF-8 CSV). */
-  stream: Readable;
+  stream: ChunkStream;
   format: 'text' | 'xlsx';
   compression: 'gzip' | undefined;
   /** The sheet read, for a workbook. */
@@ -120,6 +121,7 @@ export async function openInput(path: string, label: string, opts: InputOptions 
   let size: number;
   const head = Buffer.alloc(8);
   let headLength: number;
+  let regular = false;
   const stop = aborted(signal);
   try {
     // A FIFO with no writer blocks the open itself: race it with the signal, and let it go.
@@ -145,7 +147,8 @@ export async function openInput(path: string, label: string, opts: InputOptions 
       return { stream: new Socket({ fd, readable: true, writable: false }), format: 'text', compression: undefined, sheet: undefined, size: undefined, raw: undefined };
     }
     size = st.size;
-    headLength = st.isFile() ? readSync(fd, head, 0, 8, 0) : 0;
+    regular = st.isFile();
+    headLength = regular ? readSync(fd, head, 0, 8, 0) : 0;
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     if (e instanceof InputError || (signal?.aborted && e === signal.reason)) throw e;
@@ -170,8 +173,11 @@ export async function openInput(path: string, label: string, opts: InputOptions 
     closeSync(fd);
     throw notAccepted(label, t('input.thisIs', { kind: t(`input.kind.${binary[1]}`) }));
   }
-  const stream = createReadStream('', { fd, highWaterMark: opts.chunkSize ?? READ_CHUNK_BYTES });
-  if (startsWith(magic, [0x1f, 0x8b])) return gunzipped(stream, label, limits);
+  const chunkSize = opts.chunkSize ?? READ_CHUNK_BYTES;
+  if (startsWith(magic, [0x1f, 0x8b])) return gunzipped(createReadStream('', { fd, highWaterMark: chunkSize }), label, limits);
+  // A regular file is read where its bytes are used (src/io/file-chunks.ts); anything else that
+  // is not a pipe (a terminal, a device) through a stream.
+  const stream = regular ? new FileChunks(fd, chunkSize) : createReadStream('', { fd, highWaterMark: chunkSize });
   return { stream, format: 'text', compression: undefined, sheet: undefined, size, raw: undefined };
 }
 

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { OutputSet } from '../../src/io/atomic-output.js';
 import type { OutputFs } from '../../src/io/commit.js';
 import { InputError } from '../../src/errors.js';
+import { LineBuffer } from '../../src/io/line-buffer.js';
+import { createHash } from 'node:crypto';
 
 let work: string;
 beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'leadaudit-out-')); });
@@ -186,5 +188,49 @@ describe('what failed and dead runs leave (item 15)', () => {
     const inside = new OutputSet(join(top, 'a', 'b'), 'out');
     inside.abort();
     expect(readdirSync(top)).toEqual(['a']);
+  });
+});
+
+describe('writing (issue #16: synchronous writes)', () => {
+  it('writes every byte of every piece, hashes what it wrote, and gives each buffer back once it is in the file', async () => {
+    const dir = freshDir();
+    const out = new OutputSet(dir, dir);
+    const f = out.file('clean.csv');
+    const lines = new LineBuffer();
+    const expected: string[] = [];
+    // Lines past one slab (1 MiB), Cyrillic and ASCII, so that take() hands out several views.
+    for (let i = 0; i < 40000; i++) {
+      const line = `${i},Иванов Иван ${i},+7916${String(i).padStart(7, '0')},${'x'.repeat(i % 50)}\n`;
+      lines.append(line);
+      expected.push(line);
+    }
+    const handedOut = lines.size;
+    const recycled: Buffer[] = [];
+    const recycle = lines.recycle.bind(lines);
+    lines.recycle = (b: Buffer) => { recycled.push(b); recycle(b); };
+    const writing = f.writeLines(lines);
+    // Given back before the write's promise settles: nothing waits on another thread.
+    expect(recycled.length).toBeGreaterThan(0);
+    await writing;
+    await f.write('tail\n');
+    const sha = await f.close();
+    const bytes = readFileSync(f.tempPath);
+    expect(bytes.toString('utf8')).toBe(`${expected.join('')}tail\n`);
+    expect(bytes.length).toBe(handedOut + 5);
+    expect(sha).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(recycled.reduce((n, b) => n + b.length, 0)).toBe(handedOut);
+    out.commit();
+    expect(readFileSync(join(dir, 'clean.csv')).equals(bytes)).toBe(true);
+  });
+
+  it('an aborted file leaves no temporary behind, and can be aborted twice', async () => {
+    const dir = freshDir();
+    const out = new OutputSet(dir, dir);
+    const f = out.file('rejects.csv');
+    await f.write('some bytes\n');
+    expect(existsSync(f.tempPath)).toBe(true);
+    out.abort();
+    f.abort();
+    expect(existsSync(dir)).toBe(false);
   });
 });
