@@ -3,6 +3,8 @@
  * only place that writes to the terminal or sets process.exitCode. Known errors (bad input, bad
  * options) become one line on stderr and exit 2; anything else is a bug and is re-thrown.
  */
+// First: V8's settings hold for the code loaded after them (src/cli/v8-tuning.ts).
+import './v8-tuning.js';
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { InputError, InterruptedError } from '../errors.js';
