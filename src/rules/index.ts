@@ -17,6 +17,8 @@ import { checkRequiredLists } from './required-lists.js';
 import { judgeNumbers } from './numbers.js';
 import { checkDialMode } from './dial-mode.js';
 import { judgeEmailRow } from '../email/judge-email.js';
+import { e164Key } from '../evidence/number-table.js';
+import type { CellReading } from '../phone/normalize.js';
 
 export interface Rule {
   name: string;
@@ -48,7 +50,51 @@ export const RULES: readonly Rule[] = [
 const NUMBER_RULES = RULES.filter((r) => r.scope === 'number' && r.name !== 'phone');
 const ROW_RULES = RULES.filter((r) => r.scope === 'row');
 
-export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {
+/** prefetchBatch's arrays, reused from batch to batch. */
+let readings: (CellReading | undefined)[] = [];
+let keys = new Float64Array(0);
+let slots = new Uint32Array(0);
+/** What the read-ahead read, kept so that the reads are not left out as unused. */
+export let prefetched = 0;
+
+/**
+ * Reads a batch's phone cells (the common case: one phone column) and then, in tight loops, the
+ * memory its consent look-ups and its duplicate check will read (src/evidence/consent-index.ts,
+ * issue #16: the processor then waits for many of those reads at once instead of one at a time;
+ * the 1M-row audit, 5 alternating pairs: 0.3 CPU s less, median). Gives each record's reading,
+ * for judgeRow; undefined when the batch is judged otherwise (an email run, several phone columns).
+ * The readings are what judgeRow would read itself: the phone memo answers the same in any order.
+ */
+export function prefetchBatch(batch: readonly CsvRecord[], ctx: AuditContext): readonly (CellReading | undefined)[] | undefined {
+  if (ctx.email || ctx.columns.phones.length !== 1) return undefined;
+  const col = ctx.columns.phones[0]!;
+  const n = batch.length;
+  readings.length = n;
+  if (keys.length < n) {
+    keys = new Float64Array(n * 2);
+    slots = new Uint32Array(n * 2);
+  }
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const record = batch[k]!;
+    if (record.malformed) {
+      readings[k] = undefined;
+      continue;
+    }
+    const reading = ctx.phones.read(record.fields[col] ?? '');
+    readings[k] = reading;
+    if (reading.kind === 'valid') keys[m++] = e164Key(reading.e164);
+  }
+  const index = ctx.consent, seen = ctx.seen;
+  for (let j = 0; j < m; j++) slots[j] = index.prefetchSlot(keys[j]!);
+  let sum = 0;
+  for (let j = 0; j < m; j++) sum += index.prefetchRecord(slots[j]!) + seen.touch(keys[j]!);
+  prefetched += sum;
+  return readings;
+}
+
+/** `reading`: the phone cell's reading from prefetchBatch, when it read it. */
+export function judgeRow(record: CsvRecord, ctx: AuditContext, reading?: CellReading): RowFacts {
   // Issue #15: on an email run the address is the contact key and the phone is not judged.
   if (ctx.email) return judgeEmailRow(record, ctx, ROW_RULES);
   const row = newRow(record);
@@ -59,7 +105,7 @@ export function judgeRow(record: CsvRecord, ctx: AuditContext): RowFacts {
   // The common case, one phone column and one number in it, stays on the path it always had.
   const phones = ctx.columns.phones;
   if (phones.length !== 1) return judgeNumbers(row, ctx, NUMBER_RULES, ROW_RULES);
-  const reading = ctx.phones.read(record.fields[phones[0]!] ?? '');
+  reading ??= ctx.phones.read(record.fields[phones[0]!] ?? '');
   if (reading.kind === 'several') return judgeNumbers(row, ctx, NUMBER_RULES, ROW_RULES);
   row.phone = reading;
   for (let r = 0; r < RULES.length; r++) {

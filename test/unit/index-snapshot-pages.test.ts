@@ -117,3 +117,37 @@ describe('a snapshot read page by page', () => {
     expect((thrown as Error).message).not.toMatch(/\n/);
   });
 });
+
+describe('reading a batch ahead (issue #16: prefetchSlot, prefetchRecord)', () => {
+  const keyOf = (e164: string) => Number(e164.slice(1));
+  it('names the record a look-up of a present number reads first, and changes nothing', async () => {
+    const built = await loadConsent([csv], new PhoneNormalizer('RU'), {});
+    const before = viewOf(built.index, [...PRESENT, ...ABSENT]);
+    for (const e164 of PRESENT) {
+      const i = built.index.prefetchSlot(keyOf(e164));
+      // Linear probing: the first slot holds this number's first record or another number's.
+      const key = built.index.prefetchRecord(i);
+      if (key === keyOf(e164)) expect(built.index.lookup(e164)[0]!.i).toBe(i);
+      else expect(key).toBeGreaterThan(0);
+    }
+    // Most present numbers sit in their first slot (a table under 70% full).
+    expect(PRESENT.filter((e) => built.index.prefetchRecord(built.index.prefetchSlot(keyOf(e))) === keyOf(e)).length).toBeGreaterThan(PRESENT.length / 2);
+    for (const e164 of ABSENT) expect(built.index.prefetchRecord(built.index.prefetchSlot(keyOf(e164)))).not.toBe(keyOf(e164));
+    expect(viewOf(built.index, [...PRESENT, ...ABSENT])).toEqual(before);
+  });
+
+  it('reads no snapshot page that is not read in yet, and reads the pages a look-up read', async () => {
+    const built = await loadConsent([csv], new PhoneNormalizer('RU'), {});
+    const { index } = restoreSnapshot(await snapshotOf(built, TINY, 'ahead.idx'));
+    const pager = (index as unknown as { pager: { recLoaded: Uint8Array; slotLoaded: Uint8Array } }).pager;
+    const loaded = () => [pager.recLoaded.reduce((s, x) => s + x, 0), pager.slotLoaded.reduce((s, x) => s + x, 0)];
+    for (const e164 of [...PRESENT, ...ABSENT]) expect(index.prefetchRecord(index.prefetchSlot(keyOf(e164)))).toBe(0);
+    expect(loaded()).toEqual([0, 0]);
+    const first = index.lookup(PRESENT[0]!)[0]!;
+    const pages = loaded();
+    const i = index.prefetchSlot(keyOf(PRESENT[0]!));
+    expect([first.i, 0xffffffff]).toContain(i);
+    if (i === first.i) expect(index.prefetchRecord(i)).toBe(keyOf(PRESENT[0]!));
+    expect(loaded()).toEqual(pages);
+  });
+});

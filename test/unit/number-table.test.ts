@@ -176,3 +176,25 @@ describe('NumberTable memory (issue #16)', () => {
     expect(t.bytes / n).toBeGreaterThanOrEqual(12 / 0.75);
   });
 });
+
+describe('NumberTable.touch (read ahead of a batch, issue #16)', () => {
+  it('gives the key in the slot a look-up reads first, 0 when it is empty, and adds nothing', () => {
+    const t = new NumberTable();
+    for (let i = 0; i < 5000; i++) t.add(79160000000 + i * 7919, i);
+    let own = 0;
+    for (let i = 0; i < 5000; i++) {
+      const key = 79160000000 + i * 7919;
+      const first = t.touch(key);
+      if (first === key) own++;
+      else expect(first).toBeGreaterThan(0); // another key took the slot first: probing goes on from it
+    }
+    // Under three quarters full, most keys sit in the slot they hash to.
+    expect(own).toBeGreaterThan(2500);
+    const absent = [...Array(2000).keys()].map((i) => 89990000000 + i * 104729);
+    const touched = absent.map((k) => t.touch(k));
+    expect(touched.some((k) => k === 0)).toBe(true);
+    expect(touched.every((k) => k === 0 || (k - 79160000000) % 7919 === 0)).toBe(true);
+    expect(t.size).toBe(5000);
+    for (const k of absent) expect(t.get(k)).toBeUndefined();
+  });
+});
