@@ -21,7 +21,7 @@ import { CONTACTS_CHUNK_BYTES } from '../io/input-source.js';
 import { findPhoneColumn, noticeColumns, noticeMetaColumns, type PhoneColumn } from '../io/columns.js';
 import { OutputSet } from '../io/atomic-output.js';
 import { mappedNotice } from '../io/column-map.js';
-import { judgeRow, prefetchBatch } from '../rules/index.js';
+import { judgeRow, prefetchBatch, prefetchedKey } from '../rules/index.js';
 import type { AuditContext, Campaign } from '../rules/context.js';
 import { campaignFrom } from '../policy/campaign.js';
 import type { Policy } from '../policy/schema.js';
@@ -202,7 +202,7 @@ export async function audit(settings: AuditSettings, hooks: AuditHooks = {}): Pr
         const readings = prefetchBatch(batch, ctx);
         for (let k = 0; k < batch.length; k++) {
           const record = batch[k]!;
-          const facts = judgeRow(record, ctx, readings?.[k]);
+          const facts = readings ? judgeRow(record, ctx, readings[k], prefetchedKey(k)) : judgeRow(record, ctx);
           const window = tagger && facts.findings.length === 0 ? tagger.tag(facts.e164!) : undefined;
           router.route(record, facts, window);
           trailLines?.append(`${JSON.stringify(trailEntry(record, facts, names, phoneColumn.index, campaign.consentRequired, window))}\n`);

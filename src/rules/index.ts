@@ -54,6 +54,8 @@ const ROW_RULES = RULES.filter((r) => r.scope === 'row');
 let readings: (CellReading | undefined)[] = [];
 let keys = new Float64Array(0);
 let slots = new Uint32Array(0);
+/** Each record's number as a key (src/evidence/number-table.ts), 0 when it has no valid one. */
+let rowKeys = new Float64Array(0);
 /** What the read-ahead read, kept so that the reads are not left out as unused. */
 export let prefetched = 0;
 
@@ -73,17 +75,19 @@ export function prefetchBatch(batch: readonly CsvRecord[], ctx: AuditContext): r
   if (keys.length < n) {
     keys = new Float64Array(n * 2);
     slots = new Uint32Array(n * 2);
+    rowKeys = new Float64Array(n * 2);
   }
   let m = 0;
   for (let k = 0; k < n; k++) {
     const record = batch[k]!;
+    rowKeys[k] = 0;
     if (record.malformed) {
       readings[k] = undefined;
       continue;
     }
     const reading = ctx.phones.read(record.fields[col] ?? '');
     readings[k] = reading;
-    if (reading.kind === 'valid') keys[m++] = e164Key(reading.e164);
+    if (reading.kind === 'valid') rowKeys[k] = keys[m++] = e164Key(reading.e164);
   }
   const index = ctx.consent, seen = ctx.seen;
   for (let j = 0; j < m; j++) slots[j] = index.prefetchSlot(keys[j]!);
@@ -93,8 +97,16 @@ export function prefetchBatch(batch: readonly CsvRecord[], ctx: AuditContext): r
   return readings;
 }
 
-/** `reading`: the phone cell's reading from prefetchBatch, when it read it. */
-export function judgeRow(record: CsvRecord, ctx: AuditContext, reading?: CellReading): RowFacts {
+/** Record k's number as prefetchBatch keyed it (0: none); valid until the next batch. */
+export function prefetchedKey(k: number): number {
+  return rowKeys[k]!;
+}
+
+/**
+ * `reading`, `key`: the phone cell's reading and its number's key from prefetchBatch, when it read
+ * them (a key of 0: none).
+ */
+export function judgeRow(record: CsvRecord, ctx: AuditContext, reading?: CellReading, key = 0): RowFacts {
   // Issue #15: on an email run the address is the contact key and the phone is not judged.
   if (ctx.email) return judgeEmailRow(record, ctx, ROW_RULES);
   const row = newRow(record);
@@ -108,6 +120,7 @@ export function judgeRow(record: CsvRecord, ctx: AuditContext, reading?: CellRea
   reading ??= ctx.phones.read(record.fields[phones[0]!] ?? '');
   if (reading.kind === 'several') return judgeNumbers(row, ctx, NUMBER_RULES, ROW_RULES);
   row.phone = reading;
+  if (key !== 0) row.key = key;
   for (let r = 0; r < RULES.length; r++) {
     const found = RULES[r]!.check(row, ctx);
     const n = found.length;

@@ -18,7 +18,7 @@ import { isoString, parseDate } from '../dates.js';
 import { parseOrigin } from '../evidence/consent-words.js';
 import { ownCopy } from '../io/string-copy.js';
 import type { Origin } from '../policy/campaign.js';
-import type { AuditContext, NoticeMemoHit, NoticeMemoNode, RowFacts } from './context.js';
+import { NoticeMemoNode, type AuditContext, type RowFacts } from './context.js';
 
 export type NoticeSource = 'row' | 'consent' | 'manifest';
 /** Where the row's origin came from: as a notice value, or the --origin option (default third_party). */
@@ -98,29 +98,29 @@ export function checkNotice(row: RowFacts, ctx: AuditContext): readonly Finding[
   // record values and the same cells in their own notice columns resolve alike: a tree of maps,
   // one level a column (no key string is made for a row), the verdict at the leaf.
   const key = record?.notice ?? NO_RECORD;
-  let node: NoticeMemoNode | undefined = memo.byRecord.get(key);
+  let node = memo.byRecord.get(key);
   if (node === undefined) {
-    node = new Map();
+    node = new NoticeMemoNode();
     memo.byRecord.set(key, node);
   }
   const { cells } = row;
   const columns = ownColumnsOf(ctx);
   for (let c = 0; c < columns.length; c++) {
     const v = cells[columns[c]!] ?? '';
-    let child = node.get(v);
+    let child: NoticeMemoNode | undefined = node.child(v);
     if (child === undefined) {
       if (memo.size >= OWN_MEMO_LIMIT) return resolveAndCheck(row, ctx, record);
-      child = new Map();
+      child = new NoticeMemoNode();
       // A copy: the cell is a slice of its input chunk and would keep the whole chunk alive (string-copy.ts).
-      node.set(ownCopy(v), child);
+      node.add(ownCopy(v), child);
     }
-    node = child as NoticeMemoNode;
+    node = child;
   }
-  let hit = node.get(HIT) as NoticeMemoHit | undefined;
+  let hit = node.hit;
   if (!hit) {
     const findings = resolveAndCheck(row, ctx, record);
     hit = { notice: ownNotice(row.notice!), findings };
-    node.set(HIT, hit);
+    node.hit = hit;
     memo.size++;
   }
   row.notice = hit.notice;
@@ -138,8 +138,6 @@ function ownNotice(n: ResolvedNotice): ResolvedNotice {
   return out;
 }
 
-/** The leaf's key in a memo node: no cell is this string's object. */
-const HIT = Symbol('hit');
 
 function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord | undefined): readonly Finding[] {
   const { cells } = row;

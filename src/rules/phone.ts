@@ -10,7 +10,8 @@ export function checkPhone(row: RowFacts, ctx: AuditContext): readonly Finding[]
   row.phone = phone;
   if (phone.kind === 'valid') {
     row.e164 = phone.e164;
-    row.key = e164Key(phone.e164);
+    // judgeRow may have it from prefetchBatch.
+    row.key ??= e164Key(phone.e164);
     return NO_FINDINGS;
   }
   if (phone.kind === 'missing') return [{ code: 'PHONE_MISSING' }];

@@ -286,4 +286,30 @@ describe('the notice memo (issue #16: rows alike resolve once)', () => {
     expect(run(true, 4096)).toEqual(alone);
     expect(run(true, 4096 - 2)).toEqual(alone);
   });
+
+  it('keeps telling texts apart past the few a level compares one by one (then a Map)', () => {
+    // 40 sources and 3 purposes, each row twice, in an order that revisits earlier texts: more
+    // texts at a level than it compares in turn (NoticeMemoNode), texts of equal length that
+    // differ in one character, and a blank among them.
+    const many: [string[], ConsentRecord | undefined][] = [];
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 40; i++) {
+        const source = i === 7 ? '' : `ООО «Лиды ${String.fromCharCode(0x410 + (i % 32))}${i >= 32 ? i : ''}»`;
+        many.push([['+79161112233', source, ['Звонки', 'Звонкi', ''][(i * 7 + round) % 3]!, i % 5 ? '' : 'subject'], i % 2 ? withSource : undefined]);
+      }
+    }
+    const judge = (memo: boolean) => {
+      const ctx = context(header, manifest({ operator: 'ООО «Ромашка», Москва', purpose: 'p' }));
+      (ctx.campaign as { noticeFromSubject: readonly NoticeField[] }).noticeFromSubject = ['operator', 'purpose', 'rights'];
+      (ctx.campaign as { origin: string }).origin = 'third_party';
+      if (memo) ctx.noticeMemo = { byRecord: new Map(), size: 0 };
+      return many.map(([cells, r]) => {
+        const facts = row(cells, r ? decision(r) : undefined);
+        return { findings: codes([...checkNotice(facts, ctx)]), notice: facts.notice };
+      });
+    };
+    const alone = judge(false);
+    expect(new Set(alone.map((r) => JSON.stringify(r.notice))).size).toBeGreaterThan(40);
+    expect(judge(true)).toEqual(alone);
+  });
 });
