@@ -5,6 +5,8 @@
  * in a worker, on the same batches, so that only where it runs differs.
  * Built modules only (dist/): run `npm run build` first.
  */
+// The V8 setting the bin makes before any of its code runs (src/cli/v8-tuning.ts), here too.
+import '../../dist/cli/v8-tuning.js';
 import { AS_OF } from './generate.mjs';
 import { toSettings } from '../../dist/cli/audit-command.js';
 import { PhoneNormalizer } from '../../dist/phone/normalize.js';
@@ -17,7 +19,7 @@ import { mappedNotice } from '../../dist/io/column-map.js';
 import { campaignFrom } from '../../dist/policy/campaign.js';
 import { requiredListStates, rowListFindings, staleLists } from '../../dist/core/lists.js';
 import { RowRouter } from '../../dist/core/row-router.js';
-import { judgeRow } from '../../dist/rules/index.js';
+import { judgeRow, prefetchBatch, prefetchedKey } from '../../dist/rules/index.js';
 
 /** Stands in for an AtomicFile: keeps what the router writes, to be taken per batch. */
 class Gather {
@@ -76,7 +78,7 @@ export async function rowWork(opts, names) {
       notice: mappedNotice(noticeColumns(names), names, settings.columns.contacts, where),
       meta: mappedNotice(noticeMetaColumns(names), names, settings.columns.contacts, where),
     },
-    noticeMemo: new Map(), listStale: rowListFindings(runFindings), evidence: undefined, reassigned: undefined, lineTypes: undefined,
+    noticeMemo: { byRecord: new Map(), size: 0 }, listStale: rowListFindings(runFindings), evidence: undefined, reassigned: undefined, lineTypes: undefined,
   };
   const clean = new Gather();
   const rejects = new Gather();
@@ -85,7 +87,12 @@ export async function rowWork(opts, names) {
   return {
     /** Judges and routes a batch of records; the output bytes of the batch. */
     async judge(records) {
-      for (const record of records) router.route(record, judgeRow(record, ctx), undefined);
+      // As src/core/audit.ts judges a batch: read ahead, then each row.
+      const readings = prefetchBatch(records, ctx);
+      for (let k = 0; k < records.length; k++) {
+        const record = records[k];
+        router.route(record, readings ? judgeRow(record, ctx, readings[k], prefetchedKey(k)) : judgeRow(record, ctx), undefined);
+      }
       await router.flush();
       return { clean: clean.take(), rejects: rejects.take() };
     },
