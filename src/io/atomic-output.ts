@@ -64,7 +64,7 @@ export class AtomicFile {
     this.fd = openExclusive(this.tempPath);
   }
 
-  /** Writes text or bytes; resolves at once unless the stream wants the caller to wait. */
+  /** Writes text or bytes (synchronously: the promise is settled when it returns). */
   write(data: string | Buffer): Promise<void> {
     return this.put(data);
   }

@@ -44,7 +44,7 @@ export class FileChunks implements ChunkStream {
         // A fresh buffer a chunk, as a stream hands out: a reader may keep a chunk it was given.
         const buf = Buffer.allocUnsafe(this.chunkSize);
         const n = readSync(this.fd, buf, 0, buf.length, this.position);
-        if (n === 0 || this.closed) return;
+        if (n === 0) return;
         this.position += n;
         yield n === buf.length ? buf : buf.subarray(0, n);
       }

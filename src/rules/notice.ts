@@ -138,7 +138,6 @@ function ownNotice(n: ResolvedNotice): ResolvedNotice {
   return out;
 }
 
-
 function resolveAndCheck(row: RowFacts, ctx: AuditContext, record: ConsentRecord | undefined): readonly Finding[] {
   const { cells } = row;
   const cols = ctx.columns.notice;
