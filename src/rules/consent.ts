@@ -49,13 +49,13 @@ export interface ConsentDecision {
    */
   considered: readonly RecordFate[];
   /** Records of the number that failed the schema, `file:line: problem` (issue #11). */
-  invalid?: { first: readonly string[]; more: number } | undefined;
+  invalid: { first: readonly string[]; more: number } | undefined;
   /** What the covering record does not say: UNSTATED_SEPARATE, UNSTATED_KIND (bits); 0 when none covers. */
-  unstated?: number;
+  unstated: number;
   /** Whether the number needs consent, where its line type decides it (a landline, issue #14); else the campaign's rule. */
-  required?: boolean;
+  required: boolean | undefined;
   /** The number's latest disconnection at or before --as-of (--reassigned, issue #14). */
-  disconnected?: ConsentEvidence['disconnected'];
+  disconnected: ConsentEvidence['disconnected'];
 }
 
 /** The covering record does not say whether it is a separate document, where that is checked. */
@@ -213,25 +213,30 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
     }
   }
   const fatesOut = considered ?? NO_FATES;
-  if (covering) return { findings: NO_FINDINGS, covering, reported: undefined, considered: fatesOut };
-  if (latestCounting) return { findings: latestReasons, covering: undefined, reported: latestCounting, considered: fatesOut };
+  if (covering) return decision(NO_FINDINGS, covering, undefined, fatesOut);
+  if (latestCounting) return decision(latestReasons, undefined, latestCounting, fatesOut);
   if (ended > 0 && ownWithdrawal) {
-    return {
-      findings: [{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }],
-      covering: undefined, reported: undefined, considered: fatesOut,
-    };
+    return decision([{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }], undefined, undefined, fatesOut);
   }
   if (reassigned > 0) {
     // Not CONSENT_MISSING: there is consent on record, given by the number's previous subscriber.
-    return {
-      findings: [{ code: 'CONSENT_NUMBER_REASSIGNED', args: {
-        e164, consentId: latestReassigned!.consentId, givenAt: isoString(latestReassigned!.givenAt), records: reassigned,
-        at: isoString(cut!), where: disconnected!.where, source: disconnected!.source, answer: disconnected!.onOrAfter ? 'yes' : undefined,
-      } }],
-      covering: undefined, reported: undefined, considered: fatesOut,
-    };
+    return decision([{ code: 'CONSENT_NUMBER_REASSIGNED', args: {
+      e164, consentId: latestReassigned!.consentId, givenAt: isoString(latestReassigned!.givenAt), records: reassigned,
+      at: isoString(cut!), where: disconnected!.where, source: disconnected!.source, answer: disconnected!.onOrAfter ? 'yes' : undefined,
+    } }], undefined, undefined, fatesOut);
   }
-  return { findings: [{ code: 'CONSENT_MISSING', args: { e164 } }], covering: undefined, reported: undefined, considered: fatesOut };
+  return decision([{ code: 'CONSENT_MISSING', args: { e164 } }], undefined, undefined, fatesOut);
+}
+
+/**
+ * A decision with every field there from the start, in one order: one object shape for every
+ * decision, where fields added later (unstated, required, disconnected) made new shapes and the
+ * optimized code that read them was thrown away and compiled again several times a run (issue #16:
+ * V8's `--trace-deopt` showed "wrong map" at `row.consent?.covering` in the router, the notice
+ * rule and the consent rule).
+ */
+function decision(findings: readonly Finding[], covering: ConsentRecord | undefined, reported: ConsentRecord | undefined, considered: readonly RecordFate[]): ConsentDecision {
+  return { findings, covering, reported, considered, invalid: undefined, unstated: 0, required: undefined, disconnected: undefined };
 }
 
 /** What the covering record leaves unsaid that the campaign checks (UNSTATED_* bits). */
@@ -279,5 +284,10 @@ export function consentFindings(row: RowFacts, decision: ConsentDecision, ctx: A
 function withInvalidRecords(d: ConsentDecision, invalid: NonNullable<ConsentDecision['invalid']>): ConsentDecision {
   const more = invalid.more || undefined;
   const findings = d.findings.map((f) => (f.code === 'CONSENT_MISSING' ? { ...f, args: { ...f.args, invalid: invalid.first.join('; '), more } } : f));
-  return { ...d, findings, invalid };
+  const out = decision(findings, d.covering, d.reported, d.considered);
+  out.invalid = invalid;
+  out.unstated = d.unstated;
+  out.required = d.required;
+  out.disconnected = d.disconnected;
+  return out;
 }

@@ -84,3 +84,24 @@ describe('without a disconnection', () => {
     expect(d.covering?.consentId).toBe('old');
   });
 });
+
+describe('one shape for every decision (issue #16)', () => {
+  // Fields added to some decisions after they were made gave the router and the rules objects of
+  // several shapes, and V8 threw their optimized code away and compiled it again (--trace-deopt).
+  it('gives every way a number can be decided the same fields in the same order', () => {
+    const decisions = [
+      judge([rec('covers', '2026-03-01')]),
+      judge([rec('narrow', '2026-03-01', { purposes: ['service'] })]),
+      judge([rec('ended', '2026-03-01', { withdrawnAt: t('2026-04-01') })]),
+      judge([rec('old', '2025-05-01')], '2026-01-15'),
+      judge([]),
+      judge([rec('later', '2026-12-01')]),
+    ];
+    expect(decisions.map((d) => codes(d)[0] ?? 'covers')).toEqual([
+      'covers', 'CONSENT_PURPOSE_MISMATCH', 'CONSENT_WITHDRAWN', 'CONSENT_NUMBER_REASSIGNED', 'CONSENT_MISSING', 'CONSENT_MISSING',
+    ]);
+    const keys = decisions.map((d) => Object.keys(d).join(','));
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toBe('findings,covering,reported,considered,invalid,unstated,required,disconnected');
+  });
+});
