@@ -16,6 +16,13 @@ export function isRegExpSpace(c: number): boolean {
 }
 
 /**
+ * Up to this many characters a field is searched character by character; a longer one (a reject's
+ * `audit_details`, a long comment) with native indexOf, which costs about the same at 16 and a
+ * third as much at 64 (2M calls: 200-250 ms against 55-86, one- and two-byte strings alike).
+ */
+const LOOP_MAX = 16;
+
+/**
  * Whether a field must be quoted: it holds a quote, a comma, CR or LF, or begins or ends with white
  * space (`/[",\r\n]|^\s|\s$/`, by hand: this runs for every output cell, issue #16 item 4).
  */
@@ -23,6 +30,10 @@ export function needsQuotes(value: string, delimiter = 44): boolean {
   const n = value.length;
   if (n === 0) return false;
   if (isRegExpSpace(value.charCodeAt(0)) || isRegExpSpace(value.charCodeAt(n - 1))) return true;
+  if (n > LOOP_MAX) {
+    return value.indexOf('"') >= 0 || value.indexOf(',') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
+      || (delimiter !== 44 && value.indexOf(String.fromCharCode(delimiter)) >= 0);
+  }
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
     if (c === 34 || c === 44 || c === 13 || c === 10 || c === delimiter) return true;

@@ -86,6 +86,20 @@ describe('hand-written cell checks agree with the regular expressions', () => {
     for (let c = 0; c <= 0xffff; c++) expect(isRegExpSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
   });
 
+  it('needsQuotes is the same past 16 characters, where it searches with indexOf, and with another delimiter', () => {
+    // Mostly plain text, so that a long field holding none of the characters that matter is common.
+    const long = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom('a', 'Ж', '7', ' ', '+', 'x') }, { weight: 1, arbitrary: fc.constantFrom(...alphabet) }),
+      { minLength: 15, maxLength: 80 }).map((cs) => cs.join(''));
+    let plain = 0;
+    fc.assert(fc.property(long, fc.constantFrom(44, 59, 9, 124), (s, delimiter) => {
+      const within = QUOTES.test(s) || s.includes(String.fromCharCode(delimiter));
+      if (!within) plain++;
+      expect(needsQuotes(s, delimiter)).toBe(within);
+    }), { numRuns: 20_000 });
+    // Both answers were seen often enough to matter.
+    expect(plain).toBeGreaterThan(1000);
+  });
+
   it('writeCsvField writes the bytes of csvField (issue #16: no field text made first)', () => {
     fc.assert(fc.property(fc.array(fc.oneof(cell, fc.string(), fc.string({ unit: 'binary', maxLength: 40 }))), (fields) => {
       const b = new LineBuffer();
