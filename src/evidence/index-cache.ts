@@ -143,6 +143,7 @@ export async function loadConsentIndex(
   phones: PhoneNormalizer,
   opts: ConsentLoadOptions,
   cache: IndexCache | undefined,
+  lookups = 0,
 ): Promise<LoadedConsent & { origin: IndexOrigin }> {
   // An email run's consent is keyed by address (issue #15), kept apart from this index: not in a
   // snapshot (yet; the format is versioned for it).
@@ -161,7 +162,7 @@ export async function loadConsentIndex(
     // The snapshot is checked and the consent files hashed at once: the reads run on libuv's
     // threads, the checksum and the hash on this one.
     // A consent file that can't be read is left to the build, which says so in its own words.
-    const [opened, sha256] = await Promise.all([openSnapshotFile(file, PROGRAM()), hashFiles(paths, opts.signal).catch((e: unknown) => {
+    const [opened, sha256] = await Promise.all([openSnapshotFile(file, PROGRAM(), lookups), hashFiles(paths, opts.signal).catch((e: unknown) => {
       if (opts.signal?.aborted) throw e;
       return undefined;
     })]);

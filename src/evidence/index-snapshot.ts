@@ -149,7 +149,52 @@ export interface OpenedSnapshot {
   meta: SnapshotMeta;
   /** The page checksums, as they streamed by at the check. */
   crcs: Uint32Array;
+  /** The columns, when the check read them whole into their places (see readsWhole()); else read by pages. */
+  columns?: Record<keyof IndexColumns, ArrayBufferView> | undefined;
 }
+
+/** A column's place in the file, as the meta gives it, checked against the layout encodeSnapshot() makes. */
+interface ColumnPlace {
+  name: keyof IndexColumns;
+  Type: ColumnType;
+  unit: Unit;
+  ebytes: number;
+  offset: number;
+  bytes: number;
+  elements: number;
+  firstPage: number;
+}
+
+/** The columns' places; throws when the meta's sections are not where encodeSnapshot() puts them. */
+function placesOf(m: StoredMeta): ColumnPlace[] {
+  const out: ColumnPlace[] = [];
+  let pages = 0;
+  for (const [name, Type, unit, ebytes] of COLUMNS) {
+    const [offset, bytes, elements, firstPage] = m.sections[name]!;
+    if (offset % 8 !== 0 || bytes !== elements * ebytes || firstPage !== pages) throw new Error(`snapshot section ${name} out of place`);
+    pages += Math.ceil(bytes / pageBytes(unit, ebytes, m.pages));
+    out.push({ name, Type, unit, ebytes, offset, bytes, elements, firstPage });
+  }
+  return out;
+}
+
+const newColumn = (c: ColumnPlace) => (c.name === 'arena' ? Buffer.alloc(c.bytes) : new c.Type(c.bytes / c.Type.BYTES_PER_ELEMENT));
+const bytesView = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * Whether a run that will make about `lookups` look-ups reads the snapshot whole when it opens it,
+ * rather than by pages: when its look-ups will touch nearly every page of records anyway (twice as
+ * many look-ups as pages of records leave about one page in seven untouched, spread at random).
+ * Then the check's one pass puts every byte in its place, and no page is read and checked a
+ * second time (the 1M-row benchmark: about 0.1 CPU s, README Performance). A 10-row audit against
+ * millions of records still reads a few pages.
+ */
+export function readsWhole(records: number, pages: PageShifts, lookups: number): boolean {
+  return lookups >= 2 * Math.ceil(records / 2 ** pages.records);
+}
+
+/** Bytes a whole read asks for at a time, straight into a column. */
+const WHOLE_READ_BYTES = 8 << 20;
 
 /** Bytes a streaming check reads at a time, into one buffer (measured: see the file's comment). */
 const CHECK_READ_BYTES = 1 << 20;
@@ -170,7 +215,7 @@ function readFully(fd: number, into: Uint8Array, position: number): boolean {
  * program) by streaming it once; the file stays open for the pages to be read from. Nothing in a
  * file that fails is used, and its descriptor is closed.
  */
-export async function openSnapshotFile(path: string, program: string): Promise<OpenedSnapshot | { problem: SnapshotProblem }> {
+export async function openSnapshotFile(path: string, program: string, lookups = 0): Promise<OpenedSnapshot | { problem: SnapshotProblem }> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -191,16 +236,30 @@ export async function openSnapshotFile(path: string, program: string): Promise<O
     const prefix = metaLength + pad8(metaLength) + crcBytes;
     if (head.readDoubleLE(16) !== st.size || HEAD + prefix > st.size || crcBytes % 4 !== 0) return { problem: 'corrupt' };
     const prefixBytes = Buffer.alloc(prefix);
-    const buf = Buffer.allocUnsafeSlow(Math.min(CHECK_READ_BYTES, Math.max(1, st.size - HEAD)));
-    let crc = 0;
-    for (let at = HEAD; at < st.size;) {
-      const { bytesRead } = await readAsync(fd, buf, 0, Math.min(buf.length, st.size - at), at);
-      if (bytesRead === 0) return { problem: 'corrupt' };
-      const piece = buf.subarray(0, bytesRead);
-      crc = crc32(piece, crc);
-      if (at < HEAD + prefix) piece.copy(prefixBytes, at - HEAD, 0, Math.min(bytesRead, HEAD + prefix - at));
-      at += bytesRead;
+    if (!readFully(fd, prefixBytes, HEAD)) return { problem: 'corrupt' };
+    let crc = crc32(prefixBytes);
+    // Nothing read here is used unless the whole file's checksum holds, below; until then the meta
+    // only says where to put the columns' bytes, if the run reads them whole.
+    const columns = wholeColumns(prefixBytes, metaLength, program, st.size, lookups);
+    let at = HEAD + prefix;
+    const buf = Buffer.allocUnsafeSlow(Math.min(CHECK_READ_BYTES, Math.max(1, st.size - at)));
+    /** Reads [at, to) through `buf` (or into `into`, when given), adding it to the checksum. */
+    const readTo = async (to: number, into?: Uint8Array): Promise<boolean> => {
+      const base = at;
+      while (at < to) {
+        const target = into ?? buf;
+        const offset = into ? at - base : 0;
+        const { bytesRead } = await readAsync(fd, target, offset, Math.min(into ? WHOLE_READ_BYTES : buf.length, to - at), at);
+        if (bytesRead === 0) return false;
+        crc = crc32(target.subarray(offset, offset + bytesRead), crc);
+        at += bytesRead;
+      }
+      return true;
+    };
+    for (const [place, column] of columns ?? []) {
+      if (!(await readTo(place.offset)) || !(await readTo(place.offset + place.bytes, bytesView(column)))) return { problem: 'corrupt' };
     }
+    if (!(await readTo(st.size))) return { problem: 'corrupt' };
     if (crc !== head.readUInt32LE(24)) return { problem: 'corrupt' };
     let meta: StoredMeta;
     try {
@@ -212,12 +271,40 @@ export async function openSnapshotFile(path: string, program: string): Promise<O
     const crcs = new Uint32Array(crcBytes / 4);
     prefixBytes.copy(Buffer.from(crcs.buffer), 0, prefix - crcBytes);
     keep = true;
-    return { path, fd, meta, crcs };
+    const whole = columns && (Object.fromEntries(columns.map(([place, column]) => [place.name, column])) as OpenedSnapshot['columns']);
+    return { path, fd, meta, crcs, columns: whole };
   } catch {
     return { problem: 'unreadable' };
   } finally {
     if (!keep) closeSync(fd);
   }
+}
+
+/**
+ * The columns to read the snapshot into whole, in file order, when its meta (not yet checked) is
+ * well formed, names this program, lays the columns out as encodeSnapshot() does within the file,
+ * and the run's look-ups call for it (readsWhole()); else undefined, and the check streams the
+ * file through a small buffer. A meta that is wrong in any way only means the file is checked that
+ * way and then found corrupt or of another version, as before.
+ */
+function wholeColumns(prefix: Buffer, metaLength: number, program: string, size: number, lookups: number)
+  : [ColumnPlace, ArrayBufferView][] | undefined {
+  if (lookups <= 0) return undefined;
+  let meta: StoredMeta;
+  let places: ColumnPlace[];
+  try {
+    meta = JSON.parse(prefix.toString('utf8', 0, metaLength)) as StoredMeta;
+    if (meta.program !== program || !readsWhole(meta.n, meta.pages, lookups)) return undefined;
+    places = placesOf(meta);
+  } catch {
+    return undefined;
+  }
+  let end = HEAD + prefix.length;
+  for (const c of places) {
+    if (!Number.isSafeInteger(c.offset) || !Number.isSafeInteger(c.bytes) || c.offset < end || c.offset + c.bytes > size) return undefined;
+    end = c.offset + c.bytes;
+  }
+  return places.filter((c) => c.bytes > 0).map((c) => [c, newColumn(c)]);
 }
 
 /** Closes a snapshot that is not going to be used. */
@@ -304,19 +391,19 @@ export function restoreSnapshot(s: OpenedSnapshot): { index: ConsentIndex; files
   const m = s.meta as StoredMeta;
   const columns = {} as Record<keyof IndexColumns, unknown>;
   const paged: [Unit, PagedColumn][] = [];
-  let pages = 0;
-  for (const [name, Type, unit, ebytes] of COLUMNS) {
-    const [offset, bytes, elements, firstPage] = m.sections[name]!;
-    if (offset % 8 !== 0 || bytes !== elements * ebytes || firstPage !== pages) throw new Error(`snapshot section ${name} out of place`);
-    pages += Math.ceil(bytes / pageBytes(unit, ebytes, m.pages));
-    const column = name === 'arena' ? Buffer.alloc(bytes) : new Type(bytes / Type.BYTES_PER_ELEMENT);
-    columns[name] = column;
-    paged.push([unit, { view: new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset, bpe: ebytes, elements, firstPage }]);
+  const places = placesOf(m);
+  for (const c of places) {
+    // Read whole when opened (an empty column is not read: it is made here either way).
+    const column = s.columns?.[c.name] ?? newColumn(c);
+    columns[c.name] = column;
+    paged.push([c.unit, { view: bytesView(column), offset: c.offset, bpe: c.ebytes, elements: c.elements, firstPage: c.firstPage }]);
   }
   // One checksum a page of every column, no more and no fewer.
-  if (pages !== s.crcs.length) throw new Error('snapshot page checksums out of place');
+  const last = places.at(-1)!;
+  if (last.firstPage + Math.ceil(last.bytes / pageBytes(last.unit, last.ebytes, m.pages)) !== s.crcs.length) throw new Error('snapshot page checksums out of place');
   const cols = columns as unknown as IndexColumns;
-  const pager = new SnapshotPager(s.fd, s.path, s.crcs, m.pages, paged);
+  // Every byte already in place: no pages to read, and the file is not needed again.
+  const pager = s.columns ? undefined : new SnapshotPager(s.fd, s.path, s.crcs, m.pages, paged);
   const parts: IndexParts = {
     n: m.n, mask: m.mask, keepText: m.keepText, columns: cols, files: m.names, lists: m.lists,
     tuples: m.tuples.map(([notice, givenAt, exempt, origin]) => ({
@@ -324,6 +411,7 @@ export function restoreSnapshot(s: OpenedSnapshot): { index: ConsentIndex; files
     })),
   };
   const index = ConsentIndex.fromParts(parts, pager);
-  closer.register(index, s.fd);
+  if (pager) closer.register(index, s.fd);
+  else closeSync(s.fd);
   return { index, files: m.files, invalid: InvalidEvidence.fromData(m.invalid) };
 }

@@ -56,7 +56,11 @@ function view(l: LoadedConsent) {
 const phones = () => new PhoneNormalizer('RU');
 let n = 0;
 const newCache = (): IndexCache => ({ dir: join(dir, `cache-${n++}`), always: true });
-const load = (cache: IndexCache | undefined, opts: ConsentLoadOptions = {}, paths = [csv, jsonl]) => loadConsentIndex(paths, phones(), opts, cache);
+/** `lookups`: how many look-ups the run expects; 1e9 reads a snapshot whole when it is opened, 0 by pages. */
+const load = (cache: IndexCache | undefined, opts: ConsentLoadOptions = {}, paths = [csv, jsonl], lookups = 0) => loadConsentIndex(paths, phones(), opts, cache, lookups);
+/** Both ways of reading a snapshot: by pages, and whole when opened (a run of many rows). */
+const READS = [0, 1e9] as const;
+const pagerOf = (l: LoadedConsent) => (l.index as unknown as { pager: unknown }).pager;
 const snapshotOf = (cache: IndexCache) => join(cache.dir, readdirSync(cache.dir).find((f) => f.endsWith('.idx'))!);
 
 describe('the consent index snapshot', () => {
@@ -72,6 +76,12 @@ describe('the consent index snapshot', () => {
       const second = await load(cache, { keepText });
       expect(second.origin).toMatchObject({ source: 'snapshot', reason: undefined, written: false, path: first.origin.path });
       expect(view(second)).toEqual(fresh);
+      expect(pagerOf(second)).toBeDefined();
+      // Read whole when opened: the same, and no page is read afterwards.
+      const whole = await load(cache, { keepText }, undefined, 1e9);
+      expect(whole.origin).toMatchObject({ source: 'snapshot', reason: undefined, written: false, path: first.origin.path });
+      expect(pagerOf(whole)).toBeUndefined();
+      expect(view(whole)).toEqual(fresh);
       expect(view(first)).toEqual(fresh);
     }
   });
@@ -85,39 +95,39 @@ describe('the consent index snapshot', () => {
   });
 
   /** Damages the snapshot, then checks the next load ignores it for `reason` and replaces it. */
-  async function damaged(reason: string, damage: (file: string) => void, opts: ConsentLoadOptions = {}) {
+  async function damaged(reason: string, damage: (file: string) => void, opts: ConsentLoadOptions = {}, lookups = 0) {
     const cache = newCache();
     await load(cache, opts);
     damage(snapshotOf(cache));
-    const again = await load(cache, opts);
+    const again = await load(cache, opts, undefined, lookups);
     expect(again.origin).toMatchObject({ source: 'built', reason, written: true });
     expect(view(again)).toEqual(view(await loadConsent([csv, jsonl], phones(), opts)));
-    expect((await load(cache, opts)).origin.source).toBe('snapshot');
+    expect((await load(cache, opts, undefined, lookups)).origin.source).toBe('snapshot');
   }
 
-  it('ignores a truncated snapshot, and one cut to its head or to nothing', async () => {
-    await damaged('corrupt', (f) => truncateSync(f, statSync(f).size - 3));
-    await damaged('corrupt', (f) => truncateSync(f, 20));
-    await damaged('corrupt', (f) => truncateSync(f, 0));
+  it.each(READS)('ignores a truncated snapshot, and one cut to its head or to nothing (look-ups %d)', async (lookups) => {
+    await damaged('corrupt', (f) => truncateSync(f, statSync(f).size - 3), {}, lookups);
+    await damaged('corrupt', (f) => truncateSync(f, 20), {}, lookups);
+    await damaged('corrupt', (f) => truncateSync(f, 0), {}, lookups);
   });
 
-  it('ignores a snapshot with a flipped byte anywhere past its head', async () => {
+  it.each(READS)('ignores a snapshot with a flipped byte anywhere past its head (look-ups %d)', async (lookups) => {
     for (const where of [0.1, 0.5, 0.9, 1]) {
       await damaged('corrupt', (f) => {
         const b = readFileSync(f);
         const at = Math.min(b.length - 1, Math.max(40, Math.floor(b.length * where)));
         b[at]! ^= 0x10;
         writeFileSync(f, b);
-      });
+      }, {}, lookups);
     }
   });
 
-  it('ignores a snapshot of another format or another program build', async () => {
+  it.each(READS)('ignores a snapshot of another format or another program build (look-ups %d)', async (lookups) => {
     await damaged('other-version', (f) => {
       const b = readFileSync(f);
       b.writeUInt32LE(b.readUInt32LE(8) + 1, 8);
       writeFileSync(f, b);
-    });
+    }, {}, lookups);
     // The program named in the meta, with a checksum that fits: a well-made snapshot of another build.
     await damaged('other-version', (f) => {
       const b = readFileSync(f);
@@ -126,7 +136,7 @@ describe('the consent index snapshot', () => {
       b[at] = b[at] === 0x39 ? 0x38 : 0x39;
       b.writeUInt32LE(crc32(b.subarray(32)), 24);
       writeFileSync(f, b);
-    });
+    }, {}, lookups);
   });
 
   it('ignores a snapshot of other files of the same names and sizes', async () => {

@@ -12,7 +12,7 @@ import { mkdtempSync, openSync, closeSync, rmSync, writeFileSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConsent, type LoadedConsent } from '../../src/evidence/consent-loader.js';
-import { DEFAULT_PAGES, encodeSnapshot, openSnapshotFile, restoreSnapshot, type OpenedSnapshot, type PageShifts } from '../../src/evidence/index-snapshot.js';
+import { DEFAULT_PAGES, closeSnapshot, encodeSnapshot, openSnapshotFile, readsWhole, restoreSnapshot, type OpenedSnapshot, type PageShifts } from '../../src/evidence/index-snapshot.js';
 import type { ConsentIndex } from '../../src/evidence/consent-index.js';
 import { InputError } from '../../src/errors.js';
 import { PhoneNormalizer } from '../../src/phone/normalize.js';
@@ -51,11 +51,12 @@ function viewOf(index: ConsentIndex, numbers: readonly string[]) {
   })));
 }
 
-async function snapshotOf(built: LoadedConsent, pages: PageShifts, name: string): Promise<OpenedSnapshot> {
+/** `lookups`: how many look-ups the run expects (enough of them: the snapshot is read whole when opened). */
+async function snapshotOf(built: LoadedConsent, pages: PageShifts, name: string, lookups = 0): Promise<OpenedSnapshot> {
   const file = join(dir, name);
   const pieces = encodeSnapshot(built.index, { program: PROGRAM, key: 'k', files: [], invalid: built.invalid.toData() }, pages);
   writeFileSync(file, Buffer.concat(pieces));
-  const opened = await openSnapshotFile(file, PROGRAM);
+  const opened = await openSnapshotFile(file, PROGRAM, lookups);
   if ('problem' in opened) throw new Error(`snapshot not opened: ${opened.problem}`);
   return opened;
 }
@@ -68,8 +69,11 @@ describe('a snapshot read page by page', () => {
       const expected = viewOf(built.index, [...PRESENT, ...ABSENT]);
       expect(expected.slice(0, PRESENT.length).every((records) => records.length > 0)).toBe(true);
       expect(expected.some((records) => records.length > 1)).toBe(true);
-      for (const [pages, name] of [[TINY, 'tiny'], [DEFAULT_PAGES, 'default'], [{ records: 3, slots: 2, arena: 5 }, 'mixed']] as const) {
-        const { index } = restoreSnapshot(await snapshotOf(built, pages, `${name}-${keepText}.idx`));
+      for (const [pages, name, lookups] of [[TINY, 'tiny', 0], [DEFAULT_PAGES, 'default', 0], [{ records: 3, slots: 2, arena: 5 }, 'mixed', 0],
+        [TINY, 'tiny-whole', 1e9], [DEFAULT_PAGES, 'default-whole', 1e9]] as const) {
+        const opened = await snapshotOf(built, pages, `${name}-${keepText}.idx`, lookups);
+        expect(opened.columns !== undefined).toBe(lookups > 0);
+        const { index } = restoreSnapshot(opened);
         // Asked in another order than the build's, twice over: pages are read once and kept.
         const order = [...ABSENT, ...PRESENT].reverse();
         const got = viewOf(index, order);
@@ -115,6 +119,48 @@ describe('a snapshot read page by page', () => {
     expect(thrown).toBeInstanceOf(InputError);
     expect((thrown as Error).message).toMatch(/changed\.idx: the consent index snapshot changed while this run read it/);
     expect((thrown as Error).message).not.toMatch(/\n/);
+  });
+});
+
+describe('a snapshot read whole when opened (a run of many rows)', () => {
+  it('is read whole when the run expects at least twice as many look-ups as pages of records', async () => {
+    expect(readsWhole(300, TINY, 299)).toBe(false);
+    expect(readsWhole(300, TINY, 300)).toBe(true);
+    expect(readsWhole(5_000_000, DEFAULT_PAGES, 10)).toBe(false);
+    expect(readsWhole(5_000_000, DEFAULT_PAGES, 9766)).toBe(true);
+    const built = await loadConsent([csv], new PhoneNormalizer('RU'), {});
+    expect((await snapshotOf(built, TINY, 'few.idx', 299)).columns).toBeUndefined();
+    expect((await snapshotOf(built, TINY, 'many.idx', 300)).columns).toBeDefined();
+  });
+
+  it('opens no snapshot with a flipped byte anywhere past its head, read whole or by pages', async () => {
+    const built = await loadConsent([csv], new PhoneNormalizer('RU'), {});
+    const file = join(dir, 'flipped.idx');
+    const good = Buffer.concat(encodeSnapshot(built.index, { program: PROGRAM, key: 'k', files: [], invalid: built.invalid.toData() }, TINY));
+    let tried = 0;
+    // Every 7th byte and the last ones (the whole file is about 30 KB; each open reads all of it).
+    for (let at = 32; at < good.length; at += at > good.length - 64 ? 1 : 7) {
+      const b = Buffer.from(good);
+      b[at]! ^= 0x20;
+      writeFileSync(file, b);
+      for (const lookups of [0, 1e9]) {
+        const opened = await openSnapshotFile(file, PROGRAM, lookups);
+        expect('problem' in opened ? opened.problem : `opened with byte ${at} flipped`).toMatch(/^(corrupt|other-version)$/);
+        if (!('problem' in opened)) closeSnapshot(opened);
+        tried++;
+      }
+    }
+    expect(tried).toBeGreaterThan(2 * (good.length - 32) / 7);
+  });
+
+  it('opens no snapshot cut short, read whole or by pages', async () => {
+    const built = await loadConsent([csv], new PhoneNormalizer('RU'), {});
+    const file = join(dir, 'cut.idx');
+    const good = Buffer.concat(encodeSnapshot(built.index, { program: PROGRAM, key: 'k', files: [], invalid: built.invalid.toData() }, TINY));
+    for (const size of [good.length - 1, good.length - 100, Math.floor(good.length / 2), 40]) {
+      writeFileSync(file, good.subarray(0, size));
+      for (const lookups of [0, 1e9]) expect(await openSnapshotFile(file, PROGRAM, lookups)).toEqual({ problem: 'corrupt' });
+    }
   });
 });
 
