@@ -85,6 +85,8 @@ describe('leadaudit index, then audit', () => {
 
 describe('an audit and the cache', () => {
   it('writes a snapshot of big consent files itself, and loads it next time', () => {
+    // 30,001 records are 30 pages of records and the demo list about 26 rows by its size: the
+    // snapshot is read by pages (index-snapshot.ts, readsWhole()); the fixtures' few records, below, whole.
     const cache = join(work, 'cache-auto');
     const run = (out: string) => leadaudit(['audit', 'contacts.csv', '--as-of', '2026-11-01', '--consent', big, '--out-dir', out, '--quiet', '--index-cache', cache], { cwd: DEMO });
     expect(run(join(work, 'auto-1')).status).toBe(0);
