@@ -21,7 +21,9 @@
  * page is read into them the first time a lookup needs it, by pages of records, of hash-table
  * slots and of the id arena (DEFAULT_PAGES). Each page has its own CRC-32, checked when it is read:
  * the file was whole when opened, and a page that no longer matches (the file written over in
- * place while the run read it) stops the run rather than being used.
+ * place while the run read it) stops the run rather than being used. A run that will touch
+ * nearly every page anyway (readsWhole()) has the check's one pass read each column straight into
+ * its place instead, and reads no page afterwards.
  *
  * CRC-32 (node:zlib) and not SHA-256: it finds every flipped byte and every short read, which is
  * what a cache must survive, and runs at about 5 GB/s here against 1.6 GB/s for SHA-256 (256 MiB
@@ -165,17 +167,20 @@ interface ColumnPlace {
   firstPage: number;
 }
 
-/** The columns' places; throws when the meta's sections are not where encodeSnapshot() puts them. */
-function placesOf(m: StoredMeta): ColumnPlace[] {
-  const out: ColumnPlace[] = [];
+/**
+ * The columns' places and how many pages they make in all; throws when the meta's sections are
+ * not where encodeSnapshot() puts them.
+ */
+function placesOf(m: StoredMeta): { places: ColumnPlace[]; pages: number } {
+  const places: ColumnPlace[] = [];
   let pages = 0;
   for (const [name, Type, unit, ebytes] of COLUMNS) {
     const [offset, bytes, elements, firstPage] = m.sections[name]!;
     if (offset % 8 !== 0 || bytes !== elements * ebytes || firstPage !== pages) throw new Error(`snapshot section ${name} out of place`);
     pages += Math.ceil(bytes / pageBytes(unit, ebytes, m.pages));
-    out.push({ name, Type, unit, ebytes, offset, bytes, elements, firstPage });
+    places.push({ name, Type, unit, ebytes, offset, bytes, elements, firstPage });
   }
-  return out;
+  return { places, pages };
 }
 
 const newColumn = (c: ColumnPlace) => (c.name === 'arena' ? Buffer.alloc(c.bytes) : new c.Type(c.bytes / c.Type.BYTES_PER_ELEMENT));
@@ -212,8 +217,9 @@ function readFully(fd: number, into: Uint8Array, position: number): boolean {
 
 /**
  * Opens a snapshot and checks it whole (head, length, the CRC-32 of every byte after the head,
- * program) by streaming it once; the file stays open for the pages to be read from. Nothing in a
- * file that fails is used, and its descriptor is closed.
+ * program) by streaming it once; the file stays open for the pages to be read from, unless the
+ * run's `lookups` have its columns read whole in that pass (readsWhole()). Nothing in a file that
+ * fails is used, and its descriptor is closed.
  */
 export async function openSnapshotFile(path: string, program: string, lookups = 0): Promise<OpenedSnapshot | { problem: SnapshotProblem }> {
   let fd: number;
@@ -240,7 +246,13 @@ export async function openSnapshotFile(path: string, program: string, lookups = 
     let crc = crc32(prefixBytes);
     // Nothing read here is used unless the whole file's checksum holds, below; until then the meta
     // only says where to put the columns' bytes, if the run reads them whole.
-    const columns = wholeColumns(prefixBytes, metaLength, program, st.size, lookups);
+    let meta: StoredMeta | undefined;
+    try {
+      meta = JSON.parse(prefixBytes.toString('utf8', 0, metaLength)) as StoredMeta;
+    } catch {
+      meta = undefined;
+    }
+    const columns = meta && wholeColumns(meta, prefix, program, st.size, lookups);
     let at = HEAD + prefix;
     const buf = Buffer.allocUnsafeSlow(Math.min(CHECK_READ_BYTES, Math.max(1, st.size - at)));
     /** Reads [at, to) through `buf` (or into `into`, when given), adding it to the checksum. */
@@ -260,13 +272,7 @@ export async function openSnapshotFile(path: string, program: string, lookups = 
       if (!(await readTo(place.offset)) || !(await readTo(place.offset + place.bytes, bytesView(column)))) return { problem: 'corrupt' };
     }
     if (!(await readTo(st.size))) return { problem: 'corrupt' };
-    if (crc !== head.readUInt32LE(24)) return { problem: 'corrupt' };
-    let meta: StoredMeta;
-    try {
-      meta = JSON.parse(prefixBytes.toString('utf8', 0, metaLength)) as StoredMeta;
-    } catch {
-      return { problem: 'corrupt' };
-    }
+    if (crc !== head.readUInt32LE(24) || meta === undefined) return { problem: 'corrupt' };
     if (meta.program !== program) return { problem: 'other-version' };
     const crcs = new Uint32Array(crcBytes / 4);
     prefixBytes.copy(Buffer.from(crcs.buffer), 0, prefix - crcBytes);
@@ -281,25 +287,24 @@ export async function openSnapshotFile(path: string, program: string, lookups = 
 }
 
 /**
- * The columns to read the snapshot into whole, in file order, when its meta (not yet checked) is
- * well formed, names this program, lays the columns out as encodeSnapshot() does within the file,
- * and the run's look-ups call for it (readsWhole()); else undefined, and the check streams the
- * file through a small buffer. A meta that is wrong in any way only means the file is checked that
- * way and then found corrupt or of another version, as before.
+ * The columns to read the snapshot into whole, in file order, when its meta (not yet checked) names
+ * this program, lays the columns out as encodeSnapshot() does within the file, and the run's
+ * look-ups call for it (readsWhole()); else undefined, and the check streams the file through a
+ * small buffer. A meta that is wrong in any way only means the file is checked that way and then
+ * found corrupt or of another version, as before. `prefix`: the bytes of the meta and the page
+ * checksums, after the head.
  */
-function wholeColumns(prefix: Buffer, metaLength: number, program: string, size: number, lookups: number)
+function wholeColumns(meta: StoredMeta, prefix: number, program: string, size: number, lookups: number)
   : [ColumnPlace, ArrayBufferView][] | undefined {
   if (lookups <= 0) return undefined;
-  let meta: StoredMeta;
   let places: ColumnPlace[];
   try {
-    meta = JSON.parse(prefix.toString('utf8', 0, metaLength)) as StoredMeta;
     if (meta.program !== program || !readsWhole(meta.n, meta.pages, lookups)) return undefined;
-    places = placesOf(meta);
+    places = placesOf(meta).places;
   } catch {
     return undefined;
   }
-  let end = HEAD + prefix.length;
+  let end = HEAD + prefix;
   for (const c of places) {
     if (!Number.isSafeInteger(c.offset) || !Number.isSafeInteger(c.bytes) || c.offset < end || c.offset + c.bytes > size) return undefined;
     end = c.offset + c.bytes;
@@ -391,7 +396,7 @@ export function restoreSnapshot(s: OpenedSnapshot): { index: ConsentIndex; files
   const m = s.meta as StoredMeta;
   const columns = {} as Record<keyof IndexColumns, unknown>;
   const paged: [Unit, PagedColumn][] = [];
-  const places = placesOf(m);
+  const { places, pages } = placesOf(m);
   for (const c of places) {
     // Read whole when opened (an empty column is not read: it is made here either way).
     const column = s.columns?.[c.name] ?? newColumn(c);
@@ -399,8 +404,7 @@ export function restoreSnapshot(s: OpenedSnapshot): { index: ConsentIndex; files
     paged.push([c.unit, { view: bytesView(column), offset: c.offset, bpe: c.ebytes, elements: c.elements, firstPage: c.firstPage }]);
   }
   // One checksum a page of every column, no more and no fewer.
-  const last = places.at(-1)!;
-  if (last.firstPage + Math.ceil(last.bytes / pageBytes(last.unit, last.ebytes, m.pages)) !== s.crcs.length) throw new Error('snapshot page checksums out of place');
+  if (pages !== s.crcs.length) throw new Error('snapshot page checksums out of place');
   const cols = columns as unknown as IndexColumns;
   // Every byte already in place: no pages to read, and the file is not needed again.
   const pager = s.columns ? undefined : new SnapshotPager(s.fd, s.path, s.crcs, m.pages, paged);

@@ -213,19 +213,19 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
     }
   }
   const fatesOut = considered ?? NO_FATES;
-  if (covering) return decision(NO_FINDINGS, covering, undefined, fatesOut);
-  if (latestCounting) return decision(latestReasons, undefined, latestCounting, fatesOut);
+  if (covering) return newDecision(NO_FINDINGS, covering, undefined, fatesOut);
+  if (latestCounting) return newDecision(latestReasons, undefined, latestCounting, fatesOut);
   if (ended > 0 && ownWithdrawal) {
-    return decision([{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }], undefined, undefined, fatesOut);
+    return newDecision([{ code: 'CONSENT_WITHDRAWN', args: { consentId: withdrawnBy!.consentId, at: isoString(withdrawal!) } }], undefined, undefined, fatesOut);
   }
   if (reassigned > 0) {
     // Not CONSENT_MISSING: there is consent on record, given by the number's previous subscriber.
-    return decision([{ code: 'CONSENT_NUMBER_REASSIGNED', args: {
+    return newDecision([{ code: 'CONSENT_NUMBER_REASSIGNED', args: {
       e164, consentId: latestReassigned!.consentId, givenAt: isoString(latestReassigned!.givenAt), records: reassigned,
       at: isoString(cut!), where: disconnected!.where, source: disconnected!.source, answer: disconnected!.onOrAfter ? 'yes' : undefined,
     } }], undefined, undefined, fatesOut);
   }
-  return decision([{ code: 'CONSENT_MISSING', args: { e164 } }], undefined, undefined, fatesOut);
+  return newDecision([{ code: 'CONSENT_MISSING', args: { e164 } }], undefined, undefined, fatesOut);
 }
 
 /**
@@ -235,7 +235,7 @@ export function judgeConsent(records: readonly ConsentRecord[], c: Campaign, e16
  * V8's `--trace-deopt` showed "wrong map" at `row.consent?.covering` in the router, the notice
  * rule and the consent rule).
  */
-function decision(findings: readonly Finding[], covering: ConsentRecord | undefined, reported: ConsentRecord | undefined, considered: readonly RecordFate[]): ConsentDecision {
+function newDecision(findings: readonly Finding[], covering: ConsentRecord | undefined, reported: ConsentRecord | undefined, considered: readonly RecordFate[]): ConsentDecision {
   return { findings, covering, reported, considered, invalid: undefined, unstated: 0, required: undefined, disconnected: undefined };
 }
 
@@ -284,7 +284,7 @@ export function consentFindings(row: RowFacts, decision: ConsentDecision, ctx: A
 function withInvalidRecords(d: ConsentDecision, invalid: NonNullable<ConsentDecision['invalid']>): ConsentDecision {
   const more = invalid.more || undefined;
   const findings = d.findings.map((f) => (f.code === 'CONSENT_MISSING' ? { ...f, args: { ...f.args, invalid: invalid.first.join('; '), more } } : f));
-  const out = decision(findings, d.covering, d.reported, d.considered);
+  const out = newDecision(findings, d.covering, d.reported, d.considered);
   out.invalid = invalid;
   out.unstated = d.unstated;
   out.required = d.required;
