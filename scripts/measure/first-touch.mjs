@@ -7,7 +7,11 @@
  *
  * 1. a fresh buffer of the file's size, filled with zeros (the first touch of every page),
  * 2. the file read into it in 8 MiB pieces, then CRC-32 over it (twice),
- * 3. the file read through one reused 1 MiB buffer, CRC-32 piece by piece.
+ * 3. the file read through one reused 1 MiB buffer, CRC-32 piece by piece;
+ * then the two ways of bringing it whole into fresh memory with its checksum (an audit that reads a
+ * snapshot whole, readsWhole() in src/evidence/index-snapshot.ts), each into a buffer of its own:
+ * 4. read straight into it in 8 MiB pieces, CRC-32 over each piece there;
+ * 5. read through the reused 1 MiB buffer, CRC-32 there, each piece then copied into it.
  * Prints milliseconds of wall time and [user, system] CPU, with the 1-minute load average.
  */
 import { openSync, readSync, fstatSync } from 'node:fs';
@@ -47,4 +51,24 @@ for (let got = 0; got < size;) {
   got += n;
 }
 say('streamed through one 1 MiB buffer, CRC-32 piece by piece', t0, c0);
+
+c0 = cpu(); t0 = performance.now();
+const straight = Buffer.allocUnsafeSlow(size);
+crc = 0;
+for (let got = 0; got < size;) {
+  const n = readSync(fd, straight, got, Math.min(8 << 20, size - got), got);
+  crc = crc32(straight.subarray(got, got + n), crc);
+  got += n;
+}
+say('whole, read straight into fresh memory in 8 MiB pieces, CRC-32 there', t0, c0);
+c0 = cpu(); t0 = performance.now();
+const copied = Buffer.allocUnsafeSlow(size);
+crc = 0;
+for (let got = 0; got < size;) {
+  const n = readSync(fd, piece, 0, Math.min(piece.length, size - got), got);
+  crc = crc32(piece.subarray(0, n), crc);
+  copied.set(piece.subarray(0, n), got);
+  got += n;
+}
+say('whole, through the 1 MiB buffer, CRC-32 there, copied into fresh memory', t0, c0);
 console.log(`load average ${loadavg()[0].toFixed(2)}`);
