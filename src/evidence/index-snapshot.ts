@@ -254,11 +254,12 @@ export async function openSnapshotFile(path: string, program: string, lookups = 
     const buf = Buffer.allocUnsafeSlow(Math.min(CHECK_READ_BYTES, Math.max(1, st.size - at)));
     /**
      * Reads [at, to) through `buf`, adding it to the checksum, and copies it into `into` when given.
-     * Through `buf` even then: read straight into a column's fresh memory, the kernel met every page
-     * for the first time inside the read, and the checksum then ran over memory that had not been
-     * read yet; read into the one small buffer that stays in the cache, checksummed there and copied
-     * on, the 80 MiB snapshot of 1M records took 0.27 s of CPU instead of 0.37-0.39 s (three runs
-     * each, 3 December 2026; `node scripts/measure/first-touch.mjs SNAPSHOT`, its steps 4 and 5).
+     * Through `buf` even then: read straight into a column's fresh memory, the kernel meets each of
+     * its pages for the first time inside the read, which costs more on this VM than the program
+     * meeting it in a copy (system time 0.23-0.24 s against 0.10-0.12); read into the one small
+     * buffer that stays in the cache, checksummed there and copied on, the 80 MiB snapshot of 1M
+     * records took 0.24-0.25 s of CPU instead of 0.34-0.36 s (three runs each, 3 December 2026;
+     * `node scripts/measure/first-touch.mjs SNAPSHOT`, steps 4 and 5).
      */
     const readTo = async (to: number, into?: Uint8Array): Promise<boolean> => {
       const base = at;
