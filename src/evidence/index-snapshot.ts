@@ -151,8 +151,11 @@ export interface OpenedSnapshot {
   meta: SnapshotMeta;
   /** The page checksums, as they streamed by at the check. */
   crcs: Uint32Array;
-  /** The columns, when the check read them whole into their places (see readsWhole()); else read by pages. */
-  columns?: Record<keyof IndexColumns, ArrayBufferView> | undefined;
+  /**
+   * The columns, when the check read them whole into their places (see readsWhole()); else read by
+   * pages. An empty column is not among them.
+   */
+  columns?: Partial<Record<keyof IndexColumns, ArrayBufferView>> | undefined;
 }
 
 /** A column's place in the file, as the meta gives it, checked against the layout encodeSnapshot() makes. */
