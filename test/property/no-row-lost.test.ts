@@ -401,8 +401,12 @@ describe('no row is lost: corrupted lists', () => {
       await fc.assert(fc.asyncProperty(draft(enc.narrow), fc.array(damage, { minLength: 1, maxLength: 3 }), async (dr, damages) => {
         const list = build(dr);
         const text = corrupt(list, damages);
+        const bytes = enc.encode(text);
+        // As for well-formed lists: Windows-1251 bytes that are also valid UTF-8 (a row's `Ж»`,
+        // C6 BB, is UTF-8 for `ƻ`; seed 1150556652 drew one) are the documented limit, not a case.
+        fc.pre(!ambiguous1251(enc, bytes));
         const consented = list.rows.flatMap((r) => (r.e164 && r.consented ? [r.e164] : []));
-        const { report, clean, rejects } = await runAudit(enc.encode(text), consented);
+        const { report, clean, rejects } = await runAudit(bytes, consented);
 
         expect(report.totals.clean + report.totals.rejected).toBe(report.totals.rows);
         expect(clean.length + rejects.length).toBe(report.totals.rows);
